@@ -1,0 +1,88 @@
+#include "app/cli.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include "store/migrations.hpp"
+
+namespace steward::app {
+
+bool Context::load() {
+  Status s = load_config_file(config_path, config_required, config);
+  if (s) s = apply_environment(config);
+  if (!s) {
+    fail(s);
+    return false;
+  }
+  if (!database_flag.empty()) config.database = database_flag;
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+  return true;
+}
+
+store::Database* Context::database() {
+  if (db_) return db_.get();
+  store::Database::Options options;
+  options.pool_size = config.pool_size;
+  auto opened = store::Database::open(config.database, options);
+  if (!opened) {
+    fail(opened.status());
+    return nullptr;
+  }
+  db_ = std::move(opened.value());
+  return db_.get();
+}
+
+const store::Actor& Context::actor() {
+  if (actor_.name == "system") {
+    const char* user = std::getenv("USER");
+    actor_.name = std::string("cli:") + (user && *user ? user : std::to_string(getuid()));
+  }
+  return actor_;
+}
+
+int fail(const Status& status) {
+  std::cerr << "steward: " << status.message() << "\n";
+  for (const FieldError& f : status.fields()) {
+    if (status.message().find(f.field) == std::string::npos) {
+      std::cerr << "  " << f.field << ": " << f.message << "\n";
+    }
+  }
+  return 1;
+}
+
+int run_cli(int argc, char** argv) {
+  if (sodium_init() < 0) {
+    std::cerr << "steward: libsodium failed to initialise\n";
+    return 1;
+  }
+  CLI::App app{"Steward: a donor-relationship CRM"};
+  app.set_version_flag("--version", std::string("steward ") + STEWARD_VERSION);
+  app.require_subcommand(1);
+  Context ctx;
+  app.add_option("--config", ctx.config_path, "TOML configuration file")
+      ->each([&](const std::string&) { ctx.config_required = true; });
+  app.add_option("--database", ctx.database_flag,
+                 "database URL: sqlite:PATH or postgresql://USER@HOST:PORT/DB");
+  app.parse_complete_callback([&] {
+    if (!ctx.load()) throw CLI::RuntimeError(1);
+  });
+
+  add_migrate_command(app, ctx);
+  add_serve_command(app, ctx);
+  // add_demo_command(app, ctx);
+  // add_rollups_command(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return 0;
+}
+
+}  // namespace steward::app

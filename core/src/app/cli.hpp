@@ -1,0 +1,46 @@
+// The `steward` command line: global options, and one file per command group (cmd_*.cpp) that
+// registers its subcommands on the CLI11 app. Each command returns a process exit code:
+// 0 success, 1 the operation failed (the message says why), 2 bad usage.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "app/config.hpp"
+#include "store/database.hpp"
+
+namespace steward::app {
+
+// What every command shares: the merged configuration and the database it opens on demand.
+class Context {
+ public:
+  Config config;
+  std::string config_path = "steward.toml";
+  bool config_required = false;
+  std::string database_flag;  // --database, applied last
+
+  // Loads config (file, environment, flags). Prints the error and returns false on failure.
+  bool load();
+  // Opens the database (once). Prints the error and returns nullptr on failure.
+  store::Database* database();
+  // The actor recorded in the audit trail for command-line changes: "cli:<unix user>".
+  const store::Actor& actor();
+
+ private:
+  std::unique_ptr<store::Database> db_;
+  store::Actor actor_;
+};
+
+// Prints a non-ok status to stderr as "steward: <message>" and returns exit code 1.
+int fail(const Status& status);
+
+void add_migrate_command(CLI::App& app, Context& ctx);
+void add_serve_command(CLI::App& app, Context& ctx);
+void add_demo_command(CLI::App& app, Context& ctx);
+void add_rollups_command(CLI::App& app, Context& ctx);
+
+int run_cli(int argc, char** argv);
+
+}  // namespace steward::app

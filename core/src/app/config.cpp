@@ -1,0 +1,96 @@
+#include "app/config.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+#include <toml++/toml.h>
+
+namespace steward::app {
+namespace {
+
+Status bad_key(const std::string& path, const std::string& key, const std::string& why) {
+  return Status::invalid_field(key, why + " (in " + path + ")");
+}
+
+bool parse_size(const char* text, long long& out) {
+  char* end = nullptr;
+  out = std::strtoll(text, &end, 10);
+  return end && *end == '\0' && end != text;
+}
+
+}  // namespace
+
+Status load_config_file(const std::string& path, bool required, Config& config) {
+  if (!std::filesystem::exists(path)) {
+    if (required) return Status::invalid_field("config", "file " + path + " does not exist");
+    return Status::ok();
+  }
+  toml::table table;
+  try {
+    table = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return Status::invalid_field("config", path + ": " + std::string(e.description()));
+  }
+  static const std::set<std::string> kKnown = {"database", "listen", "pool_size", "io_threads",
+                                               "log_level"};
+  for (const auto& [key, value] : table) {
+    std::string k(key.str());
+    if (!kKnown.count(k)) return bad_key(path, k, "unknown setting");
+  }
+  auto text = [&](const char* key, std::string& out) -> Status {
+    if (auto node = table[key]) {
+      if (auto v = node.value<std::string>()) {
+        out = *v;
+      } else {
+        return bad_key(path, key, "must be a string");
+      }
+    }
+    return Status::ok();
+  };
+  auto integer = [&](const char* key, long long min, long long max, long long& out) -> Status {
+    if (auto node = table[key]) {
+      auto v = node.value<long long>();
+      if (!v) return bad_key(path, key, "must be an integer");
+      if (*v < min || *v > max) {
+        return bad_key(path, key,
+                       "must be between " + std::to_string(min) + " and " + std::to_string(max));
+      }
+      out = *v;
+    }
+    return Status::ok();
+  };
+  long long pool = static_cast<long long>(config.pool_size);
+  long long threads = config.io_threads;
+  for (Status s : {text("database", config.database), text("listen", config.listen),
+                   text("log_level", config.log_level), integer("pool_size", 1, 256, pool),
+                   integer("io_threads", 1, 256, threads)}) {
+    if (!s) return s;
+  }
+  config.pool_size = static_cast<std::size_t>(pool);
+  config.io_threads = static_cast<int>(threads);
+  return Status::ok();
+}
+
+Status apply_environment(Config& config) {
+  if (const char* v = std::getenv("STEWARD_DATABASE"); v && *v) config.database = v;
+  if (const char* v = std::getenv("STEWARD_LISTEN"); v && *v) config.listen = v;
+  if (const char* v = std::getenv("STEWARD_LOG_LEVEL"); v && *v) config.log_level = v;
+  if (const char* v = std::getenv("STEWARD_POOL_SIZE"); v && *v) {
+    long long n = 0;
+    if (!parse_size(v, n) || n < 1 || n > 256) {
+      return Status::invalid_field("STEWARD_POOL_SIZE", "must be an integer from 1 to 256");
+    }
+    config.pool_size = static_cast<std::size_t>(n);
+  }
+  if (const char* v = std::getenv("STEWARD_IO_THREADS"); v && *v) {
+    long long n = 0;
+    if (!parse_size(v, n) || n < 1 || n > 256) {
+      return Status::invalid_field("STEWARD_IO_THREADS", "must be an integer from 1 to 256");
+    }
+    config.io_threads = static_cast<int>(n);
+  }
+  return Status::ok();
+}
+
+}  // namespace steward::app

@@ -1,0 +1,34 @@
+// Steward's settings for a process: from a TOML file, then environment variables, then
+// command-line flags (each later source wins). Only what a process needs to start lives here;
+// organisation settings (name, base currency, fiscal year) live in the database.
+//
+//   steward.toml                       environment            flag
+//   database = "sqlite:var/steward.db" STEWARD_DATABASE       --database
+//   listen = "127.0.0.1:8080"          STEWARD_LISTEN         --listen (serve)
+//   pool_size = 4                      STEWARD_POOL_SIZE
+//   io_threads = 2                     STEWARD_IO_THREADS
+//   log_level = "info"                 STEWARD_LOG_LEVEL
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "steward/sdk/result.hpp"
+
+namespace steward::app {
+
+struct Config {
+  std::string database = "sqlite:var/steward.db";
+  std::string listen = "127.0.0.1:8080";
+  std::size_t pool_size = 4;
+  int io_threads = 2;
+  std::string log_level = "info";
+};
+
+// Reads `path` (TOML) over the defaults; a missing file is an error only when `required`.
+// Unknown keys and wrong types are errors that name the key.
+Status load_config_file(const std::string& path, bool required, Config& config);
+// Applies STEWARD_* environment variables.
+Status apply_environment(Config& config);
+
+}  // namespace steward::app

@@ -1,0 +1,53 @@
+// The HTTP server behind `steward serve`: Boost.Beast over Boost.Asio with a fixed pool of I/O
+// threads. This first version answers the operational endpoints only:
+//   GET /healthz  200 {"status":"ok"} while the process runs
+//   GET /readyz   200 when the database answers and its migrations are current, else 503
+// Everything else is a 404 problem+json. The JSON API arrives with the HTTP API issue.
+//
+// run() blocks until SIGINT/SIGTERM (or stop()), then stops accepting, lets in-flight requests
+// finish and returns. Thread-safety: stop() may be called from any thread.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "steward/sdk/result.hpp"
+
+namespace steward::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  int io_threads = 2;
+  int request_timeout_seconds = 30;
+};
+
+// Answers whether the service can take traffic (the database is reachable and current).
+using ReadinessProbe = std::function<Status()>;
+
+class Server {
+ public:
+  Server(ServerOptions options, ReadinessProbe readiness);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the listening socket. Errors: kUnavailable when the address is taken or invalid.
+  Status bind();
+  // The port actually bound (useful with port 0).
+  std::uint16_t port() const;
+  // Serves until a signal or stop(); returns after a graceful shutdown.
+  void run();
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Parses "HOST:PORT" ("127.0.0.1:8080", "[::1]:8080"). Errors name the bad part.
+Result<ServerOptions> parse_listen(const std::string& listen, ServerOptions base = {});
+
+}  // namespace steward::http

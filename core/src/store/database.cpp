@@ -1,0 +1,143 @@
+#include "store/database.hpp"
+
+#include <filesystem>
+#include <stdexcept>
+
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace steward::store {
+namespace {
+
+bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+
+// SOCI 4.0.3 reads its own options out of the connect string, which mangles libpq URIs; so the
+// URI is turned into libpq's key='value' form with libpq's own parser.
+Result<std::string> libpq_conninfo(const std::string& url) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (!options) {
+    std::string why = error ? error : "cannot parse";
+    PQfreemem(error);
+    return Status::invalid_field("database", "bad PostgreSQL URL: " + why);
+  }
+  std::string out;
+  for (PQconninfoOption* o = options; o->keyword; ++o) {
+    if (!o->val) continue;
+    std::string value;
+    for (const char* c = o->val; *c; ++c) {
+      if (*c == '\\' || *c == '\'') value += '\\';
+      value += *c;
+    }
+    out += std::string(o->keyword) + "='" + value + "' ";
+  }
+  PQconninfoFree(options);
+  return out;
+}
+
+// The URL without its password, for messages and logs.
+std::string redact(const std::string& url) {
+  auto scheme = url.find("://");
+  auto at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon) + ":***" + url.substr(at);
+}
+
+}  // namespace
+
+Status status_from_exception(std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const soci::soci_error& e) {
+    std::string what = e.get_error_message();
+    switch (e.get_error_category()) {
+      case soci::soci_error::constraint_violation:
+        return Status::conflict("the change breaks a database rule: " + what);
+      case soci::soci_error::connection_error:
+        return Status::unavailable("database unavailable: " + what);
+      default:
+        break;
+    }
+    // SQLite reports constraint failures with a generic category in SOCI 4.0.3.
+    if (what.find("constraint failed") != std::string::npos ||
+        what.find("UNIQUE constraint") != std::string::npos ||
+        what.find("FOREIGN KEY constraint") != std::string::npos) {
+      return Status::conflict("the change breaks a database rule: " + what);
+    }
+    if (what.find("database is locked") != std::string::npos) {
+      return Status::unavailable("database is busy: " + what);
+    }
+    return Status::internal("database error: " + what);
+  } catch (const std::exception& e) {
+    return Status::internal(e.what());
+  } catch (...) {
+    return Status::internal("unknown error");
+  }
+}
+
+Database::Database(Backend backend, std::string url, std::size_t pool_size)
+    : backend_(backend),
+      url_(std::move(url)),
+      pool_size_(pool_size),
+      pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
+
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::open(const std::string& url, Options options) {
+  if (options.pool_size == 0) return Status::invalid_field("pool_size", "must be at least 1");
+  Backend backend;
+  std::string connect;
+  if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
+    backend = Backend::kPostgresql;
+    auto conninfo = libpq_conninfo(url);
+    if (!conninfo) return conninfo.status();
+    connect = *conninfo;
+  } else if (starts_with(url, "sqlite:") || url.find("://") == std::string::npos) {
+    backend = Backend::kSqlite;
+    std::string path = starts_with(url, "sqlite:") ? url.substr(7) : url;
+    if (starts_with(path, "//")) path = path.substr(2);  // sqlite://path
+    if (path.empty()) return Status::invalid_field("database", "the SQLite URL names no file");
+    std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty() && !std::filesystem::is_directory(parent)) {
+      return Status::unavailable("cannot open SQLite database " + path + ": folder " +
+                                 parent.string() + " does not exist");
+    }
+    connect = "db=\"" + path + "\" timeout=" + std::to_string(options.busy_timeout_ms / 1000 + 1) +
+              " shared_cache=false";
+  } else {
+    return Status::invalid_field("database", "unsupported database URL '" + redact(url) +
+                                                 "': use sqlite:PATH or postgresql://...");
+  }
+
+  std::unique_ptr<Database> db(new Database(backend, url, options.pool_size));
+  try {
+    for (std::size_t i = 0; i < options.pool_size; ++i) {
+      soci::session& s = db->pool_->at(i);
+      if (backend == Backend::kPostgresql) {
+        s.open(soci::postgresql, connect);
+        s << "SET TIME ZONE 'UTC'";
+        s << "SET client_min_messages TO WARNING";
+      } else {
+        s.open(soci::sqlite3, connect);
+        s << "PRAGMA journal_mode = WAL";
+        s << "PRAGMA foreign_keys = ON";
+        s << "PRAGMA synchronous = NORMAL";
+        s << "PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms);
+      }
+    }
+  } catch (const soci::soci_error& e) {
+    return Status::unavailable("cannot open database " + redact(url) + ": " +
+                               e.get_error_message());
+  }
+  return db;
+}
+
+Database::Lease::Lease(Database& db)
+    : db_(db), position_(db.pool_->lease()), session_(&db.pool_->at(position_)) {}
+
+Database::Lease::~Lease() { db_.pool_->give_back(position_); }
+
+}  // namespace steward::store
