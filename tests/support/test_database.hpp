@@ -66,11 +66,11 @@ long long query_int(store::Database& db, const std::string& sql);
 
 }  // namespace steward::testing
 
-#define STEWARD_INSTANTIATE_DATABASE_TEST(Suite)                                              \
-  INSTANTIATE_TEST_SUITE_P(                                                                   \
-      Backends, Suite,                                                                        \
-      ::testing::Values(::steward::testing::TestBackend::kSqlite,                             \
-                        ::steward::testing::TestBackend::kPostgresql),                        \
-      [](const ::testing::TestParamInfo<::steward::testing::TestBackend>& info) {             \
-        return ::steward::testing::backend_name(info.param);                                  \
+#define STEWARD_INSTANTIATE_DATABASE_TEST(Suite)                                  \
+  INSTANTIATE_TEST_SUITE_P(                                                       \
+      Backends, Suite,                                                            \
+      ::testing::Values(::steward::testing::TestBackend::kSqlite,                 \
+                        ::steward::testing::TestBackend::kPostgresql),            \
+      [](const ::testing::TestParamInfo<::steward::testing::TestBackend>& info) { \
+        return ::steward::testing::backend_name(info.param);                      \
       })

@@ -107,8 +107,10 @@ std::string normalize_timestamp(std::string_view text) {
     rest.remove_prefix(1);
     int hh = rest.size() >= 2 && digits(rest.substr(0, 2)) ? to_int(rest.substr(0, 2)) : 0;
     int mm = 0;
-    if (rest.size() >= 5 && rest[2] == ':' && digits(rest.substr(3, 2))) mm = to_int(rest.substr(3, 2));
-    if (rest.size() >= 4 && rest[2] != ':' && digits(rest.substr(2, 2))) mm = to_int(rest.substr(2, 2));
+    if (rest.size() >= 5 && rest[2] == ':' && digits(rest.substr(3, 2)))
+      mm = to_int(rest.substr(3, 2));
+    if (rest.size() >= 4 && rest[2] != ':' && digits(rest.substr(2, 2)))
+      mm = to_int(rest.substr(2, 2));
     offset_minutes = sign * (hh * 60 + mm);
   }
   if (offset_minutes != 0) {

@@ -14,7 +14,8 @@ Status validate(const FundInput& fund) {
     if (!ok) return Status::invalid_field("code", "use capital letters, digits, '-' and '_' only");
   }
   if (fund.monthly_need) {
-    if (Status need = require_positive_money("monthly_need", *fund.monthly_need); !need) return need;
+    if (Status need = require_positive_money("monthly_need", *fund.monthly_need); !need)
+      return need;
   }
   if (fund.people_served && *fund.people_served < 0) {
     return Status::invalid_field("people_served", "cannot be negative");

@@ -53,7 +53,8 @@ bool is_blank(std::string_view v) {
 Status require_text(std::string_view field, const std::string& value, std::size_t max_length) {
   std::string f(field);
   if (is_blank(value)) return Status::invalid_field(f, "is required");
-  if (!is_clean_text(value)) return Status::invalid_field(f, "must be UTF-8 text without control characters");
+  if (!is_clean_text(value))
+    return Status::invalid_field(f, "must be UTF-8 text without control characters");
   if (value.size() > max_length) {
     return Status::invalid_field(f, "is longer than " + std::to_string(max_length) + " bytes");
   }
@@ -88,7 +89,8 @@ Status require_positive_money(std::string_view field, const sdk::Money& money) {
     return Status::invalid_field(std::string(field) + ".currency",
                                  "'" + money.currency + "' is not an ISO 4217 currency code");
   }
-  if (money.minor <= 0) return Status::invalid_field(std::string(field), "must be greater than zero");
+  if (money.minor <= 0)
+    return Status::invalid_field(std::string(field), "must be greater than zero");
   return Status::ok();
 }
 

@@ -5,10 +5,10 @@
 #include <thread>
 #include <vector>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 namespace steward::http {
 namespace asio = boost::asio;
@@ -46,10 +46,9 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->header_limit(16 * 1024);
     parser_->body_limit(64 * 1024);
     stream_.expires_after(std::chrono::seconds(timeout_));
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                        self->on_read(ec);
-                      });
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
   }
 
   void on_read(beast::error_code ec) {
@@ -76,10 +75,10 @@ class Session : public std::enable_shared_from_this<Session> {
     std::string path = target.substr(0, target.find('?'));
     bool keep = req.keep_alive();
     if (req.method() != bhttp::verb::get && req.method() != bhttp::verb::head) {
-      auto res = json_response(bhttp::status::method_not_allowed,
-                               {{"type", "about:blank#method-not-allowed"},
-                                {"title", "only GET is supported here"}},
-                               req.version(), keep, "application/problem+json");
+      auto res = json_response(
+          bhttp::status::method_not_allowed,
+          {{"type", "about:blank#method-not-allowed"}, {"title", "only GET is supported here"}},
+          req.version(), keep, "application/problem+json");
       res.set(bhttp::field::allow, "GET, HEAD");
       return res;
     }
@@ -88,29 +87,31 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (path == "/readyz") {
       Status ready = readiness_ ? readiness_() : Status::ok();
-      if (ready) return json_response(bhttp::status::ok, {{"status", "ready"}}, req.version(), keep);
+      if (ready)
+        return json_response(bhttp::status::ok, {{"status", "ready"}}, req.version(), keep);
       return json_response(bhttp::status::service_unavailable,
                            {{"status", "unavailable"}, {"detail", ready.message()}}, req.version(),
                            keep);
     }
-    return json_response(bhttp::status::not_found,
-                         {{"type", "about:blank#not-found"}, {"title", "no such resource"},
-                          {"detail", path}},
-                         req.version(), keep, "application/problem+json");
+    return json_response(
+        bhttp::status::not_found,
+        {{"type", "about:blank#not-found"}, {"title", "no such resource"}, {"detail", path}},
+        req.version(), keep, "application/problem+json");
   }
 
   void respond(bhttp::response<bhttp::string_body> res) {
     auto shared = std::make_shared<bhttp::response<bhttp::string_body>>(std::move(res));
     bool keep = shared->keep_alive();
     stream_.expires_after(std::chrono::seconds(timeout_));
-    bhttp::async_write(stream_, *shared,
-                       [self = shared_from_this(), shared, keep](beast::error_code ec, std::size_t) {
-                         if (ec || !keep) {
-                           self->close();
-                         } else {
-                           self->read();
-                         }
-                       });
+    bhttp::async_write(
+        stream_, *shared,
+        [self = shared_from_this(), shared, keep](beast::error_code ec, std::size_t) {
+          if (ec || !keep) {
+            self->close();
+          } else {
+            self->read();
+          }
+        });
   }
 
   void close() {
@@ -167,7 +168,8 @@ Server::~Server() = default;
 Status Server::bind() {
   beast::error_code ec;
   auto address = asio::ip::make_address(impl_->options.host, ec);
-  if (ec) return Status::invalid_field("listen", "'" + impl_->options.host + "' is not an IP address");
+  if (ec)
+    return Status::invalid_field("listen", "'" + impl_->options.host + "' is not an IP address");
   tcp::endpoint endpoint{address, impl_->options.port};
   impl_->acceptor.open(endpoint.protocol(), ec);
   if (!ec) impl_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
@@ -210,7 +212,8 @@ Result<ServerOptions> parse_listen(const std::string& listen, ServerOptions base
   }
   unsigned port = 0;
   auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-  if (ec != std::errc() || end != port_text.data() + port_text.size() || port > 65535 || host.empty()) {
+  if (ec != std::errc() || end != port_text.data() + port_text.size() || port > 65535 ||
+      host.empty()) {
     return Status::invalid_field("listen", "'" + listen + "' is not HOST:PORT");
   }
   base.host = host;

@@ -34,8 +34,11 @@ domain::Fund from_row(const soci::row& row) {
 }
 
 nlohmann::json to_json(const domain::Fund& f) {
-  nlohmann::json j = {{"id", f.id},         {"code", f.code},        {"name", f.name},
-                      {"restricted", f.restricted}, {"active", f.active}};
+  nlohmann::json j = {{"id", f.id},
+                      {"code", f.code},
+                      {"name", f.name},
+                      {"restricted", f.restricted},
+                      {"active", f.active}};
   if (f.program) j["program"] = *f.program;
   if (f.description) j["description"] = *f.description;
   if (f.monthly_need) {
@@ -66,7 +69,8 @@ Result<domain::Fund> get(Unit& unit, long long id) {
   soci::row row;
   unit.sql() << "SELECT " + std::string(kColumns) + " FROM funds WHERE id = :id", soci::use(id),
       soci::into(row);
-  if (!unit.sql().got_data()) return Status::not_found("fund " + std::to_string(id) + " does not exist");
+  if (!unit.sql().got_data())
+    return Status::not_found("fund " + std::to_string(id) + " does not exist");
   return from_row(row);
 }
 

@@ -117,8 +117,8 @@ Result<int> MigrationRunner::migrate() {
       soci::transaction tx(sql);
       Status ran = execute_script(sql, db_.backend(), m.sql);
       if (!ran) {
-        return Status::internal("migration " + label(m.version, m.name) + " failed: " +
-                                ran.message());
+        return Status::internal("migration " + label(m.version, m.name) +
+                                " failed: " + ran.message());
       }
       std::string checksum = migration_checksum(m.sql);
       std::string now = domain::utc_now_iso();

@@ -11,7 +11,8 @@ Status execute_script(soci::session& sql, Backend backend, const std::string& sc
   if (backend == Backend::kSqlite) {
     auto* be = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
     char* error = nullptr;
-    if (sqlite_api::sqlite3_exec(be->conn_, script.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    if (sqlite_api::sqlite3_exec(be->conn_, script.c_str(), nullptr, nullptr, &error) !=
+        SQLITE_OK) {
       std::string message = error ? error : "unknown SQLite error";
       sqlite_api::sqlite3_free(error);
       return Status::internal(message);

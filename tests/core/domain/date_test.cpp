@@ -9,8 +9,8 @@ Date d(const char* text) { return Date::parse(text).value(); }
 
 TEST(Date, ParsesOnlyRealIsoDays) {
   EXPECT_EQ(d("2024-02-29").to_string(), "2024-02-29");
-  for (const char* bad : {"2025-02-29", "2025-13-01", "2025-1-01", "01/02/2025", "", "2025-04-31",
-                          "1800-01-01"}) {
+  for (const char* bad :
+       {"2025-02-29", "2025-13-01", "2025-1-01", "01/02/2025", "", "2025-04-31", "1800-01-01"}) {
     auto r = Date::parse(bad, "received_on");
     ASSERT_FALSE(r.is_ok()) << bad;
     EXPECT_EQ(r.status().fields().at(0).field, "received_on");

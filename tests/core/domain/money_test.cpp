@@ -61,7 +61,7 @@ TEST(Money, ConvertsAtARateRoundingHalfAwayFromZero) {
   // EUR 522.39 at 1.1087693103 CHF/EUR = CHF 579.2100... -> 579.21 (the camt.053 sample).
   EXPECT_EQ(convert({52239, "EUR"}, "CHF", "1.1087693103")->minor, 57921);
   EXPECT_EQ(convert({100, "USD"}, "KRW", "1350.5")->minor, 1351);  // 1350.5 won -> 1351
-  EXPECT_EQ(convert({1, "USD"}, "USD", "0.5")->minor, 1);           // 0.5 cent -> 1
+  EXPECT_EQ(convert({1, "USD"}, "USD", "0.5")->minor, 1);          // 0.5 cent -> 1
   EXPECT_EQ(convert({-1, "USD"}, "USD", "0.5")->minor, -1);
   EXPECT_EQ(convert({135000, "KRW"}, "USD", "0.00074")->minor, 9990);
   EXPECT_FALSE(convert({1, "USD"}, "EUR", "0").is_ok());

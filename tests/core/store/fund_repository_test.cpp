@@ -41,8 +41,9 @@ TEST_P(FundRepositoryTest, CreatesAndReadsBackEveryField) {
   EXPECT_EQ(back->people_served.value_or(-1), 12);
   EXPECT_TRUE(back->active);
   EXPECT_EQ(back->created_at.size(), 20u);
-  EXPECT_EQ(testing::query_int(db(), "SELECT COUNT(*) FROM audit_events WHERE entity_type = "
-                                     "'fund' AND action = 'create'"),
+  EXPECT_EQ(testing::query_int(db(),
+                               "SELECT COUNT(*) FROM audit_events WHERE entity_type = "
+                               "'fund' AND action = 'create'"),
             1);
 }
 

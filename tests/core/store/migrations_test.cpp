@@ -54,8 +54,8 @@ TEST_P(MigrationsTest, PartialDatabaseGetsOnlyThePendingMigrations) {
 
 TEST_P(MigrationsTest, FailingMigrationLeavesNothingBehind) {
   std::vector<Migration> all = embedded_migrations(db().backend());
-  all.push_back({9002, "broken",
-                 "CREATE TABLE zz_half (id INTEGER PRIMARY KEY); THIS IS NOT SQL;"});
+  all.push_back(
+      {9002, "broken", "CREATE TABLE zz_half (id INTEGER PRIMARY KEY); THIS IS NOT SQL;"});
   auto applied = MigrationRunner(db(), all).migrate();
   ASSERT_FALSE(applied.is_ok());
   EXPECT_NE(applied.status().message().find("9002_broken"), std::string::npos);

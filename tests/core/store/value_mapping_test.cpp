@@ -88,11 +88,12 @@ TEST_P(ValueMappingTest, AnErrorStatusRollsTheUnitBack) {
 }
 
 TEST_P(ValueMappingTest, AuditTrailIsAppendOnly) {
-  ASSERT_TRUE(db().write(actor(), [&](Unit& u) {
-                    u.sql() << "INSERT INTO audit_events (actor, action, entity_type) "
-                               "VALUES ('t', 'create', 'fund')";
-                    return Status::ok();
-                  })
+  ASSERT_TRUE(db().write(actor(),
+                         [&](Unit& u) {
+                           u.sql() << "INSERT INTO audit_events (actor, action, entity_type) "
+                                      "VALUES ('t', 'create', 'fund')";
+                           return Status::ok();
+                         })
                   .is_ok());
   auto edit = db().write(actor(), [&](Unit& u) {
     u.sql() << "UPDATE audit_events SET actor = 'someone else'";

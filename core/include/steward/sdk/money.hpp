@@ -24,13 +24,15 @@ struct Money {
   Money operator+(const Money& other) const {
     require_same(other);
     std::int64_t out = 0;
-    if (__builtin_add_overflow(minor, other.minor, &out)) throw std::overflow_error("money overflow");
+    if (__builtin_add_overflow(minor, other.minor, &out))
+      throw std::overflow_error("money overflow");
     return {out, currency};
   }
   Money operator-(const Money& other) const {
     require_same(other);
     std::int64_t out = 0;
-    if (__builtin_sub_overflow(minor, other.minor, &out)) throw std::overflow_error("money overflow");
+    if (__builtin_sub_overflow(minor, other.minor, &out))
+      throw std::overflow_error("money overflow");
     return {out, currency};
   }
 

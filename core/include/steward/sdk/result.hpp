@@ -51,7 +51,9 @@ class Status {
   static Status not_found(std::string message) {
     return {StatusCode::kNotFound, std::move(message)};
   }
-  static Status conflict(std::string message) { return {StatusCode::kConflict, std::move(message)}; }
+  static Status conflict(std::string message) {
+    return {StatusCode::kConflict, std::move(message)};
+  }
   static Status precondition_failed(std::string message) {
     return {StatusCode::kPreconditionFailed, std::move(message)};
   }
@@ -61,7 +63,9 @@ class Status {
   static Status unavailable(std::string message) {
     return {StatusCode::kUnavailable, std::move(message)};
   }
-  static Status internal(std::string message) { return {StatusCode::kInternal, std::move(message)}; }
+  static Status internal(std::string message) {
+    return {StatusCode::kInternal, std::move(message)};
+  }
 
   bool is_ok() const { return code_ == StatusCode::kOk; }
   explicit operator bool() const { return is_ok(); }
@@ -77,14 +81,22 @@ class Status {
 
   static const char* code_name(StatusCode code) {
     switch (code) {
-      case StatusCode::kOk: return "ok";
-      case StatusCode::kInvalid: return "invalid";
-      case StatusCode::kNotFound: return "not found";
-      case StatusCode::kConflict: return "conflict";
-      case StatusCode::kPreconditionFailed: return "precondition failed";
-      case StatusCode::kPermissionDenied: return "permission denied";
-      case StatusCode::kUnavailable: return "unavailable";
-      case StatusCode::kInternal: return "internal error";
+      case StatusCode::kOk:
+        return "ok";
+      case StatusCode::kInvalid:
+        return "invalid";
+      case StatusCode::kNotFound:
+        return "not found";
+      case StatusCode::kConflict:
+        return "conflict";
+      case StatusCode::kPreconditionFailed:
+        return "precondition failed";
+      case StatusCode::kPermissionDenied:
+        return "permission denied";
+      case StatusCode::kUnavailable:
+        return "unavailable";
+      case StatusCode::kInternal:
+        return "internal error";
     }
     return "unknown";
   }
@@ -98,8 +110,8 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}                   // NOLINT: implicit by design
-  Result(Status status) : status_(std::move(status)) {            // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
     if (status_.is_ok()) status_ = Status::internal("Result built from an ok Status without value");
   }
 
