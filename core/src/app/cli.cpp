@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include <sodium.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "store/migrations.hpp"
@@ -60,6 +61,8 @@ int run_cli(int argc, char** argv) {
     std::cerr << "steward: libsodium failed to initialise\n";
     return 1;
   }
+  // Logs go to stderr so that a command's own output on stdout stays clean for scripts.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("steward"));
   CLI::App app{"Steward: a donor-relationship CRM"};
   app.set_version_flag("--version", std::string("steward ") + STEWARD_VERSION);
   app.require_subcommand(1);
