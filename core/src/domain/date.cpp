@@ -129,4 +129,37 @@ std::string normalize_timestamp(std::string_view text) {
   return out + "Z";
 }
 
+Instant now_instant() {
+  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+std::optional<Instant> parse_instant(std::string_view text) {
+  const std::string norm = normalize_timestamp(text);
+  if (norm.size() != 20 || norm[4] != '-' || norm[7] != '-' || norm[10] != 'T' || norm[13] != ':' ||
+      norm[16] != ':' || norm[19] != 'Z') {
+    return std::nullopt;
+  }
+  auto date = Date::parse(std::string_view(norm).substr(0, 10));
+  if (!date) return std::nullopt;
+  auto number = [&](std::size_t at) { return (norm[at] - '0') * 10 + (norm[at + 1] - '0'); };
+  for (std::size_t at : {11u, 14u, 17u}) {
+    if (norm[at] < '0' || norm[at] > '9' || norm[at + 1] < '0' || norm[at + 1] > '9') {
+      return std::nullopt;
+    }
+  }
+  int h = number(11), m = number(14), sec = number(17);
+  if (h > 23 || m > 59 || sec > 60) return std::nullopt;
+  return Instant(date.value().days()) + std::chrono::hours(h) + std::chrono::minutes(m) +
+         std::chrono::seconds(sec);
+}
+
+std::string format_instant(Instant instant) {
+  std::time_t t = std::chrono::system_clock::to_time_t(instant);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
 }  // namespace steward::domain

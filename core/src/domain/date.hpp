@@ -59,4 +59,11 @@ std::string utc_now_iso();
 // "2025-01-02 03:04:05.123456+00:00") to "YYYY-MM-DDTHH:MM:SSZ". Text without a zone is UTC.
 std::string normalize_timestamp(std::string_view text);
 
+// UTC instants as seconds, for timeouts and windows ("was this session seen in the last 30
+// minutes"). parse_instant accepts what normalize_timestamp accepts; nullopt otherwise.
+using Instant = std::chrono::sys_seconds;
+Instant now_instant();
+std::optional<Instant> parse_instant(std::string_view text);
+std::string format_instant(Instant instant);  // "YYYY-MM-DDTHH:MM:SSZ"
+
 }  // namespace steward::domain

@@ -9,38 +9,14 @@
 
 #include <gtest/gtest.h>
 
+#include "support/cli_runner.hpp"
+
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
+using steward::testing::CliRun;
+using steward::testing::CliTest;
 
-CliRun steward(const std::string& args) {
-  std::string command = std::string(STEWARD_BIN) + " " + args + " 2>&1";
-  CliRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), pipe)) run.output += buf.data();
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("steward-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir_);
-    db_ = "sqlite:" + (dir_ / "steward.db").string();
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::filesystem::path dir_;
-  std::string db_;
-};
+CliRun steward(const std::string& args) { return steward::testing::run_steward(args); }
 
 TEST_F(CliTest, MigrateCreatesTheDatabaseAndStatusListsEachMigration) {
   CliRun first = steward("--database " + db_ + " migrate");
