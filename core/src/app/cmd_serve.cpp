@@ -1,9 +1,13 @@
-// steward serve [--listen HOST:PORT]: migrates the database, then serves HTTP until a signal.
+// steward serve [--listen HOST:PORT]: migrates the database, then serves the API and the
+// operational endpoints until a signal.
 #include <iostream>
 
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "app/cli.hpp"
+#include "http/api.hpp"
+#include "http/message.hpp"
 #include "http/server.hpp"
 #include "store/migrations.hpp"
 
@@ -24,10 +28,18 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     if (!applied) throw CLI::RuntimeError(fail(applied.status()));
     if (*applied > 0) spdlog::info("applied {} migration(s)", *applied);
 
-    http::Server server(*options, [db] {
-      store::MigrationRunner runner(*db);
-      return runner.check_current();
-    });
+    // The access log: one JSON object per line on stderr, nothing else on the line.
+    if (!spdlog::get("access")) spdlog::stderr_logger_mt("access")->set_pattern("%v");
+    http::Api api(*db, http::ApiOptions{});
+    http::register_routes(api);
+    options->worker_threads = static_cast<int>(ctx.config.pool_size);
+    http::Server server(
+        *options,
+        [db] {
+          store::MigrationRunner runner(*db);
+          return runner.check_current();
+        },
+        [&api](http::Request& request) { return api.handle(request); });
     Status bound = server.bind();
     if (!bound) throw CLI::RuntimeError(fail(bound));
     std::cout << "steward listening on http://" << options->host << ":" << server.port()

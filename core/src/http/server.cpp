@@ -10,6 +10,10 @@
 #include <boost/beast.hpp>
 #include <nlohmann/json.hpp>
 
+#include "domain/date.hpp"
+#include "http/beast_convert.hpp"
+#include "http/message.hpp"
+
 namespace steward::http {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -18,91 +22,136 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-bhttp::response<bhttp::string_body> json_response(bhttp::status status, const nlohmann::json& body,
-                                                  unsigned version, bool keep_alive,
-                                                  const char* content_type = "application/json") {
-  bhttp::response<bhttp::string_body> res{status, version};
-  res.set(bhttp::field::server, "steward");
-  res.set(bhttp::field::content_type, content_type);
-  res.set(bhttp::field::cache_control, "no-store");
-  res.set("X-Content-Type-Options", "nosniff");
-  res.keep_alive(keep_alive);
-  res.body() = body.dump();
-  res.prepare_payload();
-  return res;
+Response plain_json(int status, const nlohmann::json& body) { return Response::json(status, body); }
+
+// One JSON line per request on the "access" logger: no bodies, cookies or tokens.
+void log_access(const Request& req, const BeastRequest& raw, int status,
+                std::chrono::steady_clock::time_point started, const std::string& user,
+                const std::string& request_id) {
+  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                    std::chrono::steady_clock::now() - started)
+                    .count();
+  nlohmann::json line = {{"time", domain::utc_now_iso()},
+                         {"request_id", request_id},
+                         {"method", std::string(raw.method_string())},
+                         {"path", req.path.empty() ? "(malformed)" : req.path},
+                         {"status", status},
+                         {"duration_ms", static_cast<double>(micros) / 1000.0},
+                         {"user", user.empty() ? nlohmann::json(nullptr) : nlohmann::json(user)},
+                         {"remote_addr", req.remote_addr}};
+  auto logger = spdlog::get("access");
+  if (!logger) logger = spdlog::default_logger();
+  logger->info("{}", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const ReadinessProbe& readiness, int timeout_seconds)
-      : stream_(std::move(socket)), readiness_(readiness), timeout_(timeout_seconds) {}
+  Session(tcp::socket socket, const ServerOptions& options, const ReadinessProbe& readiness,
+          const AppHandler& app, asio::thread_pool& workers)
+      : stream_(std::move(socket)),
+        options_(options),
+        readiness_(readiness),
+        app_(app),
+        workers_(workers) {
+    beast::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = endpoint.address().to_string();
+  }
 
   void start() { read(); }
 
  private:
   void read() {
-    request_ = {};
     parser_.emplace();
     parser_->header_limit(16 * 1024);
-    parser_->body_limit(64 * 1024);
-    stream_.expires_after(std::chrono::seconds(timeout_));
+    parser_->body_limit(options_.body_limit);
+    // Waiting for the first byte of the next request counts against the idle timeout; a
+    // started request must arrive within the request timeout (slowloris).
+    stream_.expires_after(std::chrono::seconds(
+        std::min(options_.idle_timeout_seconds, options_.request_timeout_seconds * 2)));
     bhttp::async_read(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
   }
 
   void on_read(beast::error_code ec) {
+    started_ = std::chrono::steady_clock::now();
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
         ec == asio::error::operation_aborted) {
       close();
       return;
     }
     if (ec) {
-      respond(json_response(bhttp::status::bad_request,
-                            {{"type", "about:blank#bad-request"},
-                             {"title", "malformed HTTP request"},
-                             {"detail", ec.message()}},
-                            11, false, "application/problem+json"));
+      int status = ec == bhttp::error::body_limit     ? 413
+                   : ec == bhttp::error::header_limit ? 431
+                                                      : 400;
+      Response r = Response::problem(status, status == 413 ? "too-large" : "bad-request",
+                                     status == 413   ? "the request body is too large"
+                                     : status == 431 ? "the request headers are too large"
+                                                     : "malformed HTTP request",
+                                     ec.message());
+      send(r, 11, false, "-");
       return;
     }
     request_ = parser_->release();
-    respond(handle());
+    request_id_ = request_id_for(request_);
+    auto converted = to_request(request_, remote_, request_id_);
+    const bool keep = request_.keep_alive();
+    const unsigned version = request_.version();
+    if (!converted) {
+      Request empty;
+      empty.remote_addr = remote_;
+      Response r = Response::problem(400, "bad-request", "the request target is malformed",
+                                     "check the percent-escapes and the path");
+      log_access(empty, request_, r.status, started_, "", request_id_);
+      send(r, version, keep, request_id_);
+      return;
+    }
+    if (auto own = answer_operational(*converted)) {
+      log_access(*converted, request_, own->status, started_, "", request_id_);
+      send(*own, version, keep, request_id_);
+      return;
+    }
+    // Application work runs on a worker thread; the answer is written back on this
+    // connection's strand.
+    auto self = shared_from_this();
+    auto request = std::make_shared<Request>(std::move(*converted));
+    // Keeps the I/O loop alive (also during shutdown) until the answer is written.
+    auto guard = asio::make_work_guard(stream_.get_executor());
+    asio::post(workers_, [self, request, keep, version, guard = std::move(guard)]() mutable {
+      Response r;
+      try {
+        r = self->app_ ? self->app_(*request)
+                       : Response::problem(404, "not-found", "no such resource", request->path);
+      } catch (const std::exception& e) {
+        spdlog::error("request {} failed: {}", self->request_id_, e.what());
+        r = Response::from_status(Status::internal("request failed"));
+      }
+      log_access(*request, self->request_, r.status, self->started_, r.log_user, self->request_id_);
+      asio::post(self->stream_.get_executor(), [self, r = std::move(r), keep, version] {
+        self->send(r, version, keep, self->request_id_);
+      });
+      guard.reset();
+    });
   }
 
-  bhttp::response<bhttp::string_body> handle() {
-    const auto& req = request_;
-    std::string target(req.target());
-    std::string path = target.substr(0, target.find('?'));
-    bool keep = req.keep_alive();
-    if (req.method() != bhttp::verb::get && req.method() != bhttp::verb::head) {
-      auto res = json_response(
-          bhttp::status::method_not_allowed,
-          {{"type", "about:blank#method-not-allowed"}, {"title", "only GET is supported here"}},
-          req.version(), keep, "application/problem+json");
-      res.set(bhttp::field::allow, "GET, HEAD");
-      return res;
+  // /healthz and /readyz, answered without the application.
+  std::optional<Response> answer_operational(const Request& req) {
+    if (req.path != "/healthz" && req.path != "/readyz") return std::nullopt;
+    if (req.method != "GET" && req.method != "HEAD") {
+      Response r = Response::problem(405, "method-not-allowed", "only GET is supported here");
+      r.set("Allow", "GET, HEAD");
+      return r;
     }
-    if (path == "/healthz") {
-      return json_response(bhttp::status::ok, {{"status", "ok"}}, req.version(), keep);
-    }
-    if (path == "/readyz") {
-      Status ready = readiness_ ? readiness_() : Status::ok();
-      if (ready)
-        return json_response(bhttp::status::ok, {{"status", "ready"}}, req.version(), keep);
-      return json_response(bhttp::status::service_unavailable,
-                           {{"status", "unavailable"}, {"detail", ready.message()}}, req.version(),
-                           keep);
-    }
-    return json_response(
-        bhttp::status::not_found,
-        {{"type", "about:blank#not-found"}, {"title", "no such resource"}, {"detail", path}},
-        req.version(), keep, "application/problem+json");
+    if (req.path == "/healthz") return plain_json(200, {{"status", "ok"}});
+    Status ready = readiness_ ? readiness_() : Status::ok();
+    if (ready) return plain_json(200, {{"status", "ready"}});
+    return plain_json(503, {{"status", "unavailable"}, {"detail", ready.message()}});
   }
 
-  void respond(bhttp::response<bhttp::string_body> res) {
-    auto shared = std::make_shared<bhttp::response<bhttp::string_body>>(std::move(res));
-    bool keep = shared->keep_alive();
-    stream_.expires_after(std::chrono::seconds(timeout_));
+  void send(const Response& response, unsigned version, bool keep, const std::string& request_id) {
+    auto shared = std::make_shared<BeastResponse>(to_beast(response, version, keep, request_id));
+    stream_.expires_after(std::chrono::seconds(options_.request_timeout_seconds));
     bhttp::async_write(
         stream_, *shared,
         [self = shared_from_this(), shared, keep](beast::error_code ec, std::size_t) {
@@ -122,9 +171,14 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  bhttp::request<bhttp::string_body> request_;
+  BeastRequest request_;
+  const ServerOptions& options_;
   const ReadinessProbe& readiness_;
-  int timeout_;
+  const AppHandler& app_;
+  asio::thread_pool& workers_;
+  std::string remote_;
+  std::string request_id_;
+  std::chrono::steady_clock::time_point started_;
 };
 
 }  // namespace
@@ -132,6 +186,8 @@ class Session : public std::enable_shared_from_this<Session> {
 struct Server::Impl {
   ServerOptions options;
   ReadinessProbe readiness;
+  AppHandler app;
+  std::unique_ptr<asio::thread_pool> workers;
   asio::io_context io;
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
@@ -143,8 +199,7 @@ struct Server::Impl {
         if (!stopping) accept();
         return;
       }
-      std::make_shared<Session>(std::move(socket), readiness, options.request_timeout_seconds)
-          ->start();
+      std::make_shared<Session>(std::move(socket), options, readiness, app, *workers)->start();
       accept();
     });
   }
@@ -158,9 +213,12 @@ struct Server::Impl {
   }
 };
 
-Server::Server(ServerOptions options, ReadinessProbe readiness) : impl_(std::make_unique<Impl>()) {
+Server::Server(ServerOptions options, ReadinessProbe readiness, AppHandler app)
+    : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->readiness = std::move(readiness);
+  impl_->app = std::move(app);
+  impl_->workers = std::make_unique<asio::thread_pool>(std::max(1, impl_->options.worker_threads));
 }
 
 Server::~Server() = default;
@@ -194,6 +252,8 @@ void Server::run() {
   for (int i = 1; i < n; ++i) threads.emplace_back([this] { impl_->io.run(); });
   impl_->io.run();
   for (auto& t : threads) t.join();
+  // In-flight application work finishes before run() returns.
+  impl_->workers->join();
 }
 
 void Server::stop() {

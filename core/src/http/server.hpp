@@ -1,8 +1,12 @@
 // The HTTP server behind `steward serve`: Boost.Beast over Boost.Asio with a fixed pool of I/O
-// threads. This first version answers the operational endpoints only:
+// threads, and a separate pool of worker threads for the application (database work never runs
+// on an I/O thread). It answers itself:
 //   GET /healthz  200 {"status":"ok"} while the process runs
 //   GET /readyz   200 when the database answers and its migrations are current, else 503
-// Everything else is a 404 problem+json. The JSON API arrives with the HTTP API issue.
+// and hands every other request to the application handler (http/api.hpp), converted to a
+// plain http::Request. Header (16 KiB) and body limits, read/write timeouts (a slow client
+// cannot hold a connection), security headers on every response, and one JSON access-log line
+// per request (no bodies, no cookies, no tokens).
 //
 // run() blocks until SIGINT/SIGTERM (or stop()), then stops accepting, lets in-flight requests
 // finish and returns. Thread-safety: stop() may be called from any thread.
@@ -21,15 +25,22 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
   int io_threads = 2;
-  int request_timeout_seconds = 30;
+  int request_timeout_seconds = 30;  // to read a whole request, or write a response
+  int idle_timeout_seconds = 60;     // keep-alive connection with no request
+  std::size_t body_limit = 1024 * 1024;
+  int worker_threads = 4;
 };
 
 // Answers whether the service can take traffic (the database is reachable and current).
 using ReadinessProbe = std::function<Status()>;
+struct Request;
+struct Response;
+// The application: called on a worker thread for every request the server does not answer.
+using AppHandler = std::function<Response(Request&)>;
 
 class Server {
  public:
-  Server(ServerOptions options, ReadinessProbe readiness);
+  Server(ServerOptions options, ReadinessProbe readiness, AppHandler app = nullptr);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -1,0 +1,124 @@
+#include "http/api.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "auth/tokens.hpp"
+#include "store/audit.hpp"
+#include "store/session_repository.hpp"
+
+namespace steward::http {
+namespace {
+
+bool changes_state(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+}  // namespace
+
+Api::Api(store::Database& db, ApiOptions options) : db_(db), options_(std::move(options)) {}
+
+std::optional<Identity> Api::identify(const Request& request) {
+  const domain::Instant now = domain::now_instant();
+  if (auto auth = request.header("authorization")) {
+    const std::string prefix = "Bearer ";
+    if (auth->rfind(prefix, 0) != 0) return std::nullopt;
+    const std::string token = auth->substr(prefix.size());
+    auto who = db_.write(store::Actor{"system", request.remote_addr}, [&](store::Unit& u) {
+      return store::sessions::authenticate_api_token(u, token, now);
+    });
+    if (!who) return std::nullopt;
+    Identity id;
+    id.user = who.value().user;
+    id.via_token = true;
+    id.token_scope = who.value().scope;
+    return id;
+  }
+  auto cookie = request.cookie(kSessionCookie);
+  if (!cookie) return std::nullopt;
+  auto session = db_.write(store::Actor{"system", request.remote_addr}, [&](store::Unit& u) {
+    return store::sessions::authenticate(u, *cookie, now, options_.sign_in.timeouts);
+  });
+  if (!session) return std::nullopt;
+  Identity id;
+  id.user = session.value().user;
+  id.session_id = session.value().id;
+  id.csrf_token = session.value().csrf_token;
+  id.second_factor_pending = !session.value().second_factor_done;
+  return id;
+}
+
+std::optional<Response> Api::check_access(const Route& route, const Request& request,
+                                          const std::optional<Identity>& identity) {
+  if (route.access == Access::kPublic) return std::nullopt;
+  if (!identity) {
+    return Response::problem(401, "unauthenticated", "sign in first",
+                             "no valid session cookie or API token was sent");
+  }
+  if (!identity->via_token && changes_state(request.method)) {
+    auto sent = request.header(kCsrfHeader);
+    if (!sent || !auth::equal_constant_time(*sent, identity->csrf_token)) {
+      return Response::problem(403, "csrf", "missing or wrong CSRF token",
+                               "send the session's csrf_token in the X-CSRF-Token header");
+    }
+  }
+  if (route.access == Access::kSignedIn) return std::nullopt;
+  if (identity->second_factor_pending) {
+    return Response::problem(401, "second-factor", "enter your second factor first");
+  }
+  if (identity->user.must_change_password) {
+    return Response::problem(403, "password-change-required", "change your one-time password first",
+                             "POST /api/v1/session/password");
+  }
+  if (identity->via_token && identity->token_scope == "read" && changes_state(request.method)) {
+    return Response::problem(403, "forbidden", "this API token is read-only");
+  }
+  if (!auth::allows(identity->user.role, route.permission)) {
+    store::Actor actor{"user:" + identity->user.username, request.remote_addr};
+    (void)db_.write(actor, [&](store::Unit& u) {
+      store::record_audit(u, "permission_denied", "route", 0, nullptr,
+                          {{"method", request.method}, {"path", request.path}});
+      return Status::ok();
+    });
+    return Response::problem(403, "forbidden", "your role may not do this",
+                             "role " + auth::to_string(identity->user.role));
+  }
+  return std::nullopt;
+}
+
+Response Api::handle(Request& request) {
+  Router::Match match = router_.match(request.method, request.path);
+  if (!match.route) {
+    if (!match.allowed.empty()) {
+      Response r = Response::problem(405, "method-not-allowed", "method not allowed here",
+                                     request.method + " " + request.path);
+      r.set("Allow", join(match.allowed));
+      return r;
+    }
+    return Response::problem(404, "not-found", "no such resource", request.path);
+  }
+  request.path_params = match.params;
+  std::optional<Identity> identity = identify(request);
+  if (auto refused = check_access(*match.route, request, identity)) return *refused;
+  store::Actor actor{identity ? "user:" + identity->user.username : "anonymous",
+                     request.remote_addr};
+  Call call{request, identity, db_, actor};
+  try {
+    Response response = match.route->handler(call);
+    if (identity) response.log_user = identity->user.username;
+    return response;
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
+                  e.what());
+  } catch (...) {
+    spdlog::error("request {} {} {} failed", request.request_id, request.method, request.path);
+  }
+  return Response::from_status(Status::internal("handler failed"));
+}
+
+}  // namespace steward::http

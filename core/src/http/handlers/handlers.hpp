@@ -1,0 +1,18 @@
+// One registration function per resource; http/routes.cpp calls them all.
+#pragma once
+
+#include "http/api.hpp"
+
+namespace steward::http {
+
+void add_session_routes(Api& api);
+void add_user_routes(Api& api);
+void add_fund_routes(Api& api);
+void add_settings_routes(Api& api);
+void add_audit_routes(Api& api);
+void add_openapi_routes(Api& api);
+
+// The OpenAPI 3 document for every route registered so far.
+nlohmann::json openapi_document(const Router& router);
+
+}  // namespace steward::http

@@ -1,0 +1,16 @@
+// Every route of the API. Add a resource's registration here (and its file in handlers/).
+#include "http/api.hpp"
+#include "http/handlers/handlers.hpp"
+
+namespace steward::http {
+
+void register_routes(Api& api) {
+  add_session_routes(api);
+  add_user_routes(api);
+  add_fund_routes(api);
+  add_settings_routes(api);
+  add_audit_routes(api);
+  add_openapi_routes(api);  // last: documents the routes above
+}
+
+}  // namespace steward::http
