@@ -9,6 +9,7 @@
 #include "http/api.hpp"
 #include "http/message.hpp"
 #include "http/server.hpp"
+#include "http/web_app.hpp"
 #include "store/migrations.hpp"
 
 namespace steward::app {
@@ -32,6 +33,11 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     if (!spdlog::get("access")) spdlog::stderr_logger_mt("access")->set_pattern("%v");
     http::Api api(*db, http::ApiOptions{});
     http::register_routes(api);
+    http::WebApp app(api, http::StaticFiles(ctx.config.ui_dir), [db, &ctx] {
+      return std::vector<http::Metrics::Gauge>{{"steward_db_pool_size",
+                                                "Database sessions in the pool.",
+                                                static_cast<double>(ctx.config.pool_size)}};
+    });
     options->worker_threads = static_cast<int>(ctx.config.pool_size);
     http::Server server(
         *options,
@@ -39,7 +45,7 @@ void add_serve_command(CLI::App& app, Context& ctx) {
           store::MigrationRunner runner(*db);
           return runner.check_current();
         },
-        [&api](http::Request& request) { return api.handle(request); });
+        [&app](http::Request& request) { return app.handle(request); });
     Status bound = server.bind();
     if (!bound) throw CLI::RuntimeError(fail(bound));
     std::cout << "steward listening on http://" << options->host << ":" << server.port()

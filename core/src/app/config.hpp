@@ -8,6 +8,7 @@
 //   pool_size = 4                      STEWARD_POOL_SIZE
 //   io_threads = 2                     STEWARD_IO_THREADS
 //   log_level = "info"                 STEWARD_LOG_LEVEL
+//   ui_dir = "ui-web/dist"             STEWARD_UI_DIR
 #pragma once
 
 #include <cstddef>
@@ -23,6 +24,7 @@ struct Config {
   std::size_t pool_size = 4;
   int io_threads = 2;
   std::string log_level = "info";
+  std::string ui_dir = "ui-web/dist";  // the built web UI; absent = API only
 };
 
 // Reads `path` (TOML) over the defaults; a missing file is an error only when `required`.

@@ -111,6 +111,7 @@ Response Api::handle(Request& request) {
   try {
     Response response = match.route->handler(call);
     if (identity) response.log_user = identity->user.username;
+    response.route_label = match.route->pattern;
     return response;
   } catch (const std::exception& e) {
     spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,

@@ -37,7 +37,8 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string log_user;  // who made the request, for the access log only (not sent)
+  std::string log_user;     // who made the request, for the access log only (not sent)
+  std::string route_label;  // the route pattern, for metrics only (not sent)
 
   Response& set(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

@@ -1,0 +1,97 @@
+#include "http/static_files.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace steward::http {
+namespace {
+
+std::string content_type(const std::filesystem::path& file) {
+  static const std::pair<const char*, const char*> kTypes[] = {
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".map", "application/json"},
+      {".webmanifest", "application/manifest+json"},
+  };
+  const std::string ext = file.extension().string();
+  for (const auto& [e, type] : kTypes) {
+    if (ext == e) return type;
+  }
+  return "application/octet-stream";
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace
+
+StaticFiles::StaticFiles(std::filesystem::path root) {
+  std::error_code ec;
+  root_ = std::filesystem::canonical(root, ec);
+  available_ = !ec && std::filesystem::is_regular_file(root_ / "index.html", ec);
+}
+
+std::optional<std::filesystem::path> StaticFiles::resolve(const std::string& path) const {
+  if (path.empty() || path.front() != '/' || path.find('\0') != std::string::npos) {
+    return std::nullopt;
+  }
+  std::filesystem::path relative = std::filesystem::path(path.substr(1)).lexically_normal();
+  for (const auto& part : relative) {
+    const std::string p = part.string();
+    if (p == ".." || (!p.empty() && p.front() == '.')) return std::nullopt;
+  }
+  std::error_code ec;
+  std::filesystem::path full = std::filesystem::weakly_canonical(root_ / relative, ec);
+  if (ec) return std::nullopt;
+  auto [root_end, unused] = std::mismatch(root_.begin(), root_.end(), full.begin(), full.end());
+  if (root_end != root_.end()) return std::nullopt;
+  return full;
+}
+
+Response StaticFiles::serve(const Request& request) const {
+  if (request.method != "GET" && request.method != "HEAD") {
+    return Response::problem(405, "method-not-allowed", "only GET is supported here")
+        .set("Allow", "GET, HEAD");
+  }
+  if (!available_) {
+    return Response::problem(404, "not-found", "no such resource",
+                             "the web UI is not built (scripts/run builds it)");
+  }
+  auto file = resolve(request.path);
+  if (!file) return Response::problem(404, "not-found", "no such resource");
+  std::error_code ec;
+  bool is_file = std::filesystem::is_regular_file(*file, ec);
+  if (!is_file) {
+    // A client-side route ("/constituents/42") gets the app; a missing asset is a 404.
+    if (std::filesystem::path(request.path).has_extension() && request.path != "/") {
+      return Response::problem(404, "not-found", "no such file");
+    }
+    file = root_ / "index.html";
+  }
+  auto body = read_file(*file);
+  if (!body) return Response::problem(404, "not-found", "no such file");
+  Response r;
+  r.status = 200;
+  r.content_type = content_type(*file);
+  r.body = std::move(*body);
+  const bool hashed = request.path.rfind("/assets/", 0) == 0 && is_file;
+  r.set("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+  return r;
+}
+
+}  // namespace steward::http
