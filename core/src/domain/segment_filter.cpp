@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <tuple>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -215,16 +217,29 @@ class Parser {
     return Filter{Country{s}};
   }
 
-  static Status range(const std::optional<std::string>& from, const std::optional<std::string>& to,
-                      const std::string& to_path) {
-    if (from && to && *to < *from) return bad(to_path, "is before the start of the range");
-    return Status::ok();
+  using Dates = std::pair<std::optional<std::string>, std::optional<std::string>>;
+  using Amounts = std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>;
+
+  // Two optional dates, the second not before the first.
+  static Result<Dates> dates(const json& v, const std::string& p, const std::string& low,
+                             const std::string& high) {
+    auto a = date(v, low, p);
+    if (!a) return a.status();
+    auto b = date(v, high, p);
+    if (!b) return b.status();
+    if (*a && *b && **b < **a) return bad(child(p, high), "is before \"" + low + "\"");
+    return Dates{*a, *b};
   }
 
-  static Status range(const std::optional<std::int64_t>& min,
-                      const std::optional<std::int64_t>& max, const std::string& max_path) {
-    if (min && max && *max < *min) return bad(max_path, "is smaller than the minimum");
-    return Status::ok();
+  // Two optional amounts, the second not below the first.
+  Result<Amounts> amounts(const json& v, const std::string& p, const std::string& low,
+                          const std::string& high) const {
+    auto a = amount(v, low, p);
+    if (!a) return a.status();
+    auto b = amount(v, high, p);
+    if (!b) return b.status();
+    if (*a && *b && **b < **a) return bad(child(p, high), "is smaller than \"" + low + "\"");
+    return Amounts{*a, *b};
   }
 
   Result<Filter> gave(const json& v, const std::string& p) {
@@ -234,22 +249,15 @@ class Parser {
         !s)
       return s;
     Gave g;
-    auto from = date(v, "from", p);
-    if (!from) return from.status();
-    auto to = date(v, "to", p);
-    if (!to) return to.status();
-    g.from = *from;
-    g.to = *to;
-    if (Status s = range(g.from, g.to, child(p, "to")); !s) return s;
-    for (auto [key, slot] :
-         {std::pair{"min", &g.min}, std::pair{"max", &g.max}, std::pair{"total_min", &g.total_min},
-          std::pair{"total_max", &g.total_max}}) {
-      auto a = amount(v, key, p);
-      if (!a) return a.status();
-      *slot = *a;
-    }
-    if (Status s = range(g.min, g.max, child(p, "max")); !s) return s;
-    if (Status s = range(g.total_min, g.total_max, child(p, "total_max")); !s) return s;
+    auto received = dates(v, p, "from", "to");
+    if (!received) return received.status();
+    std::tie(g.from, g.to) = *received;
+    auto each = amounts(v, p, "min", "max");
+    if (!each) return each.status();
+    std::tie(g.min, g.max) = *each;
+    auto total = amounts(v, p, "total_min", "total_max");
+    if (!total) return total.status();
+    std::tie(g.total_min, g.total_max) = *total;
     auto fund = opt_ref(v, "fund", p, "a fund id or fund code");
     if (!fund) return fund.status();
     auto campaign = opt_ref(v, "campaign", p, "a campaign id or campaign code");
@@ -265,14 +273,11 @@ class Parser {
   Result<Filter> last_gift(const json& v, const std::string& p) {
     if (Status s = object_with(v, p, {"before", "after"}); !s) return s;
     LastGift g;
-    auto before = date(v, "before", p);
-    if (!before) return before.status();
-    auto after = date(v, "after", p);
-    if (!after) return after.status();
-    g.before = *before;
-    g.after = *after;
+    auto both = dates(v, p, "after", "before");
+    if (!both) return both.status();
+    std::tie(g.after, g.before) = *both;
     if (!g.before && !g.after) return bad(p, "give \"before\" or \"after\" (or both)");
-    if (g.before && g.after && *g.before <= *g.after) {
+    if (g.before && g.after && *g.before == *g.after) {
       return bad(child(p, "before"), "must be later than \"after\"");
     }
     return Filter{std::move(g)};
@@ -281,28 +286,20 @@ class Parser {
   Result<Filter> first_gift(const json& v, const std::string& p) {
     if (Status s = object_with(v, p, {"from", "to"}); !s) return s;
     FirstGift g;
-    auto from = date(v, "from", p);
-    if (!from) return from.status();
-    auto to = date(v, "to", p);
-    if (!to) return to.status();
-    g.from = *from;
-    g.to = *to;
+    auto both = dates(v, p, "from", "to");
+    if (!both) return both.status();
+    std::tie(g.from, g.to) = *both;
     if (!g.from && !g.to) return bad(p, "give \"from\" or \"to\" (or both)");
-    if (Status s = range(g.from, g.to, child(p, "to")); !s) return s;
     return Filter{std::move(g)};
   }
 
   Result<Filter> lifetime(const json& v, const std::string& p) {
     if (Status s = object_with(v, p, {"min", "max"}); !s) return s;
     Lifetime l;
-    auto min = amount(v, "min", p);
-    if (!min) return min.status();
-    auto max = amount(v, "max", p);
-    if (!max) return max.status();
-    l.min = *min;
-    l.max = *max;
+    auto both = amounts(v, p, "min", "max");
+    if (!both) return both.status();
+    std::tie(l.min, l.max) = *both;
     if (!l.min && !l.max) return bad(p, "give \"min\" or \"max\" (or both)");
-    if (Status s = range(l.min, l.max, child(p, "max")); !s) return s;
     return Filter{l};
   }
 

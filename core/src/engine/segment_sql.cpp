@@ -71,6 +71,18 @@ class Builder {
     }
   }
 
+  // " AND g.received_on >= :from AND g.received_on <= :to" for the bounds given.
+  void received(const std::optional<std::string>& from, const std::optional<std::string>& to) {
+    if (from) {
+      text(" AND g.received_on >= ");
+      value(*from);
+    }
+    if (to) {
+      text(" AND g.received_on <= ");
+      value(*to);
+    }
+  }
+
   // FROM/WHERE body of a gift subquery (aliases g, and a when a fund is named) for `gave`.
   void gave_body(const seg::Gave& g) {
     const char* net = g.fund ? kAllocationNet : kGiftNet;
@@ -89,14 +101,7 @@ class Builder {
       text(" AND ");
       ref("g.appeal_id", *g.appeal, "appeals", "code");
     }
-    if (g.from) {
-      text(" AND g.received_on >= ");
-      value(*g.from);
-    }
-    if (g.to) {
-      text(" AND g.received_on <= ");
-      value(*g.to);
-    }
+    received(g.from, g.to);
     if (g.min) {
       text(std::string(" AND ") + net + " >= ");
       value(static_cast<long long>(*g.min));
@@ -137,10 +142,7 @@ class Builder {
   void gift_between(const std::string& from, const std::string& to) {
     text("EXISTS (SELECT 1 FROM gifts g WHERE ");
     text(kQualifyingGift);
-    text(" AND g.received_on >= ");
-    value(from);
-    text(" AND g.received_on <= ");
-    value(to);
+    received(from, to);
     text(")");
   }
 
@@ -161,14 +163,7 @@ class Builder {
   void emit(const seg::FirstGift& f) {
     text("(EXISTS (SELECT 1 FROM gifts g WHERE ");
     text(kQualifyingGift);
-    if (f.from) {
-      text(" AND g.received_on >= ");
-      value(*f.from);
-    }
-    if (f.to) {
-      text(" AND g.received_on <= ");
-      value(*f.to);
-    }
+    received(f.from, f.to);
     text(")");
     if (f.from) {
       text(" AND NOT ");
