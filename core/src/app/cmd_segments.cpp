@@ -154,8 +154,9 @@ void add_show(CLI::App& group, Context& ctx) {
     }
     std::cout << "filter: " << j["filter"].dump() << "\n"
               << "members now: " << j["count"] << "\n"
-              << "created: " << j["created_at"].get<std::string>() << " by "
-              << j["created_by"].get<std::string>() << "\n";
+              << "created: " << j["created_at"].get<std::string>();
+    if (!j["created_by"].is_null()) std::cout << " by " << j["created_by"].get<std::string>();
+    std::cout << "\n";
   });
 }
 

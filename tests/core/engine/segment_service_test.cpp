@@ -286,6 +286,18 @@ TEST_P(SegmentServiceTest, InvalidFiltersNameTheBadPartAndNeverRun) {
   EXPECT_EQ(testing::query_int(db(), "SELECT COUNT(*) FROM constituents"), 0);
 }
 
+TEST_P(SegmentServiceTest, AmountsAreInTheBaseCurrencySetting) {
+  data().set_setting("base_currency", "KRW");
+  long long donor = data().constituent("박서연");
+  data().gift(donor, "2025-01-01", 50000);  // fixture gifts are 1:1 with the base amount
+  EXPECT_EQ(members(R"({"lifetime":{"min":"50000"}})"), (Ids{donor}));
+  EXPECT_EQ(members(R"({"lifetime":{"min":"50001"}})"), Ids{});
+  Status cents = error_of(R"({"or":[{"tag":"x"},{"lifetime":{"min":"10.50"}}]})");
+  ASSERT_FALSE(cents.fields().empty());
+  EXPECT_EQ(cents.fields()[0].field, "or[1].lifetime.min");
+  EXPECT_NE(cents.message().find("KRW"), std::string::npos) << cents.message();
+}
+
 TEST_P(SegmentServiceTest, MembersArePagedInIdOrder) {
   Ids all;
   for (int i = 0; i < 7; ++i) all.push_back(data().constituent("Donor " + std::to_string(i)));
