@@ -1,6 +1,8 @@
 #include "engine/segment_sql.hpp"
 
-#include <type_traits>
+#include <optional>
+#include <string>
+#include <utility>
 
 namespace steward::engine::segment_sql {
 namespace {
