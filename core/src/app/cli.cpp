@@ -80,6 +80,7 @@ int run_cli(int argc, char** argv) {
   // add_demo_command(app, ctx);
   // add_rollups_command(app, ctx);
   add_users_command(app, ctx);
+  add_segments_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -41,6 +41,7 @@ void add_serve_command(CLI::App& app, Context& ctx);
 void add_demo_command(CLI::App& app, Context& ctx);
 void add_rollups_command(CLI::App& app, Context& ctx);
 void add_users_command(CLI::App& app, Context& ctx);
+void add_segments_command(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);
 
