@@ -68,9 +68,9 @@ void generate_activity(Rng& rng, DemoData& d) {
   }
 
   // Tasks: thank-yous, card updates, invitations; past-due ones mostly done, some overdue.
-  static const char* kTitles[] = {
-      "Thank-you call", "Send year-end giving statement", "Invite to the spring prayer breakfast",
-      "Ask about a Secure Transportation gift", "Update card details for monthly gift"};
+  static const char* kTitles[] = {"Thank-you call", "Send year-end giving statement",
+                                  "Invite to the spring prayer breakfast",
+                                  "Ask about a Secure Transportation gift"};
   for (int k = 0; k < n / 8; ++k) {
     int who = static_cast<int>(rng.below(static_cast<std::uint64_t>(n)));
     const Constituent& c = d.constituents[static_cast<std::size_t>(who)];
@@ -92,6 +92,15 @@ void generate_activity(Rng& rng, DemoData& d) {
       t.status = "cancelled";
     }
     d.tasks.push_back(std::move(t));
+  }
+  // Donor care calls every monthly donor whose card is failing.
+  for (const Plan& p : d.plans) {
+    if (p.status != "failing") continue;
+    const Constituent& c = d.constituents[static_cast<std::size_t>(p.who)];
+    domain::Date due = domain::Date::parse(*p.next_expected_on).value().add_days(7);
+    d.tasks.push_back({p.who, "sarah", "Update card details for monthly gift: " + c.display_name,
+                       "The card was declined; ask for a new card or a bank transfer.",
+                       due.to_string(), "open", std::nullopt, at_time(due.add_days(-7), 9)});
   }
   d.tasks.push_back({-1, "grace", "Prepare the quarterly board report", std::nullopt,
                      d.today.add_days(-3).to_string(), "open", std::nullopt,

@@ -99,7 +99,9 @@ std::string payment_method(Rng& rng, const Constituent& c, std::int64_t amount) 
   if (amount >= dollars(5000) && rng.chance(0.4)) return "stock";
   static const std::vector<double> kWeights = {40, 42, 12, 6};
   static const char* kMethods[] = {"check", "card", "ach", "cash"};
-  return kMethods[rng.weighted(kWeights)];
+  std::string method = kMethods[rng.weighted(kWeights)];
+  if (method == "cash" && amount > dollars(200)) method = "check";  // nobody mails $500 in cash
+  return method;
 }
 
 int random_fund(Rng& rng, const Constituent& c) {
@@ -179,12 +181,12 @@ void generate_gifts(Rng& rng, DemoData& d) {
     // Major donors: one large gift a year, nearly always at year end.
     if (c.tier == Tier::kMajor) {
       for (int y = from.year(); y <= to.year(); ++y) {
-        bool year_end = rng.chance(0.75);
+        bool year_end = rng.chance(0.7);
         domain::Date day = year_end ? domain::Date(y, 12, static_cast<unsigned>(rng.range(10, 31)))
                                     : domain::Date(y, static_cast<unsigned>(rng.range(2, 10)),
                                                    static_cast<unsigned>(rng.range(1, 28)));
         if (day < from || day > to) continue;
-        static const std::vector<std::int64_t> kMajor = {5000, 7500, 10000, 15000, 25000};
+        static const std::vector<std::int64_t> kMajor = {5000, 5000, 7500, 10000, 15000};
         std::int64_t amount = dollars(year_end ? rng.pick(kMajor) : rng.range(5, 10) * 1000);
         Gift g = make_gift(who, day, amount, rng.chance(0.5) ? kTransport : kGeneral,
                            payment_method(rng, c, amount));

@@ -59,7 +59,7 @@ std::string email_stem(Rng& rng, const Name& n) {
 }
 
 Tier random_tier(Rng& rng) {
-  static const std::vector<double> kWeights = {12, 50, 25, 10, 3};
+  static const std::vector<double> kWeights = {12, 51, 25, 10, 2};
   return static_cast<Tier>(rng.weighted(kWeights));
 }
 
