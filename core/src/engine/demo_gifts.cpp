@@ -41,52 +41,24 @@ domain::Date seasonal_day(Rng& rng, const domain::Date& from, const domain::Date
 
 std::int64_t dollars(std::int64_t n) { return n * 100; }
 
+// Typical gift amounts (dollars) and gifts a year, by tier (kProspect, kSmall ... kMajor).
+const std::vector<std::int64_t> kAmounts[] = {
+    {25, 25, 30, 40, 50, 50, 50, 75, 100, 100},
+    {25, 25, 30, 40, 50, 50, 50, 75, 100, 100},
+    {100, 100, 150, 200, 250, 250, 300, 500},
+    {500, 500, 750, 1000, 1000, 1200, 1500},
+    {1000, 1500, 2000, 2500, 3000},
+};
+const double kGiftsPerYear[] = {0.3, 1.4, 1.8, 2.2, 1.6};
+
 std::int64_t random_amount(Rng& rng, Tier tier, bool december) {
-  static const std::vector<std::int64_t> kSmall = {25, 25, 30, 40, 50, 50, 50, 75, 100, 100};
-  static const std::vector<std::int64_t> kMid = {100, 100, 150, 200, 250, 250, 300, 500};
-  static const std::vector<std::int64_t> kLarge = {500, 500, 750, 1000, 1000, 1200, 1500};
-  static const std::vector<std::int64_t> kMajor = {1000, 1500, 2000, 2500, 3000};
-  std::int64_t base = 0;
-  switch (tier) {
-    case Tier::kProspect:
-    case Tier::kSmall:
-      base = rng.pick(kSmall);
-      break;
-    case Tier::kMid:
-      base = rng.pick(kMid);
-      break;
-    case Tier::kLarge:
-      base = rng.pick(kLarge);
-      break;
-    case Tier::kMajor:
-      base = rng.pick(kMajor);
-      break;
-  }
+  std::int64_t base = rng.pick(kAmounts[static_cast<int>(tier)]);
   if (december && rng.chance(0.3)) base *= 2;  // year-end generosity
   return dollars(base);
 }
 
 double gifts_per_year(Tier tier, bool church, bool recurring) {
-  double rate = church ? 3.0 : 0;
-  if (!church) {
-    switch (tier) {
-      case Tier::kProspect:
-        rate = 0.3;
-        break;
-      case Tier::kSmall:
-        rate = 1.4;
-        break;
-      case Tier::kMid:
-        rate = 1.8;
-        break;
-      case Tier::kLarge:
-        rate = 2.2;
-        break;
-      case Tier::kMajor:
-        rate = 1.6;
-        break;
-    }
-  }
+  double rate = church ? 3.0 : kGiftsPerYear[static_cast<int>(tier)];
   return recurring ? rate * 0.35 : rate;
 }
 

@@ -1,30 +1,19 @@
 // `steward demo load` run the way scripts/run --demo runs it.
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "support/command_fixtures.hpp"
+
 namespace {
 
-struct DemoRun {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
+using DemoRun = steward::testing::CommandRun;
 
 DemoRun steward(const std::string& args) {
-  std::string command = std::string(STEWARD_BIN) + " " + args + " 2>&1";
-  DemoRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), pipe)) run.output += buf.data();
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return steward::testing::run_command(std::string(STEWARD_BIN) + " " + args);
 }
 
 class DemoCliTest : public ::testing::Test {
