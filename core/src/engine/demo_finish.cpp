@@ -1,6 +1,6 @@
 // After every gift exists: order them by day, refund a few, acknowledge and receipt the ones a
-// diligent office would have thanked by now, and add soft credits (household members for the
-// household's gifts, a member for a church's gift).
+// diligent office would have thanked by now, and add soft credits (head and spouse for the
+// household's gifts, the spouse for a member's own gift, a member for a church's gift).
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -33,6 +33,13 @@ void finish_gifts(Rng& rng, DemoData& d) {
   std::map<int, std::vector<int>> household_members, church_members;
   for (const HouseholdMember& m : d.household_members) {
     if (m.role == "head" || m.role == "spouse") household_members[m.household].push_back(m.member);
+  }
+  std::map<int, int> spouse_of;  // head <-> spouse
+  for (const auto& [household, members] : household_members) {
+    if (members.size() == 2) {
+      spouse_of[members[0]] = members[1];
+      spouse_of[members[1]] = members[0];
+    }
   }
   for (const Relationship& r : d.relationships) {
     if (r.type == "Church") church_members[r.to].push_back(r.from);
@@ -71,6 +78,8 @@ void finish_gifts(Rng& rng, DemoData& d) {
     if (c.kind == "household") {
       for (int m : household_members[g.who])
         g.soft_credits.push_back({m, credit, "household_member"});
+    } else if (auto spouse = spouse_of.find(g.who); spouse != spouse_of.end()) {
+      g.soft_credits.push_back({spouse->second, credit, "household_member"});
     } else if (c.organization_type && *c.organization_type == "church") {
       const std::vector<int>& members = church_members[g.who];
       if (!members.empty() && rng.chance(0.6)) {
