@@ -1,6 +1,7 @@
 // The relationship around the gifts: calls, meetings, visits and notes (a few restricted: field
 // news shared in confidence), tasks for the development team (some overdue), and moves-
 // management stage history for donors being cultivated.
+#include <algorithm>
 #include <string>
 
 #include "engine/demo_data.hpp"

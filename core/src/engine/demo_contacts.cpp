@@ -1,6 +1,5 @@
 // E-mail addresses, phones, postal addresses, church membership and employer relationships, and
 // tags for the demo constituents.
-#include <cstdio>
 #include <string>
 
 #include "engine/demo_data.hpp"

@@ -1,5 +1,6 @@
 // Constituents of the demo organisation: individuals (a third Korean names in Hangul, family
 // name first), households of 2-4 members, churches, a few businesses and foundations.
+#include <algorithm>
 #include <string>
 
 #include "engine/demo_data.hpp"
