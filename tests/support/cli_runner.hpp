@@ -2,35 +2,24 @@
 // path of the built binary), in a fresh temporary folder per test.
 #pragma once
 
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "support/cli_run.hpp"
+
 namespace steward::testing {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
+using CliRun = CommandRun;
 
 // Runs `steward ARGS` through the shell; `input` (if any) is piped to its stdin.
 inline CliRun run_steward(const std::string& args, const std::string& input = "") {
-  std::string command = std::string(STEWARD_BIN) + " " + args + " 2>&1";
-  if (!input.empty()) command = "printf '%s\\n' '" + input + "' | " + command;
-  CliRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), pipe)) run.output += buf.data();
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  std::string command = std::string(STEWARD_BIN) + " " + args;
+  if (!input.empty()) command = "printf '%s\\n' " + shell_quote(input) + " | " + command;
+  return run_command(command);
 }
 
 // A temporary folder and a SQLite database URL in it, removed after the test.

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "support/command_fixtures.hpp"
+#include "support/cli_run.hpp"
 
 namespace {
 
