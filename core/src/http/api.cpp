@@ -104,7 +104,10 @@ Response Api::handle(Request& request) {
   }
   request.path_params = match.params;
   std::optional<Identity> identity = identify(request);
-  if (auto refused = check_access(*match.route, request, identity)) return *refused;
+  if (auto refused = check_access(*match.route, request, identity)) {
+    refused->route_label = match.route->pattern;
+    return *refused;
+  }
   store::Actor actor{identity ? "user:" + identity->user.username : "anonymous",
                      request.remote_addr};
   Call call{request, identity, db_, actor};
@@ -119,7 +122,9 @@ Response Api::handle(Request& request) {
   } catch (...) {
     spdlog::error("request {} {} {} failed", request.request_id, request.method, request.path);
   }
-  return Response::from_status(Status::internal("handler failed"));
+  Response failed = Response::from_status(Status::internal("handler failed"));
+  failed.route_label = match.route->pattern;
+  return failed;
 }
 
 }  // namespace steward::http
