@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/cli.hpp"
+#include "auth/secret_box.hpp"
 #include "http/api.hpp"
 #include "http/message.hpp"
 #include "http/server.hpp"
@@ -31,7 +32,11 @@ void add_serve_command(CLI::App& app, Context& ctx) {
 
     // The access log: one JSON object per line on stderr, nothing else on the line.
     if (!spdlog::get("access")) spdlog::stderr_logger_mt("access")->set_pattern("%v");
-    http::Api api(*db, http::ApiOptions{});
+    auto secrets = auth::SecretBox::load_or_create(ctx.config.secret_key_file);
+    if (!secrets) throw CLI::RuntimeError(fail(secrets.status()));
+    http::ApiOptions api_options;
+    api_options.secrets = secrets.value();
+    http::Api api(*db, api_options);
     http::register_routes(api);
     http::WebApp app(api, http::StaticFiles(ctx.config.ui_dir), [db, &ctx] {
       return std::vector<http::Metrics::Gauge>{{"steward_db_pool_size",

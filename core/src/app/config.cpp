@@ -32,8 +32,8 @@ Status load_config_file(const std::string& path, bool required, Config& config) 
   } catch (const toml::parse_error& e) {
     return Status::invalid_field("config", path + ": " + std::string(e.description()));
   }
-  static const std::set<std::string> kKnown = {"database",   "listen",    "pool_size",
-                                               "io_threads", "log_level", "ui_dir"};
+  static const std::set<std::string> kKnown = {
+      "database", "listen", "pool_size", "io_threads", "log_level", "ui_dir", "secret_key_file"};
   for (const auto& [key, value] : table) {
     std::string k(key.str());
     if (!kKnown.count(k)) return bad_key(path, k, "unknown setting");
@@ -64,6 +64,8 @@ Status load_config_file(const std::string& path, bool required, Config& config) 
   long long threads = config.io_threads;
   for (Status s : {text("database", config.database), text("listen", config.listen),
                    text("log_level", config.log_level), text("ui_dir", config.ui_dir),
+                   text("secret_key_file", config.secret_key_file),
+                   text("secret_key_file", config.secret_key_file),
                    integer("pool_size", 1, 256, pool), integer("io_threads", 1, 256, threads)}) {
     if (!s) return s;
   }
@@ -77,6 +79,7 @@ Status apply_environment(Config& config) {
   if (const char* v = std::getenv("STEWARD_LISTEN"); v && *v) config.listen = v;
   if (const char* v = std::getenv("STEWARD_LOG_LEVEL"); v && *v) config.log_level = v;
   if (const char* v = std::getenv("STEWARD_UI_DIR"); v && *v) config.ui_dir = v;
+  if (const char* v = std::getenv("STEWARD_SECRET_KEY_FILE"); v && *v) config.secret_key_file = v;
   if (const char* v = std::getenv("STEWARD_POOL_SIZE"); v && *v) {
     long long n = 0;
     if (!parse_size(v, n) || n < 1 || n > 256) {

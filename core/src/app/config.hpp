@@ -9,6 +9,7 @@
 //   io_threads = 2                     STEWARD_IO_THREADS
 //   log_level = "info"                 STEWARD_LOG_LEVEL
 //   ui_dir = "ui-web/dist"             STEWARD_UI_DIR
+//   secret_key_file = "var/secret.key" STEWARD_SECRET_KEY_FILE
 #pragma once
 
 #include <cstddef>
@@ -24,7 +25,8 @@ struct Config {
   std::size_t pool_size = 4;
   int io_threads = 2;
   std::string log_level = "info";
-  std::string ui_dir = "ui-web/dist";  // the built web UI; absent = API only
+  std::string ui_dir = "ui-web/dist";              // the built web UI; absent = API only
+  std::string secret_key_file = "var/secret.key";  // seals TOTP secrets (auth/secret_box.hpp)
 };
 
 // Reads `path` (TOML) over the defaults; a missing file is an error only when `required`.

@@ -21,7 +21,9 @@ std::string join(const std::vector<std::string>& items) {
 
 }  // namespace
 
-Api::Api(store::Database& db, ApiOptions options) : db_(db), options_(std::move(options)) {}
+Api::Api(store::Database& db, ApiOptions options) : db_(db), options_(std::move(options)) {
+  if (!options_.secrets) options_.secrets = auth::SecretBox::ephemeral();
+}
 
 std::optional<Identity> Api::identify(const Request& request) {
   const domain::Instant now = domain::now_instant();
@@ -67,10 +69,12 @@ std::optional<Response> Api::check_access(const Route& route, const Request& req
                                "send the session's csrf_token in the X-CSRF-Token header");
     }
   }
-  if (route.access == Access::kSignedIn) return std::nullopt;
+  if (route.access == Access::kPartial) return std::nullopt;
   if (identity->second_factor_pending) {
-    return Response::problem(401, "second-factor", "enter your second factor first");
+    return Response::problem(401, "second-factor", "enter your second factor first",
+                             "POST /api/v1/session/second-factor");
   }
+  if (route.access == Access::kSignedIn) return std::nullopt;
   if (identity->user.must_change_password) {
     return Response::problem(403, "password-change-required", "change your one-time password first",
                              "POST /api/v1/session/password");

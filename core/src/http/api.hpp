@@ -11,6 +11,14 @@
 //   5. runs the handler; an exception becomes a logged 500 that shows no internals.
 #pragma once
 
+#include <memory>
+#include <string>
+
+#include "auth/secret_box.hpp"
+#include <memory>
+#include <string>
+
+#include "auth/secret_box.hpp"
 #include "auth/sign_in.hpp"
 #include "http/router.hpp"
 
@@ -22,6 +30,9 @@ inline constexpr const char* kCsrfHeader = "x-csrf-token";
 struct ApiOptions {
   auth::SignInPolicy sign_in;   // includes the session timeouts
   bool secure_cookies = false;  // Secure flag (TLS or an https trusted proxy)
+  // Seals TOTP secrets; ephemeral when not set (tests). `serve` loads secret_key_file.
+  std::shared_ptr<auth::SecretBox> secrets;
+  std::string issuer = "Steward";  // shown in authenticator apps
 };
 
 class Api {

@@ -40,7 +40,8 @@ using Handler = std::function<Response(Call&)>;
 
 enum class Access {
   kPublic,      // anyone (sign-in, health)
-  kSignedIn,    // any signed-in user (their own session, password change)
+  kPartial,     // signed in, second factor possibly still pending (whoami, sign out, 2FA)
+  kSignedIn,    // signed in with the second factor, password change possibly pending
   kPermission,  // a signed-in user whose role has `permission`
 };
 

@@ -6,6 +6,7 @@ namespace steward::http {
 
 void register_routes(Api& api) {
   add_session_routes(api);
+  add_second_factor_routes(api);
   add_user_routes(api);
   add_fund_routes(api);
   add_settings_routes(api);

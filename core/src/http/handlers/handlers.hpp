@@ -6,6 +6,7 @@
 namespace steward::http {
 
 void add_session_routes(Api& api);
+void add_second_factor_routes(Api& api);
 void add_user_routes(Api& api);
 void add_fund_routes(Api& api);
 void add_settings_routes(Api& api);

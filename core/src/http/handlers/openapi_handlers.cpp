@@ -12,7 +12,9 @@ std::string lower(std::string s) {
 
 std::string required_role(const Route& route) {
   if (route.access == Access::kPublic) return "anyone";
-  if (route.access == Access::kSignedIn) return "any signed-in user";
+  if (route.access == Access::kSignedIn || route.access == Access::kPartial) {
+    return "any signed-in user";
+  }
   std::string roles;
   for (auth::Role r :
        {auth::Role::kAdmin, auth::Role::kFundraiser, auth::Role::kAnalyst, auth::Role::kViewer}) {

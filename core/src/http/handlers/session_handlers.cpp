@@ -132,14 +132,14 @@ void add_session_routes(Api& api) {
          {{"requestBody", {{"username", "string"}, {"password", "string"}}}}});
   r.add({"GET",
          "/api/v1/session",
-         Access::kSignedIn,
+         Access::kPartial,
          auth::Permission::kReadDonors,
          "The signed-in user and the session's CSRF token",
          [](Call& c) { return whoami(c); },
          {}});
   r.add({"DELETE",
          "/api/v1/session",
-         Access::kSignedIn,
+         Access::kPartial,
          auth::Permission::kReadDonors,
          "Sign out (ends this session)",
          [&api](Call& c) { return sign_out(api, c); },

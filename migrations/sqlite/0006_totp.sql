@@ -1,0 +1,2 @@
+-- TOTP replay protection: the last time step accepted for each user (docs/security.md).
+ALTER TABLE users ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT 0;
