@@ -2,6 +2,7 @@
 
 #include "domain/contact.hpp"
 #include "domain/date.hpp"
+#include "domain/validation.hpp"
 #include "store/audit.hpp"
 #include "store/row_reader.hpp"
 #include "store/soci_optional.hpp"
@@ -207,6 +208,11 @@ Result<domain::Constituent> restore(Unit& unit, long long id) {
 }
 
 Result<Page<domain::Constituent>> list(Unit& unit, const ListFilter& filter) {
+  if (filter.kind) {
+    Status s = domain::require_one_of(
+        "kind", *filter.kind, {domain::kIndividual, domain::kHousehold, domain::kOrganization});
+    if (!s) return s;
+  }
   int limit = clamp_limit(filter.page.limit);
   int fetch = limit + 1;
   std::string after_sort;

@@ -165,6 +165,9 @@ TEST_P(ConstituentRepositoryTest, FiltersByKindTagRestrictedAndPages) {
   constituents::ListFilter f;
   f.kind = "organization";
   EXPECT_EQ(names(f), Names{"Grace Church"});
+  f.kind = "robot";
+  auto bad_kind = db().read([&](Unit& u) { return constituents::list(u, f); });
+  EXPECT_EQ(bad_kind.status().fields().at(0).field, "kind");
   f = {};
   f.include_restricted = false;
   EXPECT_EQ(names(f).size(), 3u);
