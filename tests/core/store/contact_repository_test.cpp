@@ -93,6 +93,45 @@ TEST_P(ContactRepositoryTest, AddressesWithHangulAndCountryChecks) {
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
 }
 
+TEST_P(ContactRepositoryTest, PhonesAndAddressesFollowThePrimaryRuleToo) {
+  auto grace = testing::make_individual(db(), actor(), "Grace", "Kim");
+  auto home = db().write(actor(), [&](Unit& u) {
+    return contacts::add_phone(u, grace.id, {"555 010 1000", "home"});
+  });
+  auto work = db().write(actor(), [&](Unit& u) {
+    return contacts::add_phone(u, grace.id, {"555 010 2000", "work", true});
+  });
+  ASSERT_TRUE(home.is_ok() && work.is_ok()) << work.status().to_string();
+  auto list = db().read([&](Unit& u) { return contacts::phones(u, grace.id); });
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ(list->at(0).id, work->id);  // primary first
+  EXPECT_TRUE(list->at(0).is_primary);
+  EXPECT_FALSE(list->at(1).is_primary);
+  ASSERT_TRUE(
+      db().write(actor(), [&](Unit& u) { return contacts::remove_phone(u, work->id); }).is_ok());
+  list = db().read([&](Unit& u) { return contacts::phones(u, grace.id); });
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_TRUE(list->at(0).is_primary);
+
+  domain::AddressInput a;
+  a.line1 = "1 Main St";
+  auto first = db().write(actor(), [&](Unit& u) { return contacts::add_address(u, grace.id, a); });
+  a.line1 = "2 Side St";
+  auto second = db().write(actor(), [&](Unit& u) { return contacts::add_address(u, grace.id, a); });
+  ASSERT_TRUE(second.is_ok());
+  EXPECT_FALSE(second->is_primary);
+  a.is_primary = true;
+  auto moved =
+      db().write(actor(), [&](Unit& u) { return contacts::update_address(u, second->id, a); });
+  ASSERT_TRUE(moved.is_ok()) << moved.status().to_string();
+  EXPECT_TRUE(moved->is_primary);
+  auto all = db().read([&](Unit& u) { return contacts::addresses(u, grace.id); });
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ(all->at(0).id, second->id);
+  EXPECT_FALSE(all->at(1).is_primary);
+  EXPECT_EQ(all->at(1).id, first->id);
+}
+
 STEWARD_INSTANTIATE_DATABASE_TEST(ContactRepositoryTest);
 
 }  // namespace
