@@ -78,6 +78,9 @@ int run_cli(int argc, char** argv) {
   add_migrate_command(app, ctx);
   add_serve_command(app, ctx);
   add_demo_command(app, ctx);
+  add_constituents_command(app, ctx);
+  add_households_command(app, ctx);
+  // add_demo_command(app, ctx);
   // add_rollups_command(app, ctx);
   add_users_command(app, ctx);
   add_segments_command(app, ctx);

@@ -1,0 +1,286 @@
+#include "store/constituent_repository.hpp"
+
+#include "domain/contact.hpp"
+#include "domain/date.hpp"
+#include "domain/validation.hpp"
+#include "store/audit.hpp"
+#include "store/row_reader.hpp"
+#include "store/soci_optional.hpp"
+#include "store/sql_like.hpp"
+
+namespace steward::store::constituents {
+namespace {
+
+const std::string kColumns =
+    "c.id, c.kind, c.first_name, c.middle_name, c.last_name, c.preferred_name, "
+    "c.organization_name, c.display_name, c.sort_name, c.salutation, c.addressee, "
+    "c.organization_type, c.restricted, c.donor_source, c.do_not_email, c.do_not_mail, "
+    "c.do_not_call, c.do_not_solicit, c.anonymous_giver, c.notes, c.custom_fields, "
+    "c.merged_into_id, c.version, c.created_at, c.updated_at, c.deleted_at";
+
+domain::Constituent from_row(const soci::row& row) {
+  RowReader r(row);
+  domain::Constituent c;
+  c.id = r.integer();
+  c.kind = r.text();
+  c.first_name = r.opt_text();
+  c.middle_name = r.opt_text();
+  c.last_name = r.opt_text();
+  c.preferred_name = r.opt_text();
+  c.organization_name = r.opt_text();
+  c.display_name = r.text();
+  c.sort_name = r.text();
+  c.salutation = r.opt_text();
+  c.addressee = r.opt_text();
+  c.organization_type = r.opt_text();
+  c.restricted = r.flag();
+  c.source = r.opt_text();
+  c.do_not_email = r.flag();
+  c.do_not_mail = r.flag();
+  c.do_not_call = r.flag();
+  c.do_not_solicit = r.flag();
+  c.anonymous_giver = r.flag();
+  c.notes = r.opt_text();
+  c.custom_fields = r.text();
+  c.merged_into_id = r.opt_integer();
+  c.version = r.integer();
+  c.created_at = r.timestamp();
+  c.updated_at = r.timestamp();
+  c.deleted_at = r.opt_timestamp();
+  return c;
+}
+
+// Empty optional text is stored as NULL.
+std::optional<std::string> nullable(const std::optional<std::string>& v) {
+  if (!v || v->find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
+  return v;
+}
+
+struct Binds {
+  std::optional<std::string> first, middle, last, preferred, org, salutation, addressee, org_type,
+      source, notes;
+  std::string display, sort, custom;
+  int restricted, no_email, no_mail, no_call, no_solicit, anonymous;
+  explicit Binds(const domain::ConstituentInput& in)
+      : first(nullable(in.first_name)),
+        middle(nullable(in.middle_name)),
+        last(nullable(in.last_name)),
+        preferred(nullable(in.preferred_name)),
+        org(nullable(in.organization_name)),
+        salutation(nullable(in.salutation)),
+        addressee(nullable(in.addressee)),
+        org_type(nullable(in.organization_type)),
+        source(nullable(in.source)),
+        notes(nullable(in.notes)),
+        display(domain::computed_display_name(in)),
+        sort(domain::computed_sort_name(in)),
+        custom(nlohmann::json::parse(in.custom_fields).dump()),
+        restricted(in.restricted ? 1 : 0),
+        no_email(in.do_not_email ? 1 : 0),
+        no_mail(in.do_not_mail ? 1 : 0),
+        no_call(in.do_not_call ? 1 : 0),
+        no_solicit(in.do_not_solicit ? 1 : 0),
+        anonymous(in.anonymous_giver ? 1 : 0) {}
+};
+
+}  // namespace
+
+nlohmann::json to_json(const domain::Constituent& c) {
+  nlohmann::json j = {{"id", c.id},
+                      {"kind", c.kind},
+                      {"display_name", c.display_name.value_or("")},
+                      {"sort_name", c.sort_name},
+                      {"restricted", c.restricted},
+                      {"do_not_email", c.do_not_email},
+                      {"do_not_mail", c.do_not_mail},
+                      {"do_not_call", c.do_not_call},
+                      {"do_not_solicit", c.do_not_solicit},
+                      {"anonymous_giver", c.anonymous_giver},
+                      {"version", c.version},
+                      {"created_at", c.created_at},
+                      {"updated_at", c.updated_at}};
+  auto put = [&j](const char* key, const std::optional<std::string>& v) {
+    if (v) j[key] = *v;
+  };
+  put("first_name", c.first_name);
+  put("middle_name", c.middle_name);
+  put("last_name", c.last_name);
+  put("preferred_name", c.preferred_name);
+  put("organization_name", c.organization_name);
+  put("salutation", c.salutation);
+  put("addressee", c.addressee);
+  put("organization_type", c.organization_type);
+  put("source", c.source);
+  put("notes", c.notes);
+  put("deleted_at", c.deleted_at);
+  j["custom_fields"] = nlohmann::json::parse(c.custom_fields, nullptr, false);
+  if (c.merged_into_id) j["merged_into_id"] = *c.merged_into_id;
+  return j;
+}
+
+Result<domain::Constituent> get(Unit& unit, long long id, bool include_deleted) {
+  soci::row row;
+  unit.sql() << "SELECT " + kColumns + " FROM constituents c WHERE c.id = :id", soci::use(id),
+      soci::into(row);
+  if (!unit.sql().got_data())
+    return Status::not_found("constituent " + std::to_string(id) + " does not exist");
+  domain::Constituent c = from_row(row);
+  if (c.deleted() && !include_deleted)
+    return Status::not_found("constituent " + std::to_string(id) + " is deleted");
+  return c;
+}
+
+Result<domain::Constituent> create(Unit& unit, const domain::ConstituentInput& input) {
+  if (Status s = domain::validate(input); !s) return s;
+  Binds b(input);
+  std::string now = domain::utc_now_iso();
+  long long id = 0;
+  unit.sql() << "INSERT INTO constituents (kind, first_name, middle_name, last_name, "
+                "preferred_name, organization_name, display_name, sort_name, salutation, "
+                "addressee, organization_type, restricted, donor_source, do_not_email, "
+                "do_not_mail, do_not_call, do_not_solicit, anonymous_giver, notes, custom_fields, "
+                "created_at, updated_at) VALUES (:kind, :first, :middle, :last, :preferred, :org, "
+                ":display, :sort, :salutation, :addressee, :org_type, :restricted, :source, "
+                ":no_email, :no_mail, :no_call, :no_solicit, :anonymous, :notes, :custom, "
+                ":created, :updated) RETURNING id",
+      soci::use(input.kind), soci::use(b.first), soci::use(b.middle), soci::use(b.last),
+      soci::use(b.preferred), soci::use(b.org), soci::use(b.display), soci::use(b.sort),
+      soci::use(b.salutation), soci::use(b.addressee), soci::use(b.org_type),
+      soci::use(b.restricted), soci::use(b.source), soci::use(b.no_email), soci::use(b.no_mail),
+      soci::use(b.no_call), soci::use(b.no_solicit), soci::use(b.anonymous), soci::use(b.notes),
+      soci::use(b.custom), soci::use(now), soci::use(now), soci::into(id);
+  auto created = get(unit, id);
+  if (created) record_audit(unit, "create", "constituent", id, nullptr, to_json(*created));
+  return created;
+}
+
+Result<domain::Constituent> update(Unit& unit, long long id,
+                                   const domain::ConstituentInput& input) {
+  if (Status s = domain::validate(input); !s) return s;
+  auto before = get(unit, id);
+  if (!before) return before.status();
+  Binds b(input);
+  std::string now = domain::utc_now_iso();
+  unit.sql() << "UPDATE constituents SET kind = :kind, first_name = :first, middle_name = :middle, "
+                "last_name = :last, preferred_name = :preferred, organization_name = :org, "
+                "display_name = :display, sort_name = :sort, salutation = :salutation, "
+                "addressee = :addressee, organization_type = :org_type, restricted = :restricted, "
+                "donor_source = :source, do_not_email = :no_email, do_not_mail = :no_mail, "
+                "do_not_call = :no_call, do_not_solicit = :no_solicit, "
+                "anonymous_giver = :anonymous, notes = :notes, custom_fields = :custom, "
+                "version = version + 1, updated_at = :updated WHERE id = :id",
+      soci::use(input.kind), soci::use(b.first), soci::use(b.middle), soci::use(b.last),
+      soci::use(b.preferred), soci::use(b.org), soci::use(b.display), soci::use(b.sort),
+      soci::use(b.salutation), soci::use(b.addressee), soci::use(b.org_type),
+      soci::use(b.restricted), soci::use(b.source), soci::use(b.no_email), soci::use(b.no_mail),
+      soci::use(b.no_call), soci::use(b.no_solicit), soci::use(b.anonymous), soci::use(b.notes),
+      soci::use(b.custom), soci::use(now), soci::use(id);
+  auto after = get(unit, id);
+  if (after) record_audit(unit, "update", "constituent", id, to_json(*before), to_json(*after));
+  return after;
+}
+
+Status soft_delete(Unit& unit, long long id) {
+  auto before = get(unit, id);
+  if (!before) return before.status();
+  std::string now = domain::utc_now_iso();
+  unit.sql() << "UPDATE constituents SET deleted_at = :deleted, version = version + 1, "
+                "updated_at = :updated WHERE id = :id",
+      soci::use(now), soci::use(now), soci::use(id);
+  auto after = get(unit, id, true);
+  record_audit(unit, "delete", "constituent", id, to_json(*before),
+               after ? to_json(*after) : nlohmann::json());
+  return Status::ok();
+}
+
+Result<domain::Constituent> restore(Unit& unit, long long id) {
+  auto before = get(unit, id, true);
+  if (!before) return before.status();
+  if (!before->deleted())
+    return Status::precondition_failed("constituent " + std::to_string(id) + " is not deleted");
+  std::string now = domain::utc_now_iso();
+  unit.sql() << "UPDATE constituents SET deleted_at = NULL, version = version + 1, "
+                "updated_at = :updated WHERE id = :id",
+      soci::use(now), soci::use(id);
+  auto after = get(unit, id);
+  if (after) record_audit(unit, "restore", "constituent", id, to_json(*before), to_json(*after));
+  return after;
+}
+
+Result<Page<domain::Constituent>> list(Unit& unit, const ListFilter& filter) {
+  if (filter.kind) {
+    Status s = domain::require_one_of(
+        "kind", *filter.kind, {domain::kIndividual, domain::kHousehold, domain::kOrganization});
+    if (!s) return s;
+  }
+  int limit = clamp_limit(filter.page.limit);
+  int fetch = limit + 1;
+  std::string after_sort;
+  long long after_id = filter.page.after_id;
+  if (after_id > 0) {
+    auto last = get(unit, after_id, true);
+    if (!last)
+      return Status::invalid_field("after", "the cursor no longer points at a constituent");
+    after_sort = last->sort_name;
+  }
+  int has_cursor = after_id > 0 ? 1 : 0;
+  int has_kind = filter.kind ? 1 : 0;
+  std::string kind = filter.kind.value_or("");
+  int has_tag = filter.tag_id ? 1 : 0;
+  long long tag_id = filter.tag_id.value_or(0);
+  int with_restricted = filter.include_restricted ? 1 : 0;
+  int with_deleted = filter.include_deleted ? 1 : 0;
+  std::string search = filter.search.value_or("");
+  search.erase(0, search.find_first_not_of(" \t"));
+  search.erase(search.find_last_not_of(" \t") + 1);
+  int has_search = search.empty() ? 0 : 1;
+  std::string pattern = contains_pattern(ascii_lower(search));
+  // Phone digits are searched only when the text looks like a phone number.
+  std::string digits = domain::phone_digits(search);
+  bool phone_like =
+      digits.size() >= 3 && search.find_first_not_of("0123456789 +-().") == std::string::npos;
+  int has_digits = phone_like ? 1 : 0;
+  std::string digits_pattern = contains_pattern(digits);
+  const std::string esc(kLikeEscape);
+  const std::string sql =
+      "SELECT " + kColumns +
+      " FROM constituents c WHERE (:with_deleted = 1 OR c.deleted_at IS NULL) "
+      "AND (:with_restricted = 1 OR c.restricted = FALSE) "
+      "AND (:has_kind = 0 OR c.kind = :kind) "
+      "AND (:has_tag = 0 OR EXISTS (SELECT 1 FROM constituent_tags ct WHERE ct.constituent_id = "
+      "c.id AND ct.tag_id = :tag_id)) "
+      "AND (:has_search = 0 OR lower(c.display_name) LIKE :p1 " +
+      esc + " OR lower(c.sort_name) LIKE :p2 " + esc +
+      " OR lower(COALESCE(c.first_name, '')) LIKE :p3 " + esc +
+      " OR lower(COALESCE(c.last_name, '')) LIKE :p4 " + esc +
+      " OR lower(COALESCE(c.preferred_name, '')) LIKE :p5 " + esc +
+      " OR lower(COALESCE(c.organization_name, '')) LIKE :p6 " + esc +
+      " OR EXISTS (SELECT 1 FROM emails e WHERE e.constituent_id = c.id AND lower(e.email) LIKE "
+      ":p7 " +
+      esc + ")" +
+      " OR EXISTS (SELECT 1 FROM addresses a WHERE a.constituent_id = c.id AND "
+      "lower(COALESCE(a.postal_code, '')) LIKE :p8 " +
+      esc + ")" +
+      " OR (:has_digits = 1 AND EXISTS (SELECT 1 FROM phones ph WHERE ph.constituent_id = c.id "
+      "AND ph.phone_normalized LIKE :p9 " +
+      esc +
+      "))) "
+      "AND (:has_cursor = 0 OR c.sort_name > :after_sort OR (c.sort_name = :after_sort2 AND "
+      "c.id > :after_id)) ORDER BY c.sort_name, c.id LIMIT :fetch";
+  soci::rowset<soci::row> rows =
+      (unit.sql().prepare << sql, soci::use(with_deleted), soci::use(with_restricted),
+       soci::use(has_kind), soci::use(kind), soci::use(has_tag), soci::use(tag_id),
+       soci::use(has_search), soci::use(pattern), soci::use(pattern), soci::use(pattern),
+       soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(pattern),
+       soci::use(pattern), soci::use(has_digits), soci::use(digits_pattern), soci::use(has_cursor),
+       soci::use(after_sort), soci::use(after_sort), soci::use(after_id), soci::use(fetch));
+  Page<domain::Constituent> page;
+  for (const soci::row& r : rows) page.items.push_back(from_row(r));
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.pop_back();
+    page.next_after_id = page.items.back().id;
+  }
+  return page;
+}
+
+}  // namespace steward::store::constituents
