@@ -78,7 +78,9 @@ int run_cli(int argc, char** argv) {
   add_migrate_command(app, ctx);
   add_serve_command(app, ctx);
   // add_demo_command(app, ctx);
-  // add_rollups_command(app, ctx);
+  add_rollups_command(app, ctx);
+  add_gifts_command(app, ctx);
+  add_batches_command(app, ctx);
 
   try {
     app.parse(argc, argv);
