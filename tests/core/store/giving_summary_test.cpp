@@ -202,6 +202,23 @@ TEST_P(GivingSummaryTest, RebuildAllEqualsIncremental) {
   EXPECT_EQ(summary(a).soft_credit_minor, 2000);  // 2500 scaled by the 80% not refunded
 }
 
+TEST_P(GivingSummaryTest, MovingAGiftToAnotherDonorUpdatesBoth) {
+  long long ann = testing::make_person(db(), "Ann");
+  long long bo = testing::make_person(db(), "보영");
+  long long g = add(testing::gift_input(ann, 4200, "2025-04-01", fund));
+  GiftInput moved = testing::gift_input(bo, 4200, "2025-04-01", fund);
+  moved.soft_credits.push_back({ann, {4200, "USD"}, "solicitor"});
+  ASSERT_TRUE(db().write(actor(), [&](Unit& u) { return gifts::update(u, g, moved); }));
+  giving::Summary a = summary(ann);
+  EXPECT_EQ(a.gift_count, 0);
+  EXPECT_EQ(a.lifetime_minor, 0);
+  EXPECT_EQ(a.soft_credit_minor, 4200);
+  EXPECT_EQ(summary(bo).lifetime_minor, 4200);
+  Status s = db().write(actor(), [&](Unit& u) { return giving::recompute_for_gift(u, g); });
+  EXPECT_TRUE(s.is_ok()) << s.to_string();
+  EXPECT_EQ(summary(bo).gift_count, 1);
+}
+
 STEWARD_INSTANTIATE_DATABASE_TEST(GivingSummaryTest);
 
 }  // namespace
