@@ -4,20 +4,13 @@
 #include <string>
 
 #include "app/cli.hpp"
+#include "app/cmd_helpers.hpp"
 #include "app/gift_output.hpp"
 #include "domain/money.hpp"
 #include "store/batch_repository.hpp"
 
 namespace steward::app {
 namespace {
-
-[[noreturn]] void stop(const Status& s) { throw CLI::RuntimeError(fail(s)); }
-
-store::Database& open(Context& ctx) {
-  store::Database* db = ctx.database();
-  if (!db) throw CLI::RuntimeError(1);
-  return *db;
-}
 
 void print(const domain::GiftBatch& b, bool json) {
   std::cout << (json ? batch_json(b).dump(2) : batch_text(b)) << "\n";
@@ -44,8 +37,8 @@ void add_batches_command(CLI::App& app, Context& ctx) {
     auto m = domain::parse_money(*total, *currency);
     if (!m) stop(Status::invalid_field("expected-total", m.status().message()));
     domain::GiftBatchInput in{*name, *count, *m};
-    auto b =
-        open(ctx).write(ctx.actor(), [&](store::Unit& u) { return store::batches::create(u, in); });
+    auto b = open_database(ctx).write(
+        ctx.actor(), [&](store::Unit& u) { return store::batches::create(u, in); });
     if (!b) stop(b.status());
     print(*b, *json);
   });
@@ -55,7 +48,7 @@ void add_batches_command(CLI::App& app, Context& ctx) {
   show->add_option("id", *id, "batch id")->required();
   show->add_flag("--json", *json, "print JSON");
   show->callback([&ctx, id, json] {
-    auto b = open(ctx).read([&](store::Unit& u) { return store::batches::get(u, *id); });
+    auto b = open_database(ctx).read([&](store::Unit& u) { return store::batches::get(u, *id); });
     if (!b) stop(b.status());
     print(*b, *json);
   });
@@ -63,8 +56,8 @@ void add_batches_command(CLI::App& app, Context& ctx) {
   auto* close = batches->add_subcommand("close", "close a batch whose gifts match the deposit");
   close->add_option("id", *id, "batch id")->required();
   close->callback([&ctx, id] {
-    auto b =
-        open(ctx).write(ctx.actor(), [&](store::Unit& u) { return store::batches::close(u, *id); });
+    auto b = open_database(ctx).write(
+        ctx.actor(), [&](store::Unit& u) { return store::batches::close(u, *id); });
     if (!b) stop(b.status());
     print(*b, false);
   });

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/cli.hpp"
+#include "app/cmd_helpers.hpp"
 #include "app/gift_output.hpp"
 #include "domain/date.hpp"
 #include "domain/money.hpp"
@@ -19,19 +20,12 @@ namespace {
 struct AddOptions {
   long long donor = 0;
   std::string amount, currency = "USD", date, method = "cash", status = "completed";
-  std::vector<std::string> funds;
+  std::vector<std::string> funds, soft_credits;
+  std::optional<std::string> in_honor, in_memory;
   std::optional<std::string> key, check_number, notes, source, external_id;
   std::optional<long long> batch;
   bool anonymous = false, json = false;
 };
-
-[[noreturn]] void stop(const Status& s) { throw CLI::RuntimeError(fail(s)); }
-
-store::Database& open(Context& ctx) {
-  store::Database* db = ctx.database();
-  if (!db) throw CLI::RuntimeError(1);
-  return *db;
-}
 
 sdk::Money money(const std::string& field, const std::string& text, const std::string& currency) {
   auto m = domain::parse_money(text, currency);
@@ -66,6 +60,30 @@ std::vector<domain::Allocation> allocations(const AddOptions& o, const sdk::Mone
   return out;
 }
 
+// --soft-credit ID[:AMOUNT[:ROLE]]: amount defaults to the whole gift, role to "other".
+std::vector<domain::SoftCredit> soft_credits(const AddOptions& o, const sdk::Money& total) {
+  std::vector<domain::SoftCredit> out;
+  for (const std::string& spec : o.soft_credits) {
+    domain::SoftCredit c;
+    c.amount = total;
+    auto first = spec.find(':');
+    try {
+      c.constituent_id = std::stoll(spec.substr(0, first));
+    } catch (const std::exception&) {
+      stop(Status::invalid_field("soft-credit", "'" + spec + "' is not ID[:AMOUNT[:ROLE]]"));
+    }
+    if (first != std::string::npos) {
+      auto second = spec.find(':', first + 1);
+      std::string amount = spec.substr(
+          first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
+      if (!amount.empty()) c.amount = money("soft-credit", amount, total.currency);
+      if (second != std::string::npos) c.role = spec.substr(second + 1);
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
 void print(const domain::Gift& g, bool json) {
   if (json) {
     std::cout << gift_json(g).dump(2) << "\n";
@@ -90,10 +108,15 @@ void add_add(CLI::App& gifts, Context& ctx) {
   cmd->add_option("--source", o->source, "where the gift came from (e.g. stripe)");
   cmd->add_option("--external-id", o->external_id, "the source's id for the gift");
   cmd->add_option("--notes", o->notes, "notes");
+  cmd->add_option("--soft-credit", o->soft_credits,
+                  "soft credit ID[:AMOUNT[:ROLE]], repeatable (role: solicitor, church, "
+                  "matching_employer, tribute, household_member, other)");
+  cmd->add_option("--in-honor-of", o->in_honor, "tribute: given in honour of this person");
+  cmd->add_option("--in-memory-of", o->in_memory, "tribute: given in memory of this person");
   cmd->add_flag("--anonymous", o->anonymous, "the donor asks not to be named");
   cmd->add_flag("--json", o->json, "print JSON");
   cmd->callback([&ctx, o] {
-    store::Database& db = open(ctx);
+    store::Database& db = open_database(ctx);
     domain::GiftInput in;
     in.constituent_id = o->donor;
     in.amount = money("amount", o->amount, o->currency);
@@ -108,6 +131,9 @@ void add_add(CLI::App& gifts, Context& ctx) {
     in.external_id = o->external_id;
     in.notes = o->notes;
     in.anonymous = o->anonymous;
+    in.soft_credits = soft_credits(*o, in.amount);
+    if (o->in_honor) in.tribute = domain::Tribute{"in_honor", *o->in_honor, {}, {}};
+    if (o->in_memory) in.tribute = domain::Tribute{"in_memory", *o->in_memory, {}, {}};
     auto g = db.write(ctx.actor(), [&](store::Unit& u) { return store::gifts::create(u, in); });
     if (!g) stop(g.status());
     print(*g, o->json);
@@ -121,7 +147,7 @@ void add_show_delete_refund(CLI::App& gifts, Context& ctx) {
   show->add_option("id", *id, "gift id")->required();
   show->add_flag("--json", *json, "print JSON");
   show->callback([&ctx, id, json] {
-    auto g = open(ctx).read([&](store::Unit& u) { return store::gifts::get(u, *id); });
+    auto g = open_database(ctx).read([&](store::Unit& u) { return store::gifts::get(u, *id); });
     if (!g) stop(g.status());
     print(*g, *json);
   });
@@ -129,8 +155,8 @@ void add_show_delete_refund(CLI::App& gifts, Context& ctx) {
   auto* del = gifts.add_subcommand("delete", "delete a gift (kept in the audit trail)");
   del->add_option("id", *id, "gift id")->required();
   del->callback([&ctx, id] {
-    Status s = open(ctx).write(ctx.actor(),
-                               [&](store::Unit& u) { return store::gifts::soft_delete(u, *id); });
+    Status s = open_database(ctx).write(
+        ctx.actor(), [&](store::Unit& u) { return store::gifts::soft_delete(u, *id); });
     if (!s) stop(s);
     std::cout << "deleted gift " << *id << "\n";
   });
@@ -144,7 +170,7 @@ void add_show_delete_refund(CLI::App& gifts, Context& ctx) {
   refund->add_option("--date", *date, "refunded on, YYYY-MM-DD (default today)");
   refund->add_option("--reason", *reason, "why");
   refund->callback([&ctx, id, amount, date, reason] {
-    store::Database& db = open(ctx);
+    store::Database& db = open_database(ctx);
     auto g = db.write(ctx.actor(), [&](store::Unit& u) -> Result<domain::Gift> {
       auto before = store::gifts::get(u, *id);
       if (!before) return before.status();
@@ -179,7 +205,7 @@ void add_list(CLI::App& gifts, Context& ctx) {
   cmd->add_option("--after", f->page.after_id, "continue after this gift id (from 'next:')");
   cmd->add_flag("--json", *json, "print JSON");
   cmd->callback([&ctx, f, json] {
-    auto page = open(ctx).read([&](store::Unit& u) { return store::gifts::list(u, *f); });
+    auto page = open_database(ctx).read([&](store::Unit& u) { return store::gifts::list(u, *f); });
     if (!page) stop(page.status());
     if (*json) {
       nlohmann::json out = {{"items", nlohmann::json::array()}};
@@ -206,7 +232,7 @@ void add_acknowledgments(CLI::App& gifts, Context& ctx) {
   un->add_option("--limit", f->limit, "at most this many (default 500)");
   un->add_flag("--json", *json, "print JSON");
   un->callback([&ctx, f, min_amount, json] {
-    auto list = open(ctx).read([&](store::Unit& u) -> Result<std::vector<domain::Gift>> {
+    auto list = open_database(ctx).read([&](store::Unit& u) -> Result<std::vector<domain::Gift>> {
       if (!min_amount->empty()) {
         auto s = store::settings::get(u);
         if (!s) return s.status();
@@ -235,7 +261,7 @@ void add_acknowledgments(CLI::App& gifts, Context& ctx) {
   ack->add_option("--date", *date, "thanked on, YYYY-MM-DD (default today)");
   ack->callback([&ctx, ids, method, date] {
     std::string day = date->empty() ? domain::Date::today().to_string() : *date;
-    auto n = open(ctx).write(ctx.actor(), [&](store::Unit& u) {
+    auto n = open_database(ctx).write(ctx.actor(), [&](store::Unit& u) {
       return store::gifts::acknowledge(u, *ids, day, *method);
     });
     if (!n) stop(n.status());

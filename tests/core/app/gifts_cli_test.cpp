@@ -44,6 +44,8 @@ class GiftsCliTest : public ::testing::Test {
     steward::Status s = (*db)->write({}, [](steward::store::Unit& u) {
       u.sql() << "INSERT INTO constituents (kind, display_name, sort_name) "
                  "VALUES ('individual', '김민준', '김민준')";
+      u.sql() << "INSERT INTO constituents (kind, display_name, sort_name) "
+                 "VALUES ('individual', 'Solicitor', 'Solicitor')";
       u.sql() << "INSERT INTO funds (code, name) VALUES ('FOOD', 'Food'), ('WATER', 'Water')";
       return steward::Status::ok();
     });
@@ -73,12 +75,17 @@ TEST_F(GiftsCliTest, AddRepeatRefundAcknowledge) {
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.output.find("allocations"), std::string::npos) << bad.output;
 
+  CliResult credited = steward(
+      "gifts add --donor 1 --amount 40.00 --fund 1 --soft-credit 2:15.00:solicitor "
+      "--in-memory-of '박서연' --date 2025-02-02");
+  EXPECT_EQ(credited.exit_code, 0) << credited.output;
+  EXPECT_NE(credited.output.find("2:15.00(solicitor)"), std::string::npos) << credited.output;
   CliResult refund = steward("gifts refund 1 --amount 10.00 --date 2025-02-03");
   EXPECT_EQ(refund.exit_code, 0) << refund.output;
   EXPECT_NE(refund.output.find("partially_refunded"), std::string::npos);
   CliResult queue = steward("gifts unacknowledged");
   EXPECT_NE(queue.output.find("gift 1 "), std::string::npos) << queue.output;
-  CliResult ack = steward("gifts acknowledge 1 --method letter --date 2025-02-05");
+  CliResult ack = steward("gifts acknowledge 1 2 --method letter --date 2025-02-05");
   EXPECT_EQ(ack.exit_code, 0) << ack.output;
   EXPECT_EQ(steward("gifts unacknowledged").output, "");
   CliResult json = steward("gifts show 1 --json");
