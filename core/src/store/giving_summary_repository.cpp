@@ -11,11 +11,19 @@ namespace steward::store::giving {
 namespace {
 
 // Every credit a constituent receives from a counted gift: cid, gift_id, gday, amount, hard.
-const char* const kCredits =
+// kOneFilter narrows the gifts read to those that can credit one constituent (:c1..:c3), through
+// indexes, so recomputing one constituent does not scan every gift.
+const char* const kOneFilter =
+    " AND (constituent_id = :c1 OR constituent_id IN (SELECT member_id FROM household_members"
+    " WHERE household_id = :c2) OR id IN (SELECT gift_id FROM soft_credits"
+    " WHERE constituent_id = :c3))";
+const char* const kCreditsHead =
     "WITH counted AS ("
     " SELECT id, constituent_id, received_on, amount_minor,"
     " base_amount_minor - base_refunded_minor AS net FROM gifts"
-    " WHERE deleted_at IS NULL AND status IN ('completed', 'partially_refunded')),"
+    " WHERE deleted_at IS NULL AND status IN ('completed', 'partially_refunded')";
+const char* const kCreditsTail =
+    "),"
     " credits AS ("
     " SELECT c.constituent_id AS cid, c.id AS gift_id, c.received_on AS gday, c.net AS amount,"
     " 1 AS hard FROM counted c"
@@ -31,9 +39,13 @@ const char* const kCredits =
     " JOIN counted c ON c.id = sc.gift_id"
     " GROUP BY sc.constituent_id, c.id, c.received_on, c.net, c.amount_minor) ";
 
+std::string credits_sql(bool one) {
+  return std::string(kCreditsHead) + (one ? kOneFilter : "") + kCreditsTail;
+}
+
 std::string summaries_sql(bool one) {
   std::string where = one ? " WHERE cid = :id1" : "";
-  return std::string(kCredits) +
+  return credits_sql(one) +
          ", hard AS (SELECT cid, gift_id, gday, amount,"
          " ROW_NUMBER() OVER (PARTITION BY cid ORDER BY gday, gift_id) AS rf,"
          " ROW_NUMBER() OVER (PARTITION BY cid ORDER BY gday DESC, gift_id DESC) AS rl"
@@ -62,7 +74,7 @@ std::string by_year_sql(Unit& unit, bool one) {
                                           : "CAST(substr(gday, 1, 4) AS INTEGER)";
   std::string month = unit.is_postgresql() ? "CAST(EXTRACT(MONTH FROM gday) AS INTEGER)"
                                            : "CAST(substr(gday, 6, 2) AS INTEGER)";
-  return std::string(kCredits) +
+  return credits_sql(one) +
          " INSERT INTO giving_by_year (constituent_id, fiscal_year, gift_count, total_minor,"
          " soft_credit_minor)"
          " SELECT cid, fy, SUM(hard), SUM(CASE WHEN hard = 1 THEN amount ELSE 0 END),"
@@ -80,8 +92,10 @@ Status recompute(Unit& unit, long long id) {
   int m = static_cast<int>(settings->fiscal_year_start_month);
   unit.sql() << "DELETE FROM giving_summaries WHERE constituent_id = :id", soci::use(id);
   unit.sql() << "DELETE FROM giving_by_year WHERE constituent_id = :id", soci::use(id);
-  unit.sql() << summaries_sql(true), soci::use(id), soci::use(id);
-  unit.sql() << by_year_sql(unit, true), soci::use(m), soci::use(m), soci::use(id);
+  unit.sql() << summaries_sql(true), soci::use(id), soci::use(id), soci::use(id), soci::use(id),
+      soci::use(id);
+  unit.sql() << by_year_sql(unit, true), soci::use(id), soci::use(id), soci::use(id), soci::use(m),
+      soci::use(m), soci::use(id);
   return Status::ok();
 }
 
