@@ -1,4 +1,6 @@
 // Gift lists (filtered, cursor pages), the acknowledgment queue and acknowledging gifts.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "domain/date.hpp"
@@ -108,8 +110,12 @@ Result<int> acknowledge(Unit& unit, const std::vector<long long>& ids, const std
   if (!domain::is_acknowledgment_method(method)) {
     return Status::invalid_field("method", "use email, letter, phone, in_person or other");
   }
-  std::vector<domain::Gift> gifts;
+  std::vector<long long> unique;
   for (long long id : ids) {
+    if (std::find(unique.begin(), unique.end(), id) == unique.end()) unique.push_back(id);
+  }
+  std::vector<domain::Gift> gifts;
+  for (long long id : unique) {
     auto g = detail::load(unit, id, false);
     if (!g) return g.status();
     if (g->status != "completed" && g->status != "partially_refunded") {
