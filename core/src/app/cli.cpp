@@ -84,6 +84,9 @@ int run_cli(int argc, char** argv) {
   // add_rollups_command(app, ctx);
   add_users_command(app, ctx);
   add_segments_command(app, ctx);
+  add_rollups_command(app, ctx);
+  add_gifts_command(app, ctx);
+  add_batches_command(app, ctx);
 
   try {
     app.parse(argc, argv);

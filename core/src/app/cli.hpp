@@ -44,6 +44,8 @@ void add_users_command(CLI::App& app, Context& ctx);
 void add_segments_command(CLI::App& app, Context& ctx);
 void add_constituents_command(CLI::App& app, Context& ctx);
 void add_households_command(CLI::App& app, Context& ctx);
+void add_gifts_command(CLI::App& app, Context& ctx);
+void add_batches_command(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);
 

@@ -1,0 +1,164 @@
+#include "store/giving_summary_repository.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "store/audit.hpp"
+#include "store/gift_rows.hpp"
+#include "store/row_reader.hpp"
+#include "store/settings_repository.hpp"
+
+namespace steward::store::giving {
+namespace {
+
+// Every credit a constituent receives from a counted gift: cid, gift_id, gday, amount, hard.
+// kOneFilter narrows the gifts read to those that can credit one constituent (:c1..:c3), through
+// indexes, so recomputing one constituent does not scan every gift.
+const char* const kOneFilter =
+    " AND (constituent_id = :c1 OR constituent_id IN (SELECT member_id FROM household_members"
+    " WHERE household_id = :c2) OR id IN (SELECT gift_id FROM soft_credits"
+    " WHERE constituent_id = :c3))";
+const char* const kCreditsHead =
+    "WITH counted AS ("
+    " SELECT id, constituent_id, received_on, amount_minor,"
+    " base_amount_minor - base_refunded_minor AS net FROM gifts"
+    " WHERE deleted_at IS NULL AND status IN ('completed', 'partially_refunded')";
+const char* const kCreditsTail =
+    "),"
+    " credits AS ("
+    " SELECT c.constituent_id AS cid, c.id AS gift_id, c.received_on AS gday, c.net AS amount,"
+    " 1 AS hard FROM counted c"
+    " UNION ALL"
+    " SELECT hm.household_id, c.id, c.received_on, c.net, 1 FROM counted c"
+    " JOIN household_members hm ON hm.member_id = c.constituent_id"
+    " AND (hm.started_on IS NULL OR hm.started_on <= c.received_on)"
+    " AND (hm.ended_on IS NULL OR hm.ended_on > c.received_on)"
+    " AND hm.household_id <> c.constituent_id"
+    " UNION ALL"
+    " SELECT sc.constituent_id, c.id, c.received_on,"
+    " (MAX(sc.amount_minor) * c.net) / c.amount_minor, 0 FROM soft_credits sc"
+    " JOIN counted c ON c.id = sc.gift_id"
+    " GROUP BY sc.constituent_id, c.id, c.received_on, c.net, c.amount_minor) ";
+
+std::string credits_sql(bool one) {
+  return std::string(kCreditsHead) + (one ? kOneFilter : "") + kCreditsTail;
+}
+
+std::string summaries_sql(bool one) {
+  std::string where = one ? " WHERE cid = :id1" : "";
+  return credits_sql(one) +
+         ", hard AS (SELECT cid, gift_id, gday, amount,"
+         " ROW_NUMBER() OVER (PARTITION BY cid ORDER BY gday, gift_id) AS rf,"
+         " ROW_NUMBER() OVER (PARTITION BY cid ORDER BY gday DESC, gift_id DESC) AS rl"
+         " FROM credits WHERE hard = 1" +
+         (one ? " AND cid = :id2" : "") +
+         ")"
+         " INSERT INTO giving_summaries (constituent_id, first_gift_on, first_gift_minor,"
+         " last_gift_on, last_gift_minor, largest_gift_minor, gift_count, lifetime_minor,"
+         " soft_credit_count, soft_credit_minor)"
+         " SELECT x.cid, h.first_day, COALESCE(h.first_amount, 0), h.last_day,"
+         " COALESCE(h.last_amount, 0), COALESCE(h.largest, 0), COALESCE(h.n, 0),"
+         " COALESCE(h.total, 0), COALESCE(s.n, 0), COALESCE(s.total, 0)"
+         " FROM (SELECT DISTINCT cid FROM credits" +
+         where +
+         ") x"
+         " LEFT JOIN (SELECT cid, MIN(gday) AS first_day,"
+         " SUM(CASE WHEN rf = 1 THEN amount ELSE 0 END) AS first_amount, MAX(gday) AS last_day,"
+         " SUM(CASE WHEN rl = 1 THEN amount ELSE 0 END) AS last_amount, MAX(amount) AS largest,"
+         " COUNT(*) AS n, SUM(amount) AS total FROM hard GROUP BY cid) h ON h.cid = x.cid"
+         " LEFT JOIN (SELECT cid, COUNT(*) AS n, SUM(amount) AS total FROM credits"
+         " WHERE hard = 0 GROUP BY cid) s ON s.cid = x.cid";
+}
+
+std::string by_year_sql(Unit& unit, bool one) {
+  std::string year = unit.is_postgresql() ? "CAST(EXTRACT(YEAR FROM gday) AS INTEGER)"
+                                          : "CAST(substr(gday, 1, 4) AS INTEGER)";
+  std::string month = unit.is_postgresql() ? "CAST(EXTRACT(MONTH FROM gday) AS INTEGER)"
+                                           : "CAST(substr(gday, 6, 2) AS INTEGER)";
+  return credits_sql(one) +
+         " INSERT INTO giving_by_year (constituent_id, fiscal_year, gift_count, total_minor,"
+         " soft_credit_minor)"
+         " SELECT cid, fy, SUM(hard), SUM(CASE WHEN hard = 1 THEN amount ELSE 0 END),"
+         " SUM(CASE WHEN hard = 0 THEN amount ELSE 0 END) FROM (SELECT cid, hard, amount, " +
+         year + " + CASE WHEN :m1 > 1 AND " + month +
+         " >= :m2 THEN 1 ELSE 0 END AS fy FROM credits" + (one ? " WHERE cid = :id" : "") +
+         ") t GROUP BY cid, fy";
+}
+
+}  // namespace
+
+Status recompute(Unit& unit, long long id) {
+  auto settings = store::settings::get(unit);
+  if (!settings) return settings.status();
+  int m = static_cast<int>(settings->fiscal_year_start_month);
+  unit.sql() << "DELETE FROM giving_summaries WHERE constituent_id = :id", soci::use(id);
+  unit.sql() << "DELETE FROM giving_by_year WHERE constituent_id = :id", soci::use(id);
+  unit.sql() << summaries_sql(true), soci::use(id), soci::use(id), soci::use(id), soci::use(id),
+      soci::use(id);
+  unit.sql() << by_year_sql(unit, true), soci::use(id), soci::use(id), soci::use(id), soci::use(m),
+      soci::use(m), soci::use(id);
+  return Status::ok();
+}
+
+Status recompute_for_gift(Unit& unit, long long gift_id) {
+  return gifts::detail::recompute_all(unit, gifts::detail::credited(unit, gift_id));
+}
+
+Status rebuild_all(Unit& unit) {
+  auto settings = store::settings::get(unit);
+  if (!settings) return settings.status();
+  int m = static_cast<int>(settings->fiscal_year_start_month);
+  unit.sql() << "DELETE FROM giving_summaries";
+  unit.sql() << "DELETE FROM giving_by_year";
+  unit.sql() << summaries_sql(false);
+  unit.sql() << by_year_sql(unit, false), soci::use(m), soci::use(m);
+  long long rows = 0;
+  unit.sql() << "SELECT COUNT(*) FROM giving_summaries", soci::into(rows);
+  record_audit(unit, "rebuild", "giving_summaries", 0, nullptr, {{"summaries", rows}});
+  return Status::ok();
+}
+
+Result<Summary> get(Unit& unit, long long id) {
+  long long exists = 0;
+  unit.sql() << "SELECT COUNT(*) FROM constituents WHERE id = :id", soci::use(id),
+      soci::into(exists);
+  if (exists == 0)
+    return Status::not_found("constituent " + std::to_string(id) + " does not exist");
+  auto settings = store::settings::get(unit);
+  if (!settings) return settings.status();
+  Summary s;
+  s.constituent_id = id;
+  s.currency = settings->base_currency;
+  soci::row row;
+  unit.sql() << "SELECT first_gift_on, first_gift_minor, last_gift_on, last_gift_minor, "
+                "largest_gift_minor, gift_count, lifetime_minor, soft_credit_count, "
+                "soft_credit_minor FROM giving_summaries WHERE constituent_id = :id",
+      soci::use(id), soci::into(row);
+  if (unit.sql().got_data()) {
+    RowReader r(row);
+    s.first_gift_on = r.opt_date();
+    s.first_gift_minor = r.integer();
+    s.last_gift_on = r.opt_date();
+    s.last_gift_minor = r.integer();
+    s.largest_gift_minor = r.integer();
+    s.gift_count = r.integer();
+    s.lifetime_minor = r.integer();
+    s.soft_credit_count = r.integer();
+    s.soft_credit_minor = r.integer();
+  }
+  soci::rowset<soci::row> years =
+      (unit.sql().prepare << "SELECT fiscal_year, gift_count, total_minor, soft_credit_minor "
+                             "FROM giving_by_year WHERE constituent_id = :id ORDER BY fiscal_year",
+       soci::use(id));
+  for (const soci::row& y : years) {
+    RowReader r(y);
+    YearTotal t;
+    t.fiscal_year = static_cast<int>(r.integer());
+    t.gift_count = r.integer();
+    t.total_minor = r.integer();
+    t.soft_credit_minor = r.integer();
+    s.by_year.push_back(t);
+  }
+  return s;
+}
+
+}  // namespace steward::store::giving
