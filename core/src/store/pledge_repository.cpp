@@ -6,6 +6,7 @@
 
 #include "domain/validation.hpp"
 #include "store/audit.hpp"
+#include "store/references.hpp"
 #include "store/row_reader.hpp"
 #include "store/soci_optional.hpp"
 
@@ -84,27 +85,9 @@ void complete(Unit& unit, Pledge& p) {
   p.balance_minor = std::max(0LL, p.amount.minor - p.paid_minor - p.written_off_minor);
 }
 
-bool exists(Unit& unit, const char* table, long long id) {
-  long long n = 0;
-  unit.sql() << std::string("SELECT COUNT(*) FROM ") + table + " WHERE id = :id", soci::use(id),
-      soci::into(n);
-  return n > 0;
-}
-
 Status check_references(Unit& unit, const domain::PledgeInput& in) {
-  if (!exists(unit, "constituents", in.constituent_id))
-    return Status::invalid_field(
-        "constituent_id", "constituent " + std::to_string(in.constituent_id) + " does not exist");
-  if (in.fund_id && !exists(unit, "funds", *in.fund_id))
-    return Status::invalid_field("fund_id",
-                                 "fund " + std::to_string(*in.fund_id) + " does not exist");
-  if (in.campaign_id && !exists(unit, "campaigns", *in.campaign_id))
-    return Status::invalid_field("campaign_id",
-                                 "campaign " + std::to_string(*in.campaign_id) + " does not exist");
-  if (in.appeal_id && !exists(unit, "appeals", *in.appeal_id))
-    return Status::invalid_field("appeal_id",
-                                 "appeal " + std::to_string(*in.appeal_id) + " does not exist");
-  return Status::ok();
+  return check_donor_and_designation(unit, in.constituent_id, in.fund_id, in.campaign_id,
+                                     in.appeal_id);
 }
 
 Result<Pledge> set_status(Unit& unit, const Pledge& before, PledgeStatus to) {

@@ -6,6 +6,7 @@
 
 #include "domain/validation.hpp"
 #include "store/audit.hpp"
+#include "store/references.hpp"
 #include "store/row_reader.hpp"
 #include "store/soci_optional.hpp"
 
@@ -83,28 +84,13 @@ nlohmann::json to_json(const RecurringPlan& p) {
   return j;
 }
 
-bool exists(Unit& unit, const char* table, long long id) {
-  long long n = 0;
-  unit.sql() << std::string("SELECT COUNT(*) FROM ") + table + " WHERE id = :id", soci::use(id),
-      soci::into(n);
-  return n > 0;
-}
-
 // Validation plus the references the schema would otherwise refuse with a bare constraint error.
 Status check_input(Unit& unit, const domain::PlanInput& in, long long self_id) {
   if (Status s = domain::validate(in); !s) return s;
-  if (!exists(unit, "constituents", in.constituent_id))
-    return Status::invalid_field(
-        "constituent_id", "constituent " + std::to_string(in.constituent_id) + " does not exist");
-  if (in.fund_id && !exists(unit, "funds", *in.fund_id))
-    return Status::invalid_field("fund_id",
-                                 "fund " + std::to_string(*in.fund_id) + " does not exist");
-  if (in.campaign_id && !exists(unit, "campaigns", *in.campaign_id))
-    return Status::invalid_field("campaign_id",
-                                 "campaign " + std::to_string(*in.campaign_id) + " does not exist");
-  if (in.appeal_id && !exists(unit, "appeals", *in.appeal_id))
-    return Status::invalid_field("appeal_id",
-                                 "appeal " + std::to_string(*in.appeal_id) + " does not exist");
+  if (Status s = check_donor_and_designation(unit, in.constituent_id, in.fund_id, in.campaign_id,
+                                             in.appeal_id);
+      !s)
+    return s;
   if (in.processor && in.processor_reference) {
     long long taken = 0;
     unit.sql() << "SELECT COUNT(*) FROM recurring_plans WHERE processor = :p AND "
