@@ -79,6 +79,12 @@ int run_cli(int argc, char** argv) {
   add_serve_command(app, ctx);
   // add_demo_command(app, ctx);
   // add_rollups_command(app, ctx);
+  add_recurring_command(app, ctx);
+  add_pledges_command(app, ctx);
+  add_tasks_command(app, ctx);
+  add_campaigns_command(app, ctx);
+  add_interactions_command(app, ctx);
+  add_stage_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -40,6 +40,12 @@ void add_migrate_command(CLI::App& app, Context& ctx);
 void add_serve_command(CLI::App& app, Context& ctx);
 void add_demo_command(CLI::App& app, Context& ctx);
 void add_rollups_command(CLI::App& app, Context& ctx);
+void add_recurring_command(CLI::App& app, Context& ctx);
+void add_pledges_command(CLI::App& app, Context& ctx);
+void add_tasks_command(CLI::App& app, Context& ctx);
+void add_campaigns_command(CLI::App& app, Context& ctx);
+void add_interactions_command(CLI::App& app, Context& ctx);
+void add_stage_command(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);
 
