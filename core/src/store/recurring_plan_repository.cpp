@@ -123,6 +123,23 @@ std::optional<Date> next_after_paid(const domain::Schedule& s, const std::option
   return domain::occurrence(s, std::max(0, domain::period_index(s, *paid) + 1));
 }
 
+// The input's columns in the form they are bound, for INSERT and UPDATE.
+struct Binds {
+  long long amount;
+  std::string frequency;
+  int anchor;
+  std::string starts;
+  std::optional<std::string> ends;
+  std::optional<std::string> next;
+  Binds(const domain::PlanInput& in, const std::optional<Date>& next_expected)
+      : amount(in.amount.minor),
+        frequency(domain::to_string(in.frequency)),
+        anchor(static_cast<int>(in.anchor_day)),
+        starts(in.starts_on.to_string()),
+        ends(date_text(in.ends_on)),
+        next(date_text(next_expected)) {}
+};
+
 }  // namespace
 
 Result<RecurringPlan> get(Unit& unit, long long id) {
@@ -149,12 +166,7 @@ Result<RecurringPlan> find_by_processor_reference(Unit& unit, const std::string&
 Result<RecurringPlan> create(Unit& unit, const domain::PlanInput& in) {
   if (Status s = check_input(unit, in, 0); !s) return s;
   std::string now = domain::utc_now_iso();
-  std::string frequency = domain::to_string(in.frequency);
-  int anchor = static_cast<int>(in.anchor_day);
-  std::string starts = in.starts_on.to_string();
-  std::optional<std::string> ends = date_text(in.ends_on);
-  std::optional<std::string> next = date_text(domain::occurrence(in.schedule(), 0));
-  long long amount = in.amount.minor;
+  Binds b(in, domain::occurrence(in.schedule(), 0));
   long long id = 0;
   unit.sql() << "INSERT INTO recurring_plans (constituent_id, amount_minor, currency, frequency, "
                 "anchor_day, starts_on, ends_on, status, fund_id, campaign_id, appeal_id, "
@@ -163,10 +175,10 @@ Result<RecurringPlan> create(Unit& unit, const domain::PlanInput& in) {
                 ":currency, :frequency, :anchor, :starts, :ends, 'active', :fund, :campaign, "
                 ":appeal, :processor, :reference, :next, 0, :changed, :notes, :created, :updated) "
                 "RETURNING id",
-      soci::use(in.constituent_id), soci::use(amount), soci::use(in.amount.currency),
-      soci::use(frequency), soci::use(anchor), soci::use(starts), soci::use(ends),
+      soci::use(in.constituent_id), soci::use(b.amount), soci::use(in.amount.currency),
+      soci::use(b.frequency), soci::use(b.anchor), soci::use(b.starts), soci::use(b.ends),
       soci::use(in.fund_id), soci::use(in.campaign_id), soci::use(in.appeal_id),
-      soci::use(in.processor), soci::use(in.processor_reference), soci::use(next), soci::use(now),
+      soci::use(in.processor), soci::use(in.processor_reference), soci::use(b.next), soci::use(now),
       soci::use(in.notes), soci::use(now), soci::use(now), soci::into(id);
   auto created = get(unit, id);
   if (!created) return created;
@@ -184,22 +196,17 @@ Result<RecurringPlan> update(Unit& unit, long long id, const domain::PlanInput& 
                                        " and can no longer change");
   if (Status s = check_input(unit, in, id); !s) return s;
   std::string now = domain::utc_now_iso();
-  std::string frequency = domain::to_string(in.frequency);
-  int anchor = static_cast<int>(in.anchor_day);
-  std::string starts = in.starts_on.to_string();
-  std::optional<std::string> ends = date_text(in.ends_on);
-  std::optional<std::string> next = date_text(next_after_paid(in.schedule(), before->last_paid_on));
-  long long amount = in.amount.minor;
+  Binds b(in, next_after_paid(in.schedule(), before->last_paid_on));
   unit.sql() << "UPDATE recurring_plans SET constituent_id = :c, amount_minor = :amount, "
                 "currency = :currency, frequency = :frequency, anchor_day = :anchor, "
                 "starts_on = :starts, ends_on = :ends, fund_id = :fund, campaign_id = :campaign, "
                 "appeal_id = :appeal, processor = :processor, processor_reference = :reference, "
                 "next_expected_on = :next, notes = :notes, version = version + 1, "
                 "updated_at = :updated WHERE id = :id",
-      soci::use(in.constituent_id), soci::use(amount), soci::use(in.amount.currency),
-      soci::use(frequency), soci::use(anchor), soci::use(starts), soci::use(ends),
+      soci::use(in.constituent_id), soci::use(b.amount), soci::use(in.amount.currency),
+      soci::use(b.frequency), soci::use(b.anchor), soci::use(b.starts), soci::use(b.ends),
       soci::use(in.fund_id), soci::use(in.campaign_id), soci::use(in.appeal_id),
-      soci::use(in.processor), soci::use(in.processor_reference), soci::use(next),
+      soci::use(in.processor), soci::use(in.processor_reference), soci::use(b.next),
       soci::use(in.notes), soci::use(now), soci::use(id);
   auto after = get(unit, id);
   if (after) record_audit(unit, "update", "recurring_plan", id, to_json(*before), to_json(*after));
