@@ -207,6 +207,40 @@ TEST_P(RecurringEngineTest, PausedPlansAreSkippedAndEndedPlansComplete) {
   EXPECT_TRUE(run(Date(2026, 3, 10)).transitions.empty());
 }
 
+TEST_P(RecurringEngineTest, WeeklyPlansMatchEachWeekOnce) {
+  domain::PlanInput in;
+  in.constituent_id = donor_;
+  in.amount = sdk::Money{1000, "USD"};
+  in.frequency = domain::Frequency::kWeekly;
+  in.starts_on = Date(2026, 3, 2);  // a Monday
+  auto weekly = db().write(actor(), [&](Unit& u) { return plans::create(u, in); });
+  ASSERT_TRUE(weekly.is_ok()) << weekly.status().to_string();
+  EXPECT_EQ(attach(gift("2026-03-02", 1000)).installment_on->to_string(), "2026-03-02");
+  EXPECT_EQ(attach(gift("2026-03-09", 1000)).installment_on->to_string(), "2026-03-09");
+  EXPECT_EQ(attach(gift("2026-03-10", 1000)).result, MatchResult::kDuplicatePeriod);
+  EXPECT_EQ(plan(weekly->id).next_expected_on->to_string(), "2026-03-16");
+  EXPECT_TRUE(run(Date(2026, 3, 23)).transitions.empty());  // Mar 16 + 7 days of grace
+  EXPECT_EQ(run(Date(2026, 3, 24)).transitions.size(), 1u);
+}
+
+TEST_P(RecurringEngineTest, AProcessorReferenceOfAnotherDonorIsRefused) {
+  make_plan(std::nullopt, "sub_999");
+  long long stranger = testing::insert_constituent(db(), "Stranger");
+  testing::GiftRow g;
+  g.constituent_id = stranger;
+  g.received_on = "2026-01-31";
+  g.amount_minor = 5000;
+  g.source = "stripe";
+  long long id = testing::insert_gift(db(), g);
+  auto out = db().write(actor(), [&](Unit& u) { return attach_gift(u, id, "sub_999"); });
+  ASSERT_FALSE(out.is_ok());
+  EXPECT_EQ(out.status().fields().at(0).field, "processor_reference");
+  EXPECT_EQ(testing::query_int(db(),
+                               "SELECT COUNT(*) FROM gifts WHERE recurring_plan_id IS NOT "
+                               "NULL"),
+            0);
+}
+
 STEWARD_INSTANTIATE_DATABASE_TEST(RecurringEngineTest);
 
 }  // namespace
