@@ -87,6 +87,12 @@ int run_cli(int argc, char** argv) {
   add_rollups_command(app, ctx);
   add_gifts_command(app, ctx);
   add_batches_command(app, ctx);
+  add_recurring_command(app, ctx);
+  add_pledges_command(app, ctx);
+  add_tasks_command(app, ctx);
+  add_campaigns_command(app, ctx);
+  add_interactions_command(app, ctx);
+  add_stage_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -46,6 +46,12 @@ void add_constituents_command(CLI::App& app, Context& ctx);
 void add_households_command(CLI::App& app, Context& ctx);
 void add_gifts_command(CLI::App& app, Context& ctx);
 void add_batches_command(CLI::App& app, Context& ctx);
+void add_recurring_command(CLI::App& app, Context& ctx);
+void add_pledges_command(CLI::App& app, Context& ctx);
+void add_tasks_command(CLI::App& app, Context& ctx);
+void add_campaigns_command(CLI::App& app, Context& ctx);
+void add_interactions_command(CLI::App& app, Context& ctx);
+void add_stage_command(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);
 

@@ -1,0 +1,123 @@
+#include "store/interaction_repository.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "domain/date.hpp"
+#include "store/audit.hpp"
+#include "store/references.hpp"
+#include "store/row_reader.hpp"
+#include "store/soci_optional.hpp"
+
+namespace steward::store::interactions {
+namespace {
+
+using domain::Interaction;
+
+const char* kColumns =
+    "id, constituent_id, kind, occurred_at, staff, summary, details, restricted, created_by, "
+    "created_at, updated_at";
+
+Interaction from_row(const soci::row& row) {
+  RowReader r(row);
+  Interaction i;
+  i.id = r.integer();
+  i.constituent_id = r.integer();
+  i.kind = r.text();
+  i.occurred_at = r.timestamp();
+  i.staff = r.opt_text();
+  i.summary = r.text();
+  i.details = r.opt_text();
+  i.restricted = r.flag();
+  i.created_by = r.opt_text();
+  i.created_at = r.timestamp();
+  i.updated_at = r.timestamp();
+  return i;
+}
+
+nlohmann::json to_json(const Interaction& i) {
+  nlohmann::json j = {{"id", i.id},           {"constituent_id", i.constituent_id},
+                      {"kind", i.kind},       {"occurred_at", i.occurred_at},
+                      {"summary", i.summary}, {"restricted", i.restricted}};
+  if (i.staff) j["staff"] = *i.staff;
+  if (i.details) j["details"] = *i.details;
+  return j;
+}
+
+Status check(Unit& unit, domain::InteractionInput& in) {
+  if (Status s = domain::validate(in); !s) return s;
+  return require_row(unit, "constituents", "constituent_id", "constituent", in.constituent_id);
+}
+
+}  // namespace
+
+Result<Interaction> get(Unit& unit, long long id) {
+  soci::row row;
+  unit.sql() << "SELECT " + std::string(kColumns) +
+                    " FROM interactions WHERE id = :id AND deleted_at IS NULL",
+      soci::use(id), soci::into(row);
+  if (!unit.sql().got_data())
+    return Status::not_found("interaction " + std::to_string(id) + " does not exist");
+  return from_row(row);
+}
+
+Result<Interaction> create(Unit& unit, domain::InteractionInput in) {
+  if (Status s = check(unit, in); !s) return s;
+  std::string now = domain::utc_now_iso();
+  std::string by = unit.actor().name;
+  int restricted = in.restricted ? 1 : 0;
+  long long id = 0;
+  unit.sql() << "INSERT INTO interactions (constituent_id, kind, occurred_at, staff, summary, "
+                "details, restricted, created_by, created_at, updated_at) VALUES (:c, :k, :at, "
+                ":staff, :summary, :details, :r, :by, :cr, :up) RETURNING id",
+      soci::use(in.constituent_id), soci::use(in.kind), soci::use(in.occurred_at),
+      soci::use(in.staff), soci::use(in.summary), soci::use(in.details), soci::use(restricted),
+      soci::use(by), soci::use(now), soci::use(now), soci::into(id);
+  auto created = get(unit, id);
+  if (created) record_audit(unit, "create", "interaction", id, nullptr, to_json(*created));
+  return created;
+}
+
+Result<Interaction> update(Unit& unit, long long id, domain::InteractionInput in) {
+  if (Status s = check(unit, in); !s) return s;
+  auto before = get(unit, id);
+  if (!before) return before;
+  std::string now = domain::utc_now_iso();
+  int restricted = in.restricted ? 1 : 0;
+  unit.sql() << "UPDATE interactions SET constituent_id = :c, kind = :k, occurred_at = :at, "
+                "staff = :staff, summary = :summary, details = :details, restricted = :r, "
+                "updated_at = :up WHERE id = :id",
+      soci::use(in.constituent_id), soci::use(in.kind), soci::use(in.occurred_at),
+      soci::use(in.staff), soci::use(in.summary), soci::use(in.details), soci::use(restricted),
+      soci::use(now), soci::use(id);
+  auto after = get(unit, id);
+  if (after) record_audit(unit, "update", "interaction", id, to_json(*before), to_json(*after));
+  return after;
+}
+
+Status remove(Unit& unit, long long id) {
+  auto before = get(unit, id);
+  if (!before) return before.status();
+  std::string now = domain::utc_now_iso();
+  unit.sql() << "UPDATE interactions SET deleted_at = :d, updated_at = :u WHERE id = :id",
+      soci::use(now), soci::use(now), soci::use(id);
+  record_audit(unit, "delete", "interaction", id, to_json(*before), nullptr);
+  return Status::ok();
+}
+
+Result<std::vector<Interaction>> list_for(Unit& unit, long long constituent_id,
+                                          const ListOptions& options) {
+  int all = options.include_restricted ? 1 : 0;
+  std::string order =
+      options.newest_first ? " ORDER BY occurred_at DESC, id DESC" : " ORDER BY occurred_at, id";
+  soci::rowset<soci::row> rows =
+      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+                                 " FROM interactions WHERE constituent_id = :c AND deleted_at IS "
+                                 "NULL AND (:all = 1 OR restricted = (1 = 0))" +
+                                 order,
+       soci::use(constituent_id), soci::use(all));
+  std::vector<Interaction> out;
+  for (const soci::row& r : rows) out.push_back(from_row(r));
+  return out;
+}
+
+}  // namespace steward::store::interactions

@@ -1,0 +1,154 @@
+#include "store/task_repository.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "domain/validation.hpp"
+#include "store/audit.hpp"
+#include "store/references.hpp"
+#include "store/row_reader.hpp"
+#include "store/soci_optional.hpp"
+
+namespace steward::store::tasks {
+namespace {
+
+using domain::Task;
+
+const char* kColumns =
+    "id, constituent_id, assignee, title, details, due_on, status, completed_at, created_by, "
+    "created_at, updated_at";
+
+Task from_row(const soci::row& row) {
+  RowReader r(row);
+  Task t;
+  t.id = r.integer();
+  t.constituent_id = r.opt_integer();
+  t.assignee = r.text();
+  t.title = r.text();
+  t.details = r.opt_text();
+  if (auto d = r.opt_date()) t.due_on = domain::Date::parse(*d).value();
+  t.status = r.text();
+  t.completed_at = r.opt_timestamp();
+  t.created_by = r.opt_text();
+  t.created_at = r.timestamp();
+  t.updated_at = r.timestamp();
+  return t;
+}
+
+nlohmann::json to_json(const Task& t) {
+  nlohmann::json j = {
+      {"id", t.id}, {"assignee", t.assignee}, {"title", t.title}, {"status", t.status}};
+  if (t.constituent_id) j["constituent_id"] = *t.constituent_id;
+  if (t.due_on) j["due_on"] = t.due_on->to_string();
+  if (t.details) j["details"] = *t.details;
+  if (t.completed_at) j["completed_at"] = *t.completed_at;
+  return j;
+}
+
+std::vector<Task> read_all(soci::rowset<soci::row>& rows) {
+  std::vector<Task> out;
+  for (const soci::row& r : rows) out.push_back(from_row(r));
+  return out;
+}
+
+// Sets status and completed_at, audited.
+Result<Task> move(Unit& unit, long long id, const char* from_rule, const std::string& to) {
+  auto before = get(unit, id);
+  if (!before) return before;
+  bool open = before->status == "open";
+  if ((std::string(from_rule) == "open") != open)
+    return Status::precondition_failed("task " + std::to_string(id) + " is " + before->status);
+  std::string now = domain::utc_now_iso();
+  std::optional<std::string> completed;
+  if (to == "done") completed = now;
+  unit.sql()
+      << "UPDATE tasks SET status = :s, completed_at = :done, updated_at = :u WHERE id = :id",
+      soci::use(to), soci::use(completed), soci::use(now), soci::use(id);
+  auto after = get(unit, id);
+  if (after) record_audit(unit, "update", "task", id, to_json(*before), to_json(*after));
+  return after;
+}
+
+}  // namespace
+
+Result<Task> get(Unit& unit, long long id) {
+  soci::row row;
+  unit.sql() << "SELECT " + std::string(kColumns) +
+                    " FROM tasks WHERE id = :id AND deleted_at IS NULL",
+      soci::use(id), soci::into(row);
+  if (!unit.sql().got_data())
+    return Status::not_found("task " + std::to_string(id) + " does not exist");
+  return from_row(row);
+}
+
+Result<Task> create(Unit& unit, const domain::TaskInput& in) {
+  if (Status s = domain::validate(in); !s) return s;
+  if (Status s =
+          check_row(unit, "constituents", "constituent_id", "constituent", in.constituent_id);
+      !s)
+    return s;
+  std::optional<std::string> due;
+  if (in.due_on) due = in.due_on->to_string();
+  std::string now = domain::utc_now_iso();
+  std::string by = unit.actor().name;
+  long long id = 0;
+  unit.sql() << "INSERT INTO tasks (constituent_id, assignee, title, details, due_on, status, "
+                "created_by, created_at, updated_at) VALUES (:c, :a, :t, :d, :due, 'open', :by, "
+                ":created, :updated) RETURNING id",
+      soci::use(in.constituent_id), soci::use(in.assignee), soci::use(in.title),
+      soci::use(in.details), soci::use(due), soci::use(by), soci::use(now), soci::use(now),
+      soci::into(id);
+  auto created = get(unit, id);
+  if (created) record_audit(unit, "create", "task", id, nullptr, to_json(*created));
+  return created;
+}
+
+Result<Task> assign(Unit& unit, long long id, const std::string& assignee) {
+  if (Status s = domain::require_text("assignee", assignee, 100); !s) return s;
+  auto before = get(unit, id);
+  if (!before) return before;
+  std::string now = domain::utc_now_iso();
+  unit.sql() << "UPDATE tasks SET assignee = :a, updated_at = :u WHERE id = :id",
+      soci::use(assignee), soci::use(now), soci::use(id);
+  auto after = get(unit, id);
+  if (after) record_audit(unit, "update", "task", id, to_json(*before), to_json(*after));
+  return after;
+}
+
+Result<Task> complete(Unit& unit, long long id) { return move(unit, id, "open", "done"); }
+
+Result<Task> reopen(Unit& unit, long long id) { return move(unit, id, "closed", "open"); }
+
+Result<std::vector<Task>> list(Unit& unit, const ListFilter& f) {
+  int has_a = f.assignee ? 1 : 0;
+  std::string a = f.assignee.value_or("");
+  int has_c = f.constituent_id ? 1 : 0;
+  long long c = f.constituent_id.value_or(0);
+  int has_s = f.status ? 1 : 0;
+  std::string s = f.status.value_or("open");
+  soci::rowset<soci::row> rows =
+      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+                                 " FROM tasks WHERE deleted_at IS NULL AND (:has_a = 0 OR "
+                                 "assignee = :a) AND (:has_c = 0 OR constituent_id = :c) AND "
+                                 "(:has_s = 0 OR status = :s) ORDER BY CASE WHEN status = 'open' "
+                                 "THEN 0 ELSE 1 END, CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, "
+                                 "due_on, id",
+       soci::use(has_a), soci::use(a), soci::use(has_c), soci::use(c), soci::use(has_s),
+       soci::use(s));
+  return read_all(rows);
+}
+
+Result<std::vector<Task>> overdue(Unit& unit, const domain::Date& as_of,
+                                  const std::optional<std::string>& assignee) {
+  std::string day = as_of.to_string();
+  int has_a = assignee ? 1 : 0;
+  std::string a = assignee.value_or("");
+  soci::rowset<soci::row> rows =
+      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+                                 " FROM tasks WHERE deleted_at IS NULL AND status = 'open' AND "
+                                 "due_on < :day AND (:has_a = 0 OR assignee = :a) ORDER BY "
+                                 "due_on, id",
+       soci::use(day), soci::use(has_a), soci::use(a));
+  return read_all(rows);
+}
+
+}  // namespace steward::store::tasks
