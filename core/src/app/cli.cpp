@@ -93,6 +93,7 @@ int run_cli(int argc, char** argv) {
   add_campaigns_command(app, ctx);
   add_interactions_command(app, ctx);
   add_stage_command(app, ctx);
+  add_needs_command(app, ctx);  // after add_recurring_command: it joins the `recurring` group
 
   try {
     app.parse(argc, argv);

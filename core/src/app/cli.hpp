@@ -52,6 +52,7 @@ void add_tasks_command(CLI::App& app, Context& ctx);
 void add_campaigns_command(CLI::App& app, Context& ctx);
 void add_interactions_command(CLI::App& app, Context& ctx);
 void add_stage_command(CLI::App& app, Context& ctx);
+void add_needs_command(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);
 
