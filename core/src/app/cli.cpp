@@ -77,23 +77,21 @@ int run_cli(int argc, char** argv) {
 
   add_migrate_command(app, ctx);
   add_serve_command(app, ctx);
+  add_users_command(app, ctx);
   add_demo_command(app, ctx);
   add_constituents_command(app, ctx);
   add_households_command(app, ctx);
-  // add_demo_command(app, ctx);
-  // add_rollups_command(app, ctx);
-  add_users_command(app, ctx);
-  add_segments_command(app, ctx);
-  add_rollups_command(app, ctx);
   add_gifts_command(app, ctx);
   add_batches_command(app, ctx);
+  add_rollups_command(app, ctx);
   add_recurring_command(app, ctx);
+  add_needs_command(app, ctx);  // after add_recurring_command: it joins the `recurring` group
   add_pledges_command(app, ctx);
-  add_tasks_command(app, ctx);
   add_campaigns_command(app, ctx);
   add_interactions_command(app, ctx);
+  add_tasks_command(app, ctx);
   add_stage_command(app, ctx);
-  add_needs_command(app, ctx);  // after add_recurring_command: it joins the `recurring` group
+  add_segments_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -67,12 +67,7 @@ void add_demo_command(CLI::App& app, Context& ctx) {
     options.constituents = flags->constituents;
     options.if_empty = flags->if_empty;
     auto started = std::chrono::steady_clock::now();
-    auto loaded = db->write(ctx.actor(), [&](store::Unit& unit) -> Result<engine::DemoReport> {
-      auto report = engine::load_demo(unit, options);
-      if (!report || report->skipped) return report;
-      // INTEGRATOR: call store::giving::rebuild_all here
-      return report;
-    });
+    auto loaded = engine::load_demo(*db, ctx.actor(), options);
     if (!loaded) throw CLI::RuntimeError(fail(loaded.status()));
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

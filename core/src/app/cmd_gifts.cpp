@@ -10,6 +10,7 @@
 #include "app/gift_output.hpp"
 #include "domain/date.hpp"
 #include "domain/money.hpp"
+#include "engine/gift_service.hpp"
 #include "store/gift_repository.hpp"
 #include "store/settings_repository.hpp"
 #include "store/soci_optional.hpp"
@@ -134,9 +135,12 @@ void add_add(CLI::App& gifts, Context& ctx) {
     in.soft_credits = soft_credits(*o, in.amount);
     if (o->in_honor) in.tribute = domain::Tribute{"in_honor", *o->in_honor, {}, {}};
     if (o->in_memory) in.tribute = domain::Tribute{"in_memory", *o->in_memory, {}, {}};
-    auto g = db.write(ctx.actor(), [&](store::Unit& u) { return store::gifts::create(u, in); });
+    auto g = db.write(ctx.actor(), [&](store::Unit& u) { return engine::record_gift(u, in); });
     if (!g) stop(g.status());
-    print(*g, o->json);
+    print(g->gift, o->json);
+    if (!o->json && g->plan.result != engine::MatchResult::kNoPlan) {
+      std::cout << "recurring plan: " << g->plan.message << "\n";
+    }
   });
 }
 

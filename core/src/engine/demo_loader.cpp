@@ -1,5 +1,7 @@
 #include "engine/demo_loader.hpp"
 
+#include "store/giving_summary_repository.hpp"
+
 #include "domain/date.hpp"
 #include "domain/fund.hpp"
 #include "engine/demo_data.hpp"
@@ -158,6 +160,8 @@ Result<DemoReport> load_demo(store::Unit& unit, const DemoOptions& options) {
   demo::write_people(unit, data, ids);
   demo::write_giving(unit, data, ids);
   demo::write_activity(unit, data, ids);
+  // Giving summaries of every donor, household and soft-credited constituent, set-based.
+  if (Status s = store::giving::rebuild_all(unit); !s) return s;
   count(data, report);
   store::record_audit(unit, "demo_load", "organization", 0, nullptr, report.to_json());
   return report;

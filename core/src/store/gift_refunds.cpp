@@ -94,6 +94,7 @@ Result<domain::Gift> refund(Unit& unit, long long id, const RefundInput& input) 
                      {"reason", input.reason ? nlohmann::json(*input.reason) : nullptr}};
   record_audit(unit, "refund", "gift", id, detail::to_json(*before), image);
   if (Status s = detail::recompute_all(unit, detail::credited(unit, id)); !s) return s;
+  if (Status s = detail::refresh_pledges(unit, {before->pledge_id}); !s) return s;
   return after;
 }
 
@@ -109,7 +110,8 @@ Status soft_delete(Unit& unit, long long id) {
                 "WHERE id = :id",
       soci::use(now), soci::use(now), soci::use(id);
   record_audit(unit, "delete", "gift", id, detail::to_json(*before), nullptr);
-  return detail::recompute_all(unit, affected);
+  if (Status s = detail::recompute_all(unit, affected); !s) return s;
+  return detail::refresh_pledges(unit, {before->pledge_id});
 }
 
 }  // namespace steward::store::gifts

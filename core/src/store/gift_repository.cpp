@@ -93,6 +93,7 @@ Result<domain::Gift> create(Unit& unit, const domain::GiftInput& input) {
   if (!created) return created;
   record_audit(unit, "create", "gift", id, nullptr, detail::to_json(*created));
   if (Status s = detail::recompute_all(unit, detail::credited(unit, id)); !s) return s;
+  if (Status s = detail::refresh_pledges(unit, {input.pledge_id}); !s) return s;
   return created;
 }
 
@@ -140,6 +141,7 @@ Result<domain::Gift> update(Unit& unit, long long id, const domain::GiftInput& i
   std::set<long long> now_credited = detail::credited(unit, id);
   affected.insert(now_credited.begin(), now_credited.end());
   if (Status s = detail::recompute_all(unit, affected); !s) return s;
+  if (Status s = detail::refresh_pledges(unit, {before->pledge_id, input.pledge_id}); !s) return s;
   return after;
 }
 

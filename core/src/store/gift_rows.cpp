@@ -1,5 +1,7 @@
 #include "store/gift_rows.hpp"
 
+#include "store/pledge_repository.hpp"
+
 #include "store/giving_summary_repository.hpp"
 #include "store/row_reader.hpp"
 
@@ -179,6 +181,16 @@ std::set<long long> credited(Unit& unit, long long gift_id) {
        soci::use(gift_id), soci::use(gift_id), soci::use(gift_id));
   for (const soci::row& row : rows) ids.insert(RowReader(row).integer(0));
   return ids;
+}
+
+Status refresh_pledges(Unit& unit, std::initializer_list<std::optional<long long>> pledge_ids) {
+  std::set<long long> done;
+  for (const auto& id : pledge_ids) {
+    if (!id || !done.insert(*id).second) continue;
+    auto pledge = pledges::refresh_status(unit, *id);
+    if (!pledge) return pledge.status();
+  }
+  return Status::ok();
 }
 
 Status recompute_all(Unit& unit, const std::set<long long>& ids) {

@@ -2,6 +2,8 @@
 // the audit trail, and the set of constituents a gift credits.
 #pragma once
 
+#include <initializer_list>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,6 +27,9 @@ nlohmann::json to_json(const domain::Gift& g);
 // Donor, households the donor belonged to on the gift's date, and soft-credited constituents.
 std::set<long long> credited(Unit& unit, long long gift_id);
 Status recompute_all(Unit& unit, const std::set<long long>& ids);
+// Pledge status (open/fulfilled) follows its payments: refreshed for each pledge a gift
+// change touched, in the same unit.
+Status refresh_pledges(Unit& unit, std::initializer_list<std::optional<long long>> pledge_ids);
 
 // What create/update write besides the input: base-currency values and the final soft credits
 // (explicit ones plus derived household_member credits). gift_prepare.cpp.

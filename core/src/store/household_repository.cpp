@@ -1,5 +1,7 @@
 #include "store/household_repository.hpp"
 
+#include "store/giving_summary_repository.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include "domain/date.hpp"
@@ -76,6 +78,8 @@ Result<Membership> insert_member(Unit& unit, long long household_id, long long m
   if (!rows) return rows.status();
   Membership m = rows->at(0);
   record_audit(unit, "create", "household_member", id, nullptr, to_json(m));
+  // The household's totals count a member's gifts from the day they joined.
+  if (Status s = giving::recompute(unit, household_id); !s) return s;
   return m;
 }
 
@@ -143,7 +147,9 @@ Status remove_member(Unit& unit, long long household_id, long long member_id) {
   Membership after = before;
   after.ended_on = today;
   record_audit(unit, "update", "household_member", before.id, to_json(before), to_json(after));
-  return Status::ok();
+  // Past gifts stay with the household (docs/giving-rules.md); recompute from the dates.
+  if (Status s = giving::recompute(unit, household_id); !s) return s;
+  return giving::recompute(unit, member_id);
 }
 
 Result<std::vector<Membership>> members(Unit& unit, long long household_id) {
