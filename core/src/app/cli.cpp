@@ -77,6 +77,7 @@ int run_cli(int argc, char** argv) {
 
   add_migrate_command(app, ctx);
   add_serve_command(app, ctx);
+  add_jobs_command(app, ctx);
   // add_demo_command(app, ctx);
   // add_rollups_command(app, ctx);
 

@@ -1,9 +1,15 @@
-// steward serve [--listen HOST:PORT]: migrates the database, then serves HTTP until a signal.
+// steward serve [--listen HOST:PORT]: migrates the database, starts the background job worker and
+// daily scheduler ([jobs] enabled), then serves HTTP until a signal; on the way out the worker
+// finishes its current job and stops.
+#include <chrono>
 #include <iostream>
+#include <memory>
 
 #include <spdlog/spdlog.h>
 
 #include "app/cli.hpp"
+#include "app/job_kinds.hpp"
+#include "engine/job_worker.hpp"
 #include "http/server.hpp"
 #include "store/migrations.hpp"
 
@@ -30,9 +36,20 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     });
     Status bound = server.bind();
     if (!bound) throw CLI::RuntimeError(fail(bound));
+    engine::JobRegistry registry;
+    register_job_kinds(registry);
+    std::unique_ptr<engine::JobWorker> worker;
+    if (ctx.config.jobs_enabled) {
+      engine::WorkerOptions worker_options;
+      worker_options.poll_interval = std::chrono::milliseconds(ctx.config.jobs_poll_ms);
+      worker_options.daily = daily_jobs();
+      worker = std::make_unique<engine::JobWorker>(*db, registry, worker_options);
+      worker->start();
+    }
     std::cout << "steward listening on http://" << options->host << ":" << server.port()
               << std::endl;
     server.run();
+    if (worker) worker->stop();
   });
 }
 

@@ -8,6 +8,8 @@
 //   pool_size = 4                      STEWARD_POOL_SIZE
 //   io_threads = 2                     STEWARD_IO_THREADS
 //   log_level = "info"                 STEWARD_LOG_LEVEL
+//   [jobs] enabled = true              STEWARD_JOBS_ENABLED   (background worker in serve)
+//   [jobs] poll_ms = 1000              STEWARD_JOBS_POLL_MS
 #pragma once
 
 #include <cstddef>
@@ -23,6 +25,8 @@ struct Config {
   std::size_t pool_size = 4;
   int io_threads = 2;
   std::string log_level = "info";
+  bool jobs_enabled = true;  // run the job worker and daily scheduler inside `steward serve`
+  int jobs_poll_ms = 1000;   // how often an idle worker looks for due jobs
 };
 
 // Reads `path` (TOML) over the defaults; a missing file is an error only when `required`.
