@@ -16,15 +16,15 @@
 
 namespace {
 
-struct Run {
+struct CliResult {
   int exit_code = -1;
   std::string output;
 };
 
-Run steward(const std::string& args, bool with_stderr = true) {
+CliResult steward(const std::string& args, bool with_stderr = true) {
   std::string command =
       std::string(STEWARD_BIN) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  Run run;
+  CliResult run;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;
   std::array<char, 4096> buf{};
@@ -50,14 +50,14 @@ class JobsCliTest : public ::testing::Test {
 };
 
 TEST_F(JobsCliTest, EnqueueRunOnceAndListAsJson) {
-  Run queued = steward(db_ + "jobs enqueue jobs.prune --payload '{\"older_than_days\": 7}'");
+  CliResult queued = steward(db_ + "jobs enqueue jobs.prune --payload '{\"older_than_days\": 7}'");
   ASSERT_EQ(queued.exit_code, 0) << queued.output;
   EXPECT_NE(queued.output.find("job 1 (jobs.prune) queued"), std::string::npos) << queued.output;
-  Run ran = steward(db_ + "jobs run-once");
+  CliResult ran = steward(db_ + "jobs run-once");
   ASSERT_EQ(ran.exit_code, 0) << ran.output;
   // The daily jobs.prune is scheduled too once 03:30 UTC has passed, so 1 or 2 jobs ran.
   EXPECT_NE(ran.output.find("0 failed"), std::string::npos) << ran.output;
-  Run list = steward(db_ + "jobs list --json", false);
+  CliResult list = steward(db_ + "jobs list --json", false);
   ASSERT_EQ(list.exit_code, 0) << list.output;
   auto json = nlohmann::json::parse(list.output);
   ASSERT_TRUE(json.is_array());
@@ -65,39 +65,39 @@ TEST_F(JobsCliTest, EnqueueRunOnceAndListAsJson) {
   EXPECT_EQ(json.back()["id"], 1);
   EXPECT_EQ(json.back()["status"], "succeeded");
   EXPECT_EQ(json.back()["payload"]["older_than_days"], 7);
-  Run none = steward(db_ + "jobs run-once");
+  CliResult none = steward(db_ + "jobs run-once");
   EXPECT_NE(none.output.find("ran 0 job(s)"), std::string::npos) << none.output;
 }
 
 TEST_F(JobsCliTest, UnknownKindsFailAndCanBeRetriedOrCancelled) {
   ASSERT_EQ(steward(db_ + "jobs enqueue no.such.kind --max-attempts 1").exit_code, 0);
-  Run ran = steward(db_ + "jobs run-once");
+  CliResult ran = steward(db_ + "jobs run-once");
   EXPECT_EQ(ran.exit_code, 0) << ran.output;
   EXPECT_NE(ran.output.find("no handler is registered for job kind 'no.such.kind'"),
             std::string::npos)
       << ran.output;
-  Run failed = steward(db_ + "jobs list --status failed");
+  CliResult failed = steward(db_ + "jobs list --status failed");
   EXPECT_NE(failed.output.find("no.such.kind"), std::string::npos) << failed.output;
-  Run retry = steward(db_ + "jobs retry 1");
+  CliResult retry = steward(db_ + "jobs retry 1");
   EXPECT_EQ(retry.exit_code, 0) << retry.output;
-  Run cancel = steward(db_ + "jobs cancel 1");
+  CliResult cancel = steward(db_ + "jobs cancel 1");
   EXPECT_EQ(cancel.exit_code, 0) << cancel.output;
-  Run again = steward(db_ + "jobs cancel 1");
+  CliResult again = steward(db_ + "jobs cancel 1");
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_NE(again.output.find("already been cancelled"), std::string::npos) << again.output;
-  Run missing = steward(db_ + "jobs retry 42");
+  CliResult missing = steward(db_ + "jobs retry 42");
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.output.find("job 42 does not exist"), std::string::npos);
 }
 
 TEST_F(JobsCliTest, BadInputNamesTheField) {
-  Run bad = steward(db_ + "jobs enqueue jobs.prune --payload '{oops'");
+  CliResult bad = steward(db_ + "jobs enqueue jobs.prune --payload '{oops'");
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.output.find("payload"), std::string::npos) << bad.output;
-  Run status = steward(db_ + "jobs list --status done");
+  CliResult status = steward(db_ + "jobs list --status done");
   EXPECT_EQ(status.exit_code, 1);
   EXPECT_NE(status.output.find("--status"), std::string::npos) << status.output;
-  Run list = steward(db_ + "jobs list");
+  CliResult list = steward(db_ + "jobs list");
   EXPECT_NE(list.output.find("no jobs"), std::string::npos) << list.output;
 }
 
