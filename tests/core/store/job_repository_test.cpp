@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <future>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -304,6 +306,41 @@ TEST_P(JobRepositoryTest, ConcurrentClaimsNeverHandOutAJobTwice) {
   EXPECT_EQ(distinct.size(), claimed.size()) << "a job was claimed twice";
   EXPECT_EQ(testing::query_int(db(), "SELECT COUNT(*) FROM jobs WHERE attempts <> 1"), 0);
   EXPECT_EQ(errors.load(), 0);
+}
+
+// PostgreSQL: while one worker's claim is still uncommitted, another claims the next job
+// straight away instead of waiting for the row lock (FOR UPDATE SKIP LOCKED).
+TEST_P(JobRepositoryTest, PostgresClaimSkipsRowsLockedByAnUncommittedClaim) {
+  if (!is_postgresql()) GTEST_SKIP() << "SQLite has a single writer";
+  auto a = enqueue_kind("first");
+  auto b = enqueue_kind("second");
+  ASSERT_TRUE(a.is_ok() && b.is_ok());
+  std::string now = later(1);
+  std::promise<void> claimed_a;
+  std::promise<void> done_b;
+  std::future<void> b_finished = done_b.get_future();
+  long long got_a = 0;
+  std::thread holder([&] {
+    auto r = db().write(actor(), [&](Unit& u) -> Status {
+      auto c = jobs::claim(u, "holder", now, 60);
+      if (c && c->has_value()) got_a = (*c)->id;
+      claimed_a.set_value();
+      b_finished.wait_for(std::chrono::seconds(10));  // keep the transaction open meanwhile
+      return Status::ok();
+    });
+    EXPECT_TRUE(r.is_ok()) << r.to_string();
+  });
+  claimed_a.get_future().wait();
+  auto started = std::chrono::steady_clock::now();
+  auto c = claim(now, 60, "other");
+  auto waited = std::chrono::steady_clock::now() - started;
+  done_b.set_value();
+  holder.join();
+  ASSERT_TRUE(c.is_ok()) << c.status().to_string();
+  ASSERT_TRUE(c->has_value());
+  EXPECT_EQ(got_a, a->id);
+  EXPECT_EQ((*c)->id, b->id);
+  EXPECT_LT(waited, std::chrono::seconds(5)) << "the second claim waited for the first";
 }
 
 STEWARD_INSTANTIATE_DATABASE_TEST(JobRepositoryTest);
