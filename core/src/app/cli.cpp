@@ -92,6 +92,7 @@ int run_cli(int argc, char** argv) {
   add_tasks_command(app, ctx);
   add_stage_command(app, ctx);
   add_segments_command(app, ctx);
+  add_jobs_command(app, ctx);
 
   try {
     app.parse(argc, argv);

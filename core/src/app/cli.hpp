@@ -38,6 +38,7 @@ int fail(const Status& status);
 
 void add_migrate_command(CLI::App& app, Context& ctx);
 void add_serve_command(CLI::App& app, Context& ctx);
+void add_jobs_command(CLI::App& app, Context& ctx);
 void add_demo_command(CLI::App& app, Context& ctx);
 void add_rollups_command(CLI::App& app, Context& ctx);
 void add_users_command(CLI::App& app, Context& ctx);

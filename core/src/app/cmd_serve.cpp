@@ -1,12 +1,17 @@
-// steward serve [--listen HOST:PORT]: migrates the database, then serves the API and the
-// operational endpoints until a signal.
+// steward serve [--listen HOST:PORT]: migrates the database, starts the background job worker and
+// daily scheduler ([jobs] enabled), then serves the API, the web UI and the operational endpoints
+// until a signal; on the way out the worker finishes its current job and stops.
+#include <chrono>
 #include <iostream>
+#include <memory>
 
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "app/cli.hpp"
+#include "app/job_kinds.hpp"
 #include "auth/secret_box.hpp"
+#include "engine/job_worker.hpp"
 #include "http/api.hpp"
 #include "http/message.hpp"
 #include "http/server.hpp"
@@ -39,9 +44,21 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     http::Api api(*db, api_options);
     http::register_routes(api);
     http::WebApp app(api, http::StaticFiles(ctx.config.ui_dir), [db, &ctx] {
-      return std::vector<http::Metrics::Gauge>{{"steward_db_pool_size",
+      std::vector<http::Metrics::Gauge> gauges{{"steward_db_pool_size",
                                                 "Database sessions in the pool.",
                                                 static_cast<double>(ctx.config.pool_size)}};
+      for (const char* status : {"queued", "running", "failed"}) {
+        auto n = db->read([&](store::Unit& u) -> Result<long long> {
+          long long count = 0;
+          std::string s = status;
+          u.sql() << "SELECT COUNT(*) FROM jobs WHERE status = :s", soci::use(s), soci::into(count);
+          return count;
+        });
+        gauges.push_back({std::string("steward_jobs_") + status,
+                          "Background jobs " + std::string(status) + ".",
+                          n ? static_cast<double>(n.value()) : -1.0});
+      }
+      return gauges;
     });
     options->worker_threads = static_cast<int>(ctx.config.pool_size);
     http::Server server(
@@ -53,9 +70,20 @@ void add_serve_command(CLI::App& app, Context& ctx) {
         [&app](http::Request& request) { return app.handle(request); });
     Status bound = server.bind();
     if (!bound) throw CLI::RuntimeError(fail(bound));
+    engine::JobRegistry registry;
+    register_job_kinds(registry);
+    std::unique_ptr<engine::JobWorker> worker;
+    if (ctx.config.jobs_enabled) {
+      engine::WorkerOptions worker_options;
+      worker_options.poll_interval = std::chrono::milliseconds(ctx.config.jobs_poll_ms);
+      worker_options.daily = daily_jobs();
+      worker = std::make_unique<engine::JobWorker>(*db, registry, worker_options);
+      worker->start();
+    }
     std::cout << "steward listening on http://" << options->host << ":" << server.port()
               << std::endl;
     server.run();
+    if (worker) worker->stop();
   });
 }
 

@@ -19,6 +19,31 @@ bool parse_size(const char* text, long long& out) {
   return end && *end == '\0' && end != text;
 }
 
+// The [jobs] table: enabled (boolean), poll_ms (50..600000).
+Status load_jobs_table(const std::string& path, const toml::table& root, Config& config) {
+  const toml::node* node = root.get("jobs");
+  if (!node) return Status::ok();
+  const toml::table* jobs = node->as_table();
+  if (!jobs) return bad_key(path, "jobs", "must be a table ([jobs])");
+  for (const auto& [key, value] : *jobs) {
+    std::string k(key.str());
+    if (k != "enabled" && k != "poll_ms") return bad_key(path, "jobs." + k, "unknown setting");
+  }
+  if (const toml::node* enabled = jobs->get("enabled")) {
+    auto v = enabled->value<bool>();
+    if (!v) return bad_key(path, "jobs.enabled", "must be true or false");
+    config.jobs_enabled = *v;
+  }
+  if (const toml::node* poll = jobs->get("poll_ms")) {
+    auto v = poll->value<long long>();
+    if (!v || *v < 50 || *v > 600000) {
+      return bad_key(path, "jobs.poll_ms", "must be an integer between 50 and 600000");
+    }
+    config.jobs_poll_ms = static_cast<int>(*v);
+  }
+  return Status::ok();
+}
+
 }  // namespace
 
 Status load_config_file(const std::string& path, bool required, Config& config) {
@@ -32,8 +57,9 @@ Status load_config_file(const std::string& path, bool required, Config& config) 
   } catch (const toml::parse_error& e) {
     return Status::invalid_field("config", path + ": " + std::string(e.description()));
   }
-  static const std::set<std::string> kKnown = {
-      "database", "listen", "pool_size", "io_threads", "log_level", "ui_dir", "secret_key_file"};
+  static const std::set<std::string> kKnown = {"database",        "listen",    "pool_size",
+                                               "io_threads",      "log_level", "ui_dir",
+                                               "secret_key_file", "jobs"};
   for (const auto& [key, value] : table) {
     std::string k(key.str());
     if (!kKnown.count(k)) return bad_key(path, k, "unknown setting");
@@ -71,7 +97,7 @@ Status load_config_file(const std::string& path, bool required, Config& config) 
   }
   config.pool_size = static_cast<std::size_t>(pool);
   config.io_threads = static_cast<int>(threads);
-  return Status::ok();
+  return load_jobs_table(path, table, config);
 }
 
 Status apply_environment(Config& config) {
@@ -93,6 +119,23 @@ Status apply_environment(Config& config) {
       return Status::invalid_field("STEWARD_IO_THREADS", "must be an integer from 1 to 256");
     }
     config.io_threads = static_cast<int>(n);
+  }
+  if (const char* v = std::getenv("STEWARD_JOBS_ENABLED"); v && *v) {
+    std::string t(v);
+    if (t == "1" || t == "true" || t == "yes" || t == "on") {
+      config.jobs_enabled = true;
+    } else if (t == "0" || t == "false" || t == "no" || t == "off") {
+      config.jobs_enabled = false;
+    } else {
+      return Status::invalid_field("STEWARD_JOBS_ENABLED", "must be true or false");
+    }
+  }
+  if (const char* v = std::getenv("STEWARD_JOBS_POLL_MS"); v && *v) {
+    long long n = 0;
+    if (!parse_size(v, n) || n < 50 || n > 600000) {
+      return Status::invalid_field("STEWARD_JOBS_POLL_MS", "must be an integer from 50 to 600000");
+    }
+    config.jobs_poll_ms = static_cast<int>(n);
   }
   return Status::ok();
 }

@@ -10,6 +10,8 @@
 //   log_level = "info"                 STEWARD_LOG_LEVEL
 //   ui_dir = "ui-web/dist"             STEWARD_UI_DIR
 //   secret_key_file = "var/secret.key" STEWARD_SECRET_KEY_FILE
+//   [jobs] enabled = true              STEWARD_JOBS_ENABLED   (background worker in serve)
+//   [jobs] poll_ms = 1000              STEWARD_JOBS_POLL_MS
 #pragma once
 
 #include <cstddef>
@@ -27,6 +29,8 @@ struct Config {
   std::string log_level = "info";
   std::string ui_dir = "ui-web/dist";              // the built web UI; absent = API only
   std::string secret_key_file = "var/secret.key";  // seals TOTP secrets (auth/secret_box.hpp)
+  bool jobs_enabled = true;  // run the job worker and daily scheduler inside `steward serve`
+  int jobs_poll_ms = 1000;   // how often an idle worker looks for due jobs
 };
 
 // Reads `path` (TOML) over the defaults; a missing file is an error only when `required`.
