@@ -79,6 +79,7 @@ int run_cli(int argc, char** argv) {
   add_serve_command(app, ctx);
   // add_demo_command(app, ctx);
   // add_rollups_command(app, ctx);
+  add_duplicates_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -40,6 +40,7 @@ void add_migrate_command(CLI::App& app, Context& ctx);
 void add_serve_command(CLI::App& app, Context& ctx);
 void add_demo_command(CLI::App& app, Context& ctx);
 void add_rollups_command(CLI::App& app, Context& ctx);
+void add_duplicates_command(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);
 
