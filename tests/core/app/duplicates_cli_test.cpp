@@ -17,14 +17,14 @@ namespace {
 
 namespace fx = steward::testing::dedupe;
 
-struct Run {
+struct CliResult {
   int exit_code = -1;
   std::string output;
 };
 
-Run steward_cli(const std::string& args) {
+CliResult steward_cli(const std::string& args) {
   std::string command = std::string(STEWARD_BIN) + " " + args + " 2>&1";
-  Run run;
+  CliResult run;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;
   std::array<char, 4096> buf{};
@@ -50,7 +50,7 @@ TEST(DuplicatesCliTest, FindsThePairMergesItAndThenFindsNothing) {
     fx::add_email(**db, b, "Jane@Example.org", true);
     fx::add_gift(**db, b, 2500);
   }
-  Run found = steward_cli("--database " + url + " duplicates find --rules email --json");
+  CliResult found = steward_cli("--database " + url + " duplicates find --rules email --json");
   ASSERT_EQ(found.exit_code, 0) << found.output;
   auto pairs = nlohmann::json::parse(found.output);
   ASSERT_EQ(pairs.size(), 1u);
@@ -58,16 +58,17 @@ TEST(DuplicatesCliTest, FindsThePairMergesItAndThenFindsNothing) {
   EXPECT_EQ(pairs[0]["second_id"], b);
   EXPECT_EQ(pairs[0]["score"], 60);
 
-  Run bad = steward_cli("--database " + url + " duplicates merge " + std::to_string(a) + " " +
-                        std::to_string(b) + " --take password=" + std::to_string(b));
+  CliResult bad = steward_cli("--database " + url + " duplicates merge " + std::to_string(a) + " " +
+                              std::to_string(b) + " --take password=" + std::to_string(b));
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.output.find("take.password"), std::string::npos) << bad.output;
 
-  Run merged = steward_cli("--database " + url + " duplicates merge " + std::to_string(a) + " " +
-                           std::to_string(b) + " --take first_name=" + std::to_string(b));
+  CliResult merged =
+      steward_cli("--database " + url + " duplicates merge " + std::to_string(a) + " " +
+                  std::to_string(b) + " --take first_name=" + std::to_string(b));
   EXPECT_EQ(merged.exit_code, 0) << merged.output;
   EXPECT_NE(merged.output.find("merged 1 record(s) into " + std::to_string(a)), std::string::npos);
-  Run again = steward_cli("--database " + url + " duplicates find");
+  CliResult again = steward_cli("--database " + url + " duplicates find");
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_NE(again.output.find("0 candidate pair(s)"), std::string::npos) << again.output;
   std::filesystem::remove_all(dir);
