@@ -108,6 +108,11 @@ bool has_hangul(std::string_view s) {
   return false;
 }
 
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 const std::array<std::string_view, 22> kLatinTitles = {
     "mr", "mrs", "ms", "miss", "mx", "dr",  "rev", "reverend", "prof", "fr",  "pastor",
     "jr", "sr",  "ii", "iii",  "iv", "phd", "md",  "esq",      "dds",  "hon", "sir"};
@@ -161,6 +166,9 @@ std::string name_key(std::string_view name) {
   if (kept.empty()) kept = std::move(tokens);  // a name made only of titles keeps them
   std::string key;
   if (all_hangul) {
+    // "영희 김": a one-syllable family name written after a longer given name moves to the front.
+    if (kept.size() == 2 && code_points(kept[1]) == 1 && code_points(kept[0]) >= 2)
+      std::swap(kept[0], kept[1]);
     for (const std::string& t : kept) key += t;  // Korean order kept, spaces ignored
     return key;
   }

@@ -34,6 +34,9 @@ TEST(NameNormalizerTest, HangulStaysHangulWithOrWithoutSpace) {
   EXPECT_EQ(name_key("김영희"), "김영희");
   EXPECT_EQ(normalize_text("김 영희"), "김 영희");
   EXPECT_NE(name_key("김영희"), name_key("김영수"));
+  EXPECT_EQ(name_key("영희 김"), "김영희");  // family name written last
+  EXPECT_EQ(person_name_key("영희", "김"), "김영희");
+  EXPECT_EQ(person_name_key("김", "영희"), "김영희");
 }
 
 TEST(NameNormalizerTest, LatinNameOrderDoesNotMatter) {
