@@ -149,6 +149,40 @@ TEST_P(MergeServiceTest, MergedRecordsAreHiddenFromTheFinder) {
   EXPECT_TRUE(find_all()->empty());
 }
 
+TEST_P(MergeServiceTest, HouseholdsInteractionsTasksAndPlansMove) {
+  long long s = fx::add_person(db(), "Jane", "Doe");
+  long long l = fx::add_person(db(), "Jane", "Doe");
+  long long household = 0;
+  fx::exec(db(),
+           "INSERT INTO constituents (kind, display_name, sort_name) VALUES "
+           "('household', 'Doe Household', 'Doe Household')");
+  household = q("SELECT MAX(id) FROM constituents");
+  fx::exec(db(), "INSERT INTO household_members (household_id, member_id) VALUES (" +
+                     id(household) + ", " + id(s) + "), (" + id(household) + ", " + id(l) + ")");
+  fx::exec(db(), "INSERT INTO interactions (constituent_id, kind, occurred_at, summary) VALUES (" +
+                     id(l) + ", 'call', '2025-01-01T10:00:00Z', '통화: 감사 인사')");
+  fx::exec(db(), "INSERT INTO tasks (constituent_id, assignee, title) VALUES (" + id(l) +
+                     ", 'staff', 'Thank you call')");
+  fx::exec(db(),
+           "INSERT INTO recurring_plans (constituent_id, amount_minor, currency, "
+           "frequency, anchor_day, starts_on) VALUES (" +
+               id(l) + ", 2000, 'USD', 'monthly', 1, '2025-01-01')");
+  fx::exec(db(),
+           "INSERT INTO pledges (constituent_id, amount_minor, currency, pledged_on) "
+           "VALUES (" +
+               id(l) + ", 100000, 'USD', '2025-01-01')");
+  auto out = run({s, {l}, {}});
+  ASSERT_TRUE(out.is_ok()) << out.status().to_string();
+  EXPECT_EQ(q("SELECT COUNT(*) FROM household_members WHERE household_id = " + id(household)), 1);
+  EXPECT_EQ(q("SELECT member_id FROM household_members"), s);
+  for (const char* table : {"interactions", "tasks", "recurring_plans", "pledges"}) {
+    EXPECT_EQ(q(std::string("SELECT COUNT(*) FROM ") + table + " WHERE constituent_id = " + id(s)),
+              1)
+        << table;
+  }
+  EXPECT_EQ(out->summary["household_members"]["dropped_duplicates"], 1);
+}
+
 STEWARD_INSTANTIATE_DATABASE_TEST(MergeServiceTest);
 
 }  // namespace
