@@ -93,6 +93,7 @@ int run_cli(int argc, char** argv) {
   add_stage_command(app, ctx);
   add_segments_command(app, ctx);
   add_jobs_command(app, ctx);
+  add_duplicates_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -54,6 +54,7 @@ void add_campaigns_command(CLI::App& app, Context& ctx);
 void add_interactions_command(CLI::App& app, Context& ctx);
 void add_stage_command(CLI::App& app, Context& ctx);
 void add_needs_command(CLI::App& app, Context& ctx);
+void add_duplicates_command(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);
 
