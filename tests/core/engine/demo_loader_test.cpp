@@ -66,6 +66,20 @@ TEST_P(DemoLoaderTest, SameSeedLoadsTheSameDataAndADifferentSeedDiffers) {
   EXPECT_NE(other_total, total);
 }
 
+TEST_P(DemoLoaderTest, GivingSummariesAreBuiltAndMatchEachDonorsGifts) {
+  auto loaded = load(small(3));
+  ASSERT_TRUE(loaded.is_ok()) << loaded.status().to_string();
+  EXPECT_GT(query_int(db(), "SELECT COUNT(*) FROM giving_summaries WHERE lifetime_minor > 0"), 100);
+  EXPECT_EQ(query_int(db(),
+                      "SELECT COUNT(*) FROM constituents c JOIN giving_summaries s "
+                      "ON s.constituent_id = c.id WHERE c.kind <> 'household' AND "
+                      "s.lifetime_minor <> (SELECT COALESCE(SUM(g.base_amount_minor - "
+                      "g.base_refunded_minor), 0) FROM gifts g WHERE g.constituent_id = c.id "
+                      "AND g.deleted_at IS NULL AND g.status IN ('completed', "
+                      "'partially_refunded'))"),
+            0);
+}
+
 TEST_P(DemoLoaderTest, IfEmptyLeavesANonEmptyDatabaseAloneAndPlainLoadRefuses) {
   ASSERT_TRUE(load(small(1)).is_ok());
   long long constituents = query_int(db(), "SELECT COUNT(*) FROM constituents");

@@ -65,6 +65,14 @@ TEST_P(MergeServiceTest, ThreeRecordsWithSoftCreditsBetweenThemLoseNothing) {
   EXPECT_EQ(q("SELECT COUNT(*) FROM audit_events WHERE action = 'merge' AND entity_id = " + id(s)),
             1);
   EXPECT_EQ(q("SELECT COUNT(*) FROM audit_events WHERE action = 'merged'"), 2);
+  // Giving summaries follow the gifts: the survivor has all three, the merged records none.
+  EXPECT_EQ(q("SELECT gift_count FROM giving_summaries WHERE constituent_id = " + id(s)), 3);
+  EXPECT_EQ(q("SELECT lifetime_minor FROM giving_summaries WHERE constituent_id = " + id(s)),
+            13200);
+  EXPECT_EQ(q("SELECT COALESCE(SUM(lifetime_minor), 0) FROM giving_summaries WHERE "
+              "constituent_id IN (" +
+              id(l1) + "," + id(l2) + ")"),
+            0);
 }
 
 TEST_P(MergeServiceTest, ContactPointsAreKeptOnceWithOnePrimary) {
