@@ -3,6 +3,8 @@
 steward_build() {
   local root="$1"
   local generator=()
+  # Paths relative to the checkout, so every clone shares one ccache.
+  export CCACHE_BASEDIR="$root"
   command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
   if [[ ! -f "$root/build/CMakeCache.txt" ]]; then
     cmake -S "$root" -B "$root/build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
