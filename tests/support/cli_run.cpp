@@ -7,9 +7,9 @@
 
 namespace steward::testing {
 
-CommandRun run_command(const std::string& command) {
+CommandRun run_command(const std::string& command, bool with_stderr) {
   CommandRun run;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  FILE* pipe = popen((command + (with_stderr ? " 2>&1" : " 2>/dev/null")).c_str(), "r");
   if (!pipe) return run;
   std::array<char, 4096> buf{};
   while (std::fgets(buf.data(), buf.size(), pipe)) run.output += buf.data();

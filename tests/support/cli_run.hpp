@@ -12,7 +12,8 @@ struct CommandRun {
   std::string output;
 };
 
-CommandRun run_command(const std::string& command);
+// With `with_stderr` false, stderr is discarded and only stdout is captured (for parsing JSON).
+CommandRun run_command(const std::string& command, bool with_stderr = true);
 
 // Quotes `text` as one shell word ('...' with embedded quotes escaped).
 std::string shell_quote(const std::string& text);

@@ -22,6 +22,11 @@ inline CliRun run_steward(const std::string& args, const std::string& input = ""
   return run_command(command);
 }
 
+// `steward ARGS` capturing stdout only (stderr discarded), e.g. to parse `--json` output.
+inline CliRun run_steward_stdout(const std::string& args) {
+  return run_command(std::string(STEWARD_BIN) + " " + args, false);
+}
+
 // A temporary folder and a SQLite database URL in it, removed after the test.
 class CliTest : public ::testing::Test {
  protected:
@@ -36,6 +41,15 @@ class CliTest : public ::testing::Test {
   // `steward --database <this test's db> ARGS`
   CliRun steward_db(const std::string& args, const std::string& input = "") {
     return run_steward("--database " + db_ + " " + args, input);
+  }
+  // `steward --database <this test's db> ARGS`, stdout only (stderr discarded).
+  CliRun steward_db_stdout(const std::string& args) {
+    return run_steward_stdout("--database " + db_ + " " + args);
+  }
+  // Runs `steward migrate` on this test's database (call from a derived SetUp).
+  void migrate() {
+    CliRun run = steward_db("migrate");
+    ASSERT_EQ(run.exit_code, 0) << run.output;
   }
   std::filesystem::path dir_;
   std::string db_;

@@ -16,42 +16,42 @@ namespace {
 using steward::testing::CliRun;
 using steward::testing::CliTest;
 
-CliRun steward(const std::string& args) { return steward::testing::run_steward(args); }
+using steward::testing::run_steward;
 
 TEST_F(CliTest, MigrateCreatesTheDatabaseAndStatusListsEachMigration) {
-  CliRun first = steward("--database " + db_ + " migrate");
+  CliRun first = steward_db("migrate");
   EXPECT_EQ(first.exit_code, 0) << first.output;
   EXPECT_NE(first.output.find("applied"), std::string::npos);
-  CliRun again = steward("--database " + db_ + " migrate");
+  CliRun again = steward_db("migrate");
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_NE(again.output.find("up to date"), std::string::npos);
-  CliRun status = steward("--database " + db_ + " migrate --status");
+  CliRun status = steward_db("migrate --status");
   EXPECT_EQ(status.exit_code, 0) << status.output;
   EXPECT_NE(status.output.find("0001  initial"), std::string::npos);
   EXPECT_NE(status.output.find("applied 20"), std::string::npos);
 }
 
 TEST_F(CliTest, BadDatabaseUrlsAreExplainedNotCrashes) {
-  CliRun bad = steward("--database mysql://x migrate");
+  CliRun bad = run_steward("--database mysql://x migrate");
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.output.find("unsupported database URL"), std::string::npos) << bad.output;
-  CliRun missing_dir = steward("--database sqlite:/nonexistent/dir/x.db migrate");
+  CliRun missing_dir = run_steward("--database sqlite:/nonexistent/dir/x.db migrate");
   EXPECT_EQ(missing_dir.exit_code, 1);
   EXPECT_NE(missing_dir.output.find("does not exist"), std::string::npos) << missing_dir.output;
 }
 
 TEST_F(CliTest, UnknownCommandsAndBadConfigFailWithUsage) {
-  EXPECT_NE(steward("frobnicate").exit_code, 0);
-  CliRun version = steward("--version");
+  EXPECT_NE(run_steward("frobnicate").exit_code, 0);
+  CliRun version = run_steward("--version");
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_NE(version.output.find("steward "), std::string::npos);
-  CliRun config = steward("--config /nonexistent.toml --database " + db_ + " migrate");
+  CliRun config = run_steward("--config /nonexistent.toml --database " + db_ + " migrate");
   EXPECT_EQ(config.exit_code, 1);
   EXPECT_NE(config.output.find("does not exist"), std::string::npos) << config.output;
 }
 
 TEST_F(CliTest, ServeRefusesABadListenAddress) {
-  CliRun bad = steward("--database " + db_ + " serve --listen nowhere");
+  CliRun bad = steward_db("serve --listen nowhere");
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.output.find("HOST:PORT"), std::string::npos) << bad.output;
 }
@@ -78,14 +78,8 @@ TEST_F(CliTest, ServeMigratesAnswersHealthzAndStopsCleanlyOnSigterm) {
   std::string port = banner.substr(colon + 1);
   port.erase(port.find_last_not_of(" \n") + 1);
 
-  CliRun health;
-  {
-    std::string command = "curl -s http://127.0.0.1:" + port + "/healthz";
-    FILE* p = popen(command.c_str(), "r");
-    std::array<char, 256> buf{};
-    while (p && std::fgets(buf.data(), buf.size(), p)) health.output += buf.data();
-    if (p) health.exit_code = pclose(p);
-  }
+  CliRun health =
+      steward::testing::run_command("curl -s http://127.0.0.1:" + port + "/healthz", false);
   EXPECT_EQ(health.output, R"({"status":"ok"})");
 
   kill(pid, SIGTERM);
@@ -95,7 +89,7 @@ TEST_F(CliTest, ServeMigratesAnswersHealthzAndStopsCleanlyOnSigterm) {
   EXPECT_TRUE(WIFEXITED(status)) << "serve did not exit by itself on SIGTERM";
   EXPECT_EQ(WEXITSTATUS(status), 0);
   // It migrated the fresh database on start.
-  CliRun migrated = steward("--database " + db_ + " migrate");
+  CliRun migrated = steward_db("migrate");
   EXPECT_NE(migrated.output.find("up to date"), std::string::npos) << migrated.output;
 }
 

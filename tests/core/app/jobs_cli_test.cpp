@@ -1,9 +1,5 @@
 // `steward jobs ...` run through the real binary, and the jobs.prune kind.
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 
 #include <gtest/gtest.h>
@@ -12,52 +8,30 @@
 #include "app/job_kinds.hpp"
 #include "domain/date.hpp"
 #include "store/job_repository.hpp"
+#include "support/cli_runner.hpp"
 #include "support/test_database.hpp"
 
 namespace {
 
-struct CliResult {
-  int exit_code = -1;
-  std::string output;
-};
+using steward::testing::CliRun;
 
-CliResult steward(const std::string& args, bool with_stderr = true) {
-  std::string command =
-      std::string(STEWARD_BIN) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  CliResult run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), pipe)) run.output += buf.data();
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-class JobsCliTest : public ::testing::Test {
+class JobsCliTest : public steward::testing::CliTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("steward-jobs-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir_);
-    db_ = "--database sqlite:" + (dir_ / "steward.db").string() + " ";
-    ASSERT_EQ(steward(db_ + "migrate").exit_code, 0);
+    CliTest::SetUp();
+    ASSERT_NO_FATAL_FAILURE(migrate());
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::filesystem::path dir_;
-  std::string db_;
 };
 
 TEST_F(JobsCliTest, EnqueueRunOnceAndListAsJson) {
-  CliResult queued = steward(db_ + "jobs enqueue jobs.prune --payload '{\"older_than_days\": 7}'");
+  CliRun queued = steward_db("jobs enqueue jobs.prune --payload '{\"older_than_days\": 7}'");
   ASSERT_EQ(queued.exit_code, 0) << queued.output;
   EXPECT_NE(queued.output.find("job 1 (jobs.prune) queued"), std::string::npos) << queued.output;
-  CliResult ran = steward(db_ + "jobs run-once");
+  CliRun ran = steward_db("jobs run-once");
   ASSERT_EQ(ran.exit_code, 0) << ran.output;
   // The daily jobs.prune is scheduled too once 03:30 UTC has passed, so 1 or 2 jobs ran.
   EXPECT_NE(ran.output.find("0 failed"), std::string::npos) << ran.output;
-  CliResult list = steward(db_ + "jobs list --json", false);
+  CliRun list = steward_db_stdout("jobs list --json");
   ASSERT_EQ(list.exit_code, 0) << list.output;
   auto json = nlohmann::json::parse(list.output);
   ASSERT_TRUE(json.is_array());
@@ -65,39 +39,39 @@ TEST_F(JobsCliTest, EnqueueRunOnceAndListAsJson) {
   EXPECT_EQ(json.back()["id"], 1);
   EXPECT_EQ(json.back()["status"], "succeeded");
   EXPECT_EQ(json.back()["payload"]["older_than_days"], 7);
-  CliResult none = steward(db_ + "jobs run-once");
+  CliRun none = steward_db("jobs run-once");
   EXPECT_NE(none.output.find("ran 0 job(s)"), std::string::npos) << none.output;
 }
 
 TEST_F(JobsCliTest, UnknownKindsFailAndCanBeRetriedOrCancelled) {
-  ASSERT_EQ(steward(db_ + "jobs enqueue no.such.kind --max-attempts 1").exit_code, 0);
-  CliResult ran = steward(db_ + "jobs run-once");
+  ASSERT_EQ(steward_db("jobs enqueue no.such.kind --max-attempts 1").exit_code, 0);
+  CliRun ran = steward_db("jobs run-once");
   EXPECT_EQ(ran.exit_code, 0) << ran.output;
   EXPECT_NE(ran.output.find("no handler is registered for job kind 'no.such.kind'"),
             std::string::npos)
       << ran.output;
-  CliResult failed = steward(db_ + "jobs list --status failed");
+  CliRun failed = steward_db("jobs list --status failed");
   EXPECT_NE(failed.output.find("no.such.kind"), std::string::npos) << failed.output;
-  CliResult retry = steward(db_ + "jobs retry 1");
+  CliRun retry = steward_db("jobs retry 1");
   EXPECT_EQ(retry.exit_code, 0) << retry.output;
-  CliResult cancel = steward(db_ + "jobs cancel 1");
+  CliRun cancel = steward_db("jobs cancel 1");
   EXPECT_EQ(cancel.exit_code, 0) << cancel.output;
-  CliResult again = steward(db_ + "jobs cancel 1");
+  CliRun again = steward_db("jobs cancel 1");
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_NE(again.output.find("already been cancelled"), std::string::npos) << again.output;
-  CliResult missing = steward(db_ + "jobs retry 42");
+  CliRun missing = steward_db("jobs retry 42");
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.output.find("job 42 does not exist"), std::string::npos);
 }
 
 TEST_F(JobsCliTest, BadInputNamesTheField) {
-  CliResult bad = steward(db_ + "jobs enqueue jobs.prune --payload '{oops'");
+  CliRun bad = steward_db("jobs enqueue jobs.prune --payload '{oops'");
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.output.find("payload"), std::string::npos) << bad.output;
-  CliResult status = steward(db_ + "jobs list --status done");
+  CliRun status = steward_db("jobs list --status done");
   EXPECT_EQ(status.exit_code, 1);
   EXPECT_NE(status.output.find("--status"), std::string::npos) << status.output;
-  CliResult list = steward(db_ + "jobs list");
+  CliRun list = steward_db("jobs list");
   EXPECT_NE(list.output.find("no jobs"), std::string::npos) << list.output;
 }
 
