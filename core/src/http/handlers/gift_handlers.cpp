@@ -6,33 +6,21 @@
 //   GET, PUT (If-Match), DELETE /api/v1/gifts/{id};  POST /api/v1/gifts/{id}/refund
 // Gifts of restricted constituents are invisible (404, left out of lists) to callers without
 // the restricted grant.
-#include <map>
-
 #include "domain/date.hpp"
 #include "domain/money.hpp"
 #include "engine/gift_service.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/gift_json.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/visibility.hpp"
 #include "http/json_body.hpp"
 #include "store/gift_repository.hpp"
-#include "store/restricted_lookup.hpp"
 #include "store/settings_repository.hpp"
 
 namespace steward::http {
 namespace {
 
 Response no_gift() { return Response::problem(404, "not-found", "no such gift"); }
-
-// Ok when the caller may see the constituent's records; kNotFound (as if missing) otherwise.
-Status require_visible(Call& call, store::Unit& u, long long constituent_id,
-                       const std::string& what) {
-  if (call.sees_restricted()) return Status::ok();
-  auto restricted = store::restricted::constituent(u, constituent_id);
-  if (!restricted) return restricted.status();
-  if (restricted.value()) return Status::not_found("no such " + what);
-  return Status::ok();
-}
 
 // A gift the caller may see, or kNotFound.
 Result<domain::Gift> visible_gift(Call& call, store::Unit& u, long long id) {
@@ -47,45 +35,15 @@ Response gift_response(int status, const domain::Gift& g) {
   return with_etag(Response::json(status, j), etag_of(j));
 }
 
-Status id_param(const Request& r, const char* name, std::optional<long long>& out) {
-  auto text = r.query_param(name);
-  if (!text) return Status::ok();
-  try {
-    std::size_t used = 0;
-    long long v = std::stoll(*text, &used);
-    if (used == text->size() && v > 0) {
-      out = v;
-      return Status::ok();
-    }
-  } catch (const std::exception&) {
-  }
-  return Status::invalid_field(name, "must be a record id");
-}
-
-Status date_param(const Request& r, const char* name, std::optional<std::string>& out) {
-  auto text = r.query_param(name);
-  if (!text) return Status::ok();
-  auto d = domain::Date::parse(*text, name);
-  if (!d) return Status::invalid_field(name, "must be a date YYYY-MM-DD");
-  out = d->to_string();
-  return Status::ok();
-}
-
 // Drops what the caller may not see; keeps the store's cursor (a page may come back short).
 Result<nlohmann::json> visible_items(Call& call, store::Unit& u,
                                      const std::vector<domain::Gift>& gifts) {
   nlohmann::json items = nlohmann::json::array();
-  std::map<long long, bool> seen;
+  VisibilityCache visible(call, u);
   for (const domain::Gift& g : gifts) {
-    if (!call.sees_restricted()) {
-      auto it = seen.find(g.constituent_id);
-      if (it == seen.end()) {
-        auto restricted = store::restricted::constituent(u, g.constituent_id);
-        if (!restricted) return restricted.status();
-        it = seen.emplace(g.constituent_id, restricted.value()).first;
-      }
-      if (it->second) continue;
-    }
+    auto ok = visible(g.constituent_id);
+    if (!ok) return ok.status();
+    if (!ok.value()) continue;
     items.push_back(gift_json(g));
   }
   return items;

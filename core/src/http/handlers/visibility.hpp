@@ -1,0 +1,35 @@
+// Hiding the records of restricted constituents (gifts, plans, pledges, giving) from callers
+// without the restricted grant, and small query-parameter readers shared by those handlers.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "http/router.hpp"
+
+namespace steward::http {
+
+// Ok when the caller may see the constituent's records; kNotFound ("no such <what>", as if
+// missing) otherwise. A missing constituent is ok here (the store reports it).
+Status require_visible(Call& call, store::Unit& u, long long constituent_id,
+                       const std::string& what);
+
+// Whether each constituent's records are visible to the caller, looked up once per constituent.
+class VisibilityCache {
+ public:
+  VisibilityCache(Call& call, store::Unit& u) : call_(call), unit_(u) {}
+  Result<bool> operator()(long long constituent_id);
+
+ private:
+  Call& call_;
+  store::Unit& unit_;
+  std::map<long long, bool> known_;
+};
+
+// ?name=<positive id> into `out`; an error naming the parameter otherwise.
+Status id_param(const Request& r, const char* name, std::optional<long long>& out);
+// ?name=YYYY-MM-DD into `out`; an error naming the parameter otherwise.
+Status date_param(const Request& r, const char* name, std::optional<std::string>& out);
+
+}  // namespace steward::http
