@@ -97,7 +97,7 @@ Response create_gift(Call& call) {
   }
   auto recorded = call.db.write(call.actor, [&](store::Unit& u) -> Result<engine::RecordedGift> {
     if (Status s = require_visible(call, u, input->constituent_id, "constituent"); !s) {
-      return Status::invalid_field("constituent_id", "no such constituent");
+      return hidden_constituent(input->constituent_id);
     }
     return engine::record_gift(u, input.value(), reference);
   });
@@ -134,7 +134,7 @@ Response replace_gift(Call& call) {
     refused = check_if_match(call.request, etag_of(gift_json(current.value())));
     if (refused) return Status::precondition_failed("stale");
     if (Status s = require_visible(call, u, input->constituent_id, "constituent"); !s) {
-      return Status::invalid_field("constituent_id", "no such constituent");
+      return hidden_constituent(input->constituent_id);
     }
     return store::gifts::update(u, *id, input.value());
   });

@@ -161,7 +161,7 @@ Response create_plan(Call& call) {
   if (Status s = in.finish(); !s) return Response::from_status(s);
   auto j = call.db.write(call.actor, [&](store::Unit& u) -> Result<nlohmann::json> {
     if (Status s = require_visible(call, u, p.constituent_id, "constituent"); !s) {
-      return Status::invalid_field("constituent_id", "no such constituent");
+      return hidden_constituent(p.constituent_id);
     }
     auto plan = store::recurring_plans::create(u, p);
     if (!plan) return plan.status();

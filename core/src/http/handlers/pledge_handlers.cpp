@@ -138,7 +138,7 @@ Response create_pledge(Call& call) {
   if (Status s = in.finish(); !s) return Response::from_status(s);
   auto pledge = call.db.write(call.actor, [&](store::Unit& u) -> Result<domain::Pledge> {
     if (Status s = require_visible(call, u, p.constituent_id, "constituent"); !s) {
-      return Status::invalid_field("constituent_id", "no such constituent");
+      return hidden_constituent(p.constituent_id);
     }
     return store::pledges::create(u, p);
   });

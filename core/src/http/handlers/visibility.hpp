@@ -15,6 +15,13 @@ namespace steward::http {
 Status require_visible(Call& call, store::Unit& u, long long constituent_id,
                        const std::string& what);
 
+// What the store answers for a constituent_id that does not exist, for one the caller may not
+// see (so the answer does not tell them apart).
+inline Status hidden_constituent(long long id) {
+  return Status::invalid_field("constituent_id",
+                               "constituent " + std::to_string(id) + " does not exist");
+}
+
 // Whether each constituent's records are visible to the caller, looked up once per constituent.
 class VisibilityCache {
  public:
