@@ -26,7 +26,10 @@ Response no_gift() { return Response::problem(404, "not-found", "no such gift");
 Result<domain::Gift> visible_gift(Call& call, store::Unit& u, long long id) {
   auto gift = store::gifts::get(u, id);
   if (!gift) return gift.status();
-  if (Status s = require_visible(call, u, gift->constituent_id, "gift"); !s) return s;
+  if (Status s = require_visible(call, u, gift->constituent_id,
+                                 "gift " + std::to_string(id) + " does not exist");
+      !s)
+    return s;
   return gift;
 }
 
@@ -222,9 +225,7 @@ Response acknowledge(Call& call) {
   auto changed = call.db.write(call.actor, [&](store::Unit& u) -> Result<int> {
     for (long long id : ids) {
       auto visible = visible_gift(call, u, id);
-      if (!visible && visible.status().code() == StatusCode::kNotFound) {
-        return Status::not_found("no such gift: " + std::to_string(id));
-      }
+      if (!visible && visible.status().code() == StatusCode::kNotFound) return visible.status();
     }
     return store::gifts::acknowledge(u, ids, date, method);
   });

@@ -52,7 +52,10 @@ Response no_plan() { return Response::problem(404, "not-found", "no such recurri
 Result<domain::RecurringPlan> visible_plan(Call& call, store::Unit& u, long long id) {
   auto plan = store::recurring_plans::get(u, id);
   if (!plan) return plan.status();
-  if (Status s = require_visible(call, u, plan->constituent_id, "recurring plan"); !s) return s;
+  if (Status s = require_visible(call, u, plan->constituent_id,
+                                 "recurring plan " + std::to_string(id) + " does not exist");
+      !s)
+    return s;
   return plan;
 }
 

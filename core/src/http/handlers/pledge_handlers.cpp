@@ -54,7 +54,10 @@ Response no_pledge() { return Response::problem(404, "not-found", "no such pledg
 Result<domain::Pledge> visible_pledge(Call& call, store::Unit& u, long long id) {
   auto pledge = store::pledges::get(u, id);
   if (!pledge) return pledge.status();
-  if (Status s = require_visible(call, u, pledge->constituent_id, "pledge"); !s) return s;
+  if (Status s = require_visible(call, u, pledge->constituent_id,
+                                 "pledge " + std::to_string(id) + " does not exist");
+      !s)
+    return s;
   return pledge;
 }
 
@@ -167,7 +170,10 @@ Response giving(Call& call) {
   auto id = path_id(call.request);
   if (!id) return Response::problem(404, "not-found", "no such constituent");
   auto summary = call.db.read([&](store::Unit& u) -> Result<store::giving::Summary> {
-    if (Status s = require_visible(call, u, *id, "constituent"); !s) return s;
+    if (Status s =
+            require_visible(call, u, *id, "constituent " + std::to_string(*id) + " does not exist");
+        !s)
+      return s;
     return store::giving::get(u, *id);
   });
   if (!summary) return Response::from_status(summary.status());

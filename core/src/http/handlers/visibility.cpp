@@ -6,11 +6,11 @@
 namespace steward::http {
 
 Status require_visible(Call& call, store::Unit& u, long long constituent_id,
-                       const std::string& what) {
+                       const std::string& not_found) {
   if (call.sees_restricted()) return Status::ok();
   auto restricted = store::restricted::constituent(u, constituent_id);
   if (!restricted) return restricted.status();
-  if (restricted.value()) return Status::not_found("no such " + what);
+  if (restricted.value()) return Status::not_found(not_found);
   return Status::ok();
 }
 

@@ -10,10 +10,11 @@
 
 namespace steward::http {
 
-// Ok when the caller may see the constituent's records; kNotFound ("no such <what>", as if
-// missing) otherwise. A missing constituent is ok here (the store reports it).
+// Ok when the caller may see the constituent's records; otherwise kNotFound with `not_found`,
+// the very message the store gives for a missing record. A missing constituent is ok here (the
+// store reports it).
 Status require_visible(Call& call, store::Unit& u, long long constituent_id,
-                       const std::string& what);
+                       const std::string& not_found);
 
 // What the store answers for a constituent_id that does not exist, for one the caller may not
 // see (so the answer does not tell them apart).
