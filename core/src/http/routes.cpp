@@ -11,6 +11,10 @@ void register_routes(Api& api) {
   add_fund_routes(api);
   add_settings_routes(api);
   add_audit_routes(api);
+  add_gift_routes(api);
+  add_batch_routes(api);
+  add_recurring_plan_routes(api);
+  add_pledge_routes(api);
   add_openapi_routes(api);  // last: documents the routes above
 }
 

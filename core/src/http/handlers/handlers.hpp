@@ -11,6 +11,10 @@ void add_user_routes(Api& api);
 void add_fund_routes(Api& api);
 void add_settings_routes(Api& api);
 void add_audit_routes(Api& api);
+void add_gift_routes(Api& api);
+void add_batch_routes(Api& api);
+void add_recurring_plan_routes(Api& api);
+void add_pledge_routes(Api& api);
 void add_openapi_routes(Api& api);
 
 // The OpenAPI 3 document for every route registered so far.
