@@ -11,6 +11,12 @@ void register_routes(Api& api) {
   add_fund_routes(api);
   add_settings_routes(api);
   add_audit_routes(api);
+  add_constituent_routes(api);
+  add_constituent_export_routes(api);
+  add_contact_routes(api);
+  add_household_routes(api);
+  add_relationship_routes(api);
+  add_tag_routes(api);
   add_openapi_routes(api);  // last: documents the routes above
 }
 

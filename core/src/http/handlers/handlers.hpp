@@ -11,6 +11,12 @@ void add_user_routes(Api& api);
 void add_fund_routes(Api& api);
 void add_settings_routes(Api& api);
 void add_audit_routes(Api& api);
+void add_constituent_routes(Api& api);
+void add_constituent_export_routes(Api& api);
+void add_contact_routes(Api& api);
+void add_household_routes(Api& api);
+void add_relationship_routes(Api& api);
+void add_tag_routes(Api& api);
 void add_openapi_routes(Api& api);
 
 // The OpenAPI 3 document for every route registered so far.
