@@ -92,6 +92,7 @@ TEST_P(ApiConstituentPartsTest, HouseholdsCreateAddAndRemoveMembers) {
   long long husband = create(R"({"first_name":"철수","last_name":"김"})");
   long long wife = create(R"({"first_name":"영희","last_name":"김"})");
   long long child = create(R"({"first_name":"민수","last_name":"김"})");
+  long long guest = create(R"({"first_name":"Guest","last_name":"Choi"})");
   HttpReply created =
       admin().post("/api/v1/households", json{{"member_ids", {husband, wife}}}.dump());
   ASSERT_EQ(created.status, 201) << created.body;
@@ -113,7 +114,7 @@ TEST_P(ApiConstituentPartsTest, HouseholdsCreateAddAndRemoveMembers) {
   EXPECT_NE(bad.body.find("member_ids"), std::string::npos);
   EXPECT_EQ(admin()
                 .post("/api/v1/households/" + std::to_string(household) + "/members",
-                      json{{"member_id", child}, {"role", "boss"}}.dump())
+                      json{{"member_id", guest}, {"role", "boss"}}.dump())
                 .status,
             422);
   EXPECT_EQ(admin()
