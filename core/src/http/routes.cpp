@@ -15,6 +15,12 @@ void register_routes(Api& api) {
   add_batch_routes(api);
   add_recurring_plan_routes(api);
   add_pledge_routes(api);
+  add_constituent_routes(api);
+  add_constituent_export_routes(api);
+  add_contact_routes(api);
+  add_household_routes(api);
+  add_relationship_routes(api);
+  add_tag_routes(api);
   add_openapi_routes(api);  // last: documents the routes above
 }
 

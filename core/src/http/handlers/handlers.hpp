@@ -15,6 +15,12 @@ void add_gift_routes(Api& api);
 void add_batch_routes(Api& api);
 void add_recurring_plan_routes(Api& api);
 void add_pledge_routes(Api& api);
+void add_constituent_routes(Api& api);
+void add_constituent_export_routes(Api& api);
+void add_contact_routes(Api& api);
+void add_household_routes(Api& api);
+void add_relationship_routes(Api& api);
+void add_tag_routes(Api& api);
 void add_openapi_routes(Api& api);
 
 // The OpenAPI 3 document for every route registered so far.
