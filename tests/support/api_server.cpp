@@ -30,7 +30,10 @@ HttpReply HttpClient::request(const std::string& method, const std::string& targ
   for (const auto& [k, v] : headers) req.set(k, v);
   req.body() = body;
   req.prepare_payload();
-  bhttp::write(stream, req);
+  // A server may answer (413) and stop reading before a large body is sent: read its answer
+  // even when the write was cut short.
+  beast::error_code write_error;
+  bhttp::write(stream, req, write_error);
   beast::flat_buffer buffer;
   bhttp::response_parser<bhttp::string_body> parser;
   parser.body_limit(64 * 1024 * 1024);

@@ -1,8 +1,8 @@
 #include "auth/second_factor.hpp"
 
 #include "auth/tokens.hpp"
-#include "domain/date.hpp"
 #include "auth/totp.hpp"
+#include "domain/date.hpp"
 #include "store/audit.hpp"
 #include "store/row_reader.hpp"
 #include "store/soci_optional.hpp"

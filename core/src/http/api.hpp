@@ -14,9 +14,9 @@
 #include <memory>
 #include <string>
 
-#include "auth/secret_box.hpp"
 #include <memory>
 #include <string>
+#include "auth/secret_box.hpp"
 
 #include "auth/secret_box.hpp"
 #include "auth/sign_in.hpp"

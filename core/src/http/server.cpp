@@ -1,5 +1,6 @@
 #include "http/server.hpp"
 
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <thread>
@@ -166,6 +167,20 @@ class Session : public std::enable_shared_from_this<Session> {
   void close() {
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    linger();
+  }
+
+  // Lingering close: reads and discards what the client is still sending (a refused oversized
+  // body) for a short while, so closing does not reset the connection before the client has
+  // read our answer. Bounded in time and bytes.
+  void linger() {
+    if (lingered_ > 4 * 1024 * 1024) return;
+    stream_.expires_after(std::chrono::seconds(2));
+    stream_.async_read_some(asio::buffer(drain_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              self->lingered_ += n;
+                              if (!ec) self->linger();
+                            });
   }
 
   beast::tcp_stream stream_;
@@ -179,6 +194,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string remote_;
   std::string request_id_;
   std::chrono::steady_clock::time_point started_;
+  std::array<char, 8192> drain_{};
+  std::size_t lingered_ = 0;
 };
 
 }  // namespace

@@ -72,22 +72,9 @@ Response list_plans(Call& call) {
     if (!parsed) return Response::from_status(parsed.status());
     f.status = parsed.value();
   }
-  std::optional<long long> next;
-  auto items = call.db.read([&](store::Unit& u) -> Result<nlohmann::json> {
-    auto plans = store::recurring_plans::list(u, f);
-    if (!plans) return plans.status();
-    next = plans->next_after_id;
-    VisibilityCache visible(call, u);
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& p : plans->items) {
-      auto ok = visible(p.constituent_id);
-      if (!ok) return ok.status();
-      if (ok.value()) out.push_back(plan_json(p));
-    }
-    return out;
-  });
-  if (!items) return Response::from_status(items.status());
-  return Response::json(200, page_json(items.value(), next));
+  return visible_page(
+      call, [&](store::Unit& u) { return store::recurring_plans::list(u, f); },
+      [](const auto& item) { return plan_json(item); });
 }
 
 Result<nlohmann::json> full_plan(Call& call, store::Unit& u, long long id) {

@@ -74,22 +74,9 @@ Response list_pledges(Call& call) {
     if (!parsed) return Response::from_status(parsed.status());
     f.status = parsed.value();
   }
-  std::optional<long long> next;
-  auto items = call.db.read([&](store::Unit& u) -> Result<nlohmann::json> {
-    auto pledges = store::pledges::list(u, f);
-    if (!pledges) return pledges.status();
-    next = pledges->next_after_id;
-    VisibilityCache visible(call, u);
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& p : pledges->items) {
-      auto ok = visible(p.constituent_id);
-      if (!ok) return ok.status();
-      if (ok.value()) out.push_back(pledge_json(p));
-    }
-    return out;
-  });
-  if (!items) return Response::from_status(items.status());
-  return Response::json(200, page_json(items.value(), next));
+  return visible_page(
+      call, [&](store::Unit& u) { return store::pledges::list(u, f); },
+      [](const auto& item) { return pledge_json(item); });
 }
 
 Response get_pledge(Call& call) {

@@ -6,6 +6,9 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "http/handlers/common.hpp"
 #include "http/router.hpp"
 
 namespace steward::http {
@@ -34,6 +37,29 @@ class VisibilityCache {
   store::Unit& unit_;
   std::map<long long, bool> known_;
 };
+
+// One page of a store list without the records of constituents hidden from the caller:
+// fetch(Unit&) -> Result<store::Page<T>> (T has constituent_id), to_json(const T&) -> json.
+// The store's cursor is kept, so a page may come back short; clients follow next_after.
+template <typename Fetch, typename ToJson>
+Response visible_page(Call& call, Fetch&& fetch, ToJson&& to_json) {
+  std::optional<long long> next;
+  auto items = call.db.read([&](store::Unit& u) -> Result<nlohmann::json> {
+    auto page = fetch(u);
+    if (!page) return page.status();
+    next = page->next_after_id;
+    VisibilityCache visible(call, u);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : page->items) {
+      auto ok = visible(item.constituent_id);
+      if (!ok) return ok.status();
+      if (ok.value()) out.push_back(to_json(item));
+    }
+    return out;
+  });
+  if (!items) return Response::from_status(items.status());
+  return Response::json(200, page_json(items.value(), next));
+}
 
 // ?name=<positive id> into `out`; an error naming the parameter otherwise.
 Status id_param(const Request& r, const char* name, std::optional<long long>& out);
