@@ -21,6 +21,15 @@ void register_routes(Api& api) {
   add_household_routes(api);
   add_relationship_routes(api);
   add_tag_routes(api);
+  add_campaign_routes(api);
+  add_interaction_routes(api);
+  add_task_routes(api);
+  add_stage_routes(api);
+  add_segment_routes(api);
+  add_segment_export_routes(api);
+  add_duplicate_routes(api);
+  add_needs_routes(api);
+  add_recurring_revenue_routes(api);
   add_openapi_routes(api);  // last: documents the routes above
 }
 

@@ -21,6 +21,15 @@ void add_contact_routes(Api& api);
 void add_household_routes(Api& api);
 void add_relationship_routes(Api& api);
 void add_tag_routes(Api& api);
+void add_campaign_routes(Api& api);
+void add_interaction_routes(Api& api);
+void add_task_routes(Api& api);
+void add_stage_routes(Api& api);
+void add_segment_routes(Api& api);
+void add_segment_export_routes(Api& api);
+void add_duplicate_routes(Api& api);
+void add_needs_routes(Api& api);
+void add_recurring_revenue_routes(Api& api);
 void add_openapi_routes(Api& api);
 
 // The OpenAPI 3 document for every route registered so far.

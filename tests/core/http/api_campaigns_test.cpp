@@ -1,0 +1,130 @@
+// Campaigns and appeals over real HTTP: create, replace with ETags, appeals, and results
+// (goal, raised net of refunds, gifts, donors, per appeal); bad input writes nothing.
+#include <gtest/gtest.h>
+
+#include "support/api_server.hpp"
+#include "support/gift_fixtures.hpp"
+#include "support/test_database.hpp"
+
+namespace steward::testing {
+namespace {
+
+using nlohmann::json;
+
+class ApiCampaignsTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    staff_ = std::make_unique<HttpClient>(sign_in_as("fund1", auth::Role::kFundraiser));
+  }
+  HttpClient& staff() { return *staff_; }
+  long long campaigns() { return query_int(db(), "SELECT COUNT(*) FROM campaigns"); }
+  std::unique_ptr<HttpClient> staff_;
+};
+
+TEST_P(ApiCampaignsTest, CreateReplaceAppealsAndResults) {
+  HttpReply made = staff().post("/api/v1/campaigns",
+                                R"({"code":"CAP26","name":"2026 건축 캠페인",
+                                    "goal":{"amount":"1000.00","currency":"USD"},
+                                    "starts_on":"2026-01-01"})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  json c = made.json();
+  EXPECT_EQ(c["name"], "2026 건축 캠페인");
+  EXPECT_EQ(c["goal"]["minor"], 100000);
+  std::string location = made.header("location");
+  HttpReply got = staff().get(location);
+  ASSERT_EQ(got.status, 200);
+  json change = got.json();
+  change["name"] = "x'); DROP TABLE campaigns; --";
+  HttpReply replaced = staff().put(location, change.dump(), got.header("etag"));
+  ASSERT_EQ(replaced.status, 200) << replaced.body;
+  EXPECT_EQ(replaced.json()["name"], "x'); DROP TABLE campaigns; --");
+  EXPECT_EQ(staff().put(location, change.dump(), got.header("etag")).status, 412);
+  EXPECT_EQ(staff().request("PUT", location, change.dump()).status, 428);
+
+  HttpReply appeal =
+      staff().post(location + "/appeals", R"({"code":"SPRING","name":"봄 편지","channel":"mail"})");
+  ASSERT_EQ(appeal.status, 201) << appeal.body;
+  long long appeal_id = appeal.json()["id"];
+  EXPECT_EQ(staff().get(appeal.header("location")).json()["name"], "봄 편지");
+  EXPECT_EQ(staff().get(location + "/appeals").json()["items"].size(), 1u);
+
+  long long campaign_id = c["id"];
+  long long fund = make_fund(db(), "GEN");
+  long long kim = make_person(db(), "김민준");
+  long long lee = make_person(db(), "이서연");
+  auto gift = [&](long long donor, const std::string& amount, bool with_appeal) {
+    json money = {{"amount", amount}, {"currency", "USD"}};
+    json j = {{"constituent_id", donor},
+              {"received_on", "2026-02-01"},
+              {"amount", money},
+              {"campaign_id", campaign_id},
+              {"allocations", json::array({{{"fund_id", fund}, {"amount", money}}})}};
+    if (with_appeal) j["appeal_id"] = appeal_id;
+    HttpReply r = staff().post("/api/v1/gifts", j.dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"].get<long long>();
+  };
+  gift(kim, "100.00", true);
+  gift(kim, "50.00", false);
+  long long refunded = gift(lee, "200.00", true);
+  HttpReply refund = staff().post("/api/v1/gifts/" + std::to_string(refunded) + "/refund",
+                                  R"({"amount":{"amount":"40.00","currency":"USD"},
+                                      "refunded_on":"2026-02-02","reason":"partial"})");
+  EXPECT_EQ(refund.status, 200) << refund.body;
+
+  HttpReply results = staff().get(location + "/results");
+  ASSERT_EQ(results.status, 200) << results.body;
+  json r = results.json();
+  EXPECT_EQ(r["gift_count"], 3);
+  EXPECT_EQ(r["donor_count"], 2);
+  if (refund.status == 200) {
+    EXPECT_EQ(r["raised"]["minor"], 31000);
+    EXPECT_EQ(r["percent_of_goal"], "31.00");
+    EXPECT_EQ(r["by_appeal"][0]["raised"]["minor"], 26000);
+  }
+  EXPECT_EQ(r["by_appeal"][0]["appeal_id"], appeal_id);
+  EXPECT_EQ(r["by_appeal"][0]["donor_count"], 2);
+  EXPECT_EQ(r["no_appeal"]["raised"]["minor"], 5000);
+}
+
+TEST_P(ApiCampaignsTest, BadInputNamesTheFieldAndWritesNothing) {
+  struct Case {
+    std::string body;
+    int status;
+    std::string mentions;
+  };
+  std::vector<Case> cases = {
+      {R"({"name":"x"})", 422, "code"},
+      {R"({"code":"A","name":"x","goal":{"amount":"1.001","currency":"USD"}})", 422, "goal"},
+      {R"({"code":"A","name":"x","starts_on":"2026-02-30"})", 422, "starts_on"},
+      {R"({"code":"A","name":"x","colour":"red"})", 422, "colour"},
+      {R"({"code":"A","name":"x","currency":"KRW","goal":{"amount":"1.00","currency":"USD"}})", 422,
+       "currency"},
+      {R"({"code":"A","name":"x",)", 400, "JSON"},
+  };
+  for (const Case& c : cases) {
+    HttpReply r = staff().post("/api/v1/campaigns", c.body);
+    EXPECT_EQ(r.status, c.status) << c.body << " -> " << r.body;
+    EXPECT_NE(r.body.find(c.mentions), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(campaigns(), 0);
+  EXPECT_EQ(staff().get("/api/v1/campaigns/12345").status, 404);
+  EXPECT_EQ(staff().get("/api/v1/campaigns/12345/results").status, 404);
+  EXPECT_EQ(staff().post("/api/v1/campaigns/12345/appeals", R"({"code":"A","name":"x"})").status,
+            404);
+  EXPECT_EQ(staff().get("/api/v1/campaigns?active=maybe").status, 422);
+}
+
+TEST_P(ApiCampaignsTest, ViewersReadButCannotWrite) {
+  HttpClient viewer = sign_in_as("viewer1", auth::Role::kViewer);
+  EXPECT_EQ(viewer.get("/api/v1/campaigns").status, 200);
+  EXPECT_EQ(viewer.post("/api/v1/campaigns", R"({"code":"A","name":"x"})").status, 403);
+  EXPECT_EQ(campaigns(), 0);
+}
+
+STEWARD_INSTANTIATE_DATABASE_TEST(ApiCampaignsTest);
+
+}  // namespace
+}  // namespace steward::testing
