@@ -117,6 +117,16 @@ TEST_P(ApiMovesTest, TasksFilterCompleteReopenAndHideRestrictedDonors) {
   ASSERT_EQ(mine.size(), 1u);  // the task about the restricted donor is not shown
   EXPECT_EQ(mine[0]["title"], "김 선생님께 전화");
   EXPECT_EQ(pastor().get("/api/v1/tasks?assigned_to=mina").json()["items"].size(), 2u);
+  long long mina = query_int(db(), "SELECT id FROM users WHERE username = 'mina'");
+  EXPECT_EQ(
+      pastor().get("/api/v1/tasks?assigned_to=" + std::to_string(mina)).json()["items"].size(), 2u);
+  EXPECT_EQ(
+      staff().get("/api/v1/tasks?constituent_id=" + std::to_string(secret_)).json()["items"].size(),
+      0u);
+  // A hidden task answers exactly like a missing one (only the id differs).
+  HttpReply hidden = staff().get("/api/v1/tasks/" + std::to_string(secret));
+  EXPECT_EQ(hidden.json()["detail"], "task " + std::to_string(secret) + " does not exist");
+  EXPECT_EQ(staff().get("/api/v1/tasks/424242").json()["detail"], "task 424242 does not exist");
   EXPECT_EQ(staff().get("/api/v1/tasks?due_before=2026-04-15").json()["items"].size(), 1u);
   EXPECT_EQ(staff().get("/api/v1/tasks?due_after=2026-04-15").json()["items"].size(), 1u);
   EXPECT_EQ(staff().get("/api/v1/tasks/" + std::to_string(secret)).status, 404);
