@@ -86,3 +86,20 @@ describe('api client', () => {
     expect(problemType(undefined)).toBe('');
   });
 });
+
+describe('a spurious 401', () => {
+  it('is retried once when the session is still valid, without signing the user out', async () => {
+    const unauthorized = vi.fn();
+    setAuthHandlers({ unauthorized, passwordChangeRequired: vi.fn() });
+    const fetchMock = vi
+      .fn()
+      .mockImplementationOnce(() => Promise.resolve(reply(401, { title: 'unauthenticated' })))
+      .mockImplementationOnce(() => Promise.resolve(reply(200, { user: {} })))
+      .mockImplementationOnce(() => Promise.resolve(reply(200, { items: [] })));
+    vi.stubGlobal('fetch', fetchMock);
+    const r = await request<{ items: unknown[] }>('GET', '/api/v1/funds');
+    expect(r.data.items).toEqual([]);
+    expect(fetchMock.mock.calls[1][0]).toBe('/api/v1/session');
+    expect(unauthorized).not.toHaveBeenCalled();
+  });
+});

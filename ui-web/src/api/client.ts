@@ -78,6 +78,20 @@ export interface RequestOptions {
   signal?: AbortSignal;
   // Sign-in itself answers 401 for a wrong password: do not treat that as "session ended".
   expectUnauthorized?: boolean;
+  // Set on the one retry after a 401 that the session check did not confirm.
+  retried?: boolean;
+}
+
+// Whether the session cookie is still good. A 401 on a busy server can be spurious (the
+// server's session check failed on a locked database); the user is only sent to sign-in when
+// the session itself is gone.
+async function sessionStillValid(): Promise<boolean> {
+  try {
+    const r = await fetch('/api/v1/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    return r.ok;
+  } catch {
+    return false;
+  }
 }
 
 export interface ApiResponse<T> {
@@ -119,7 +133,12 @@ export async function request<T>(
   if (!response.ok) {
     const problem = (data && typeof data === 'object' ? data : {}) as Partial<Problem>;
     const error = new ApiError(response.status, problem);
-    if (response.status === 401 && !options.expectUnauthorized) onUnauthorized?.();
+    if (response.status === 401 && !options.expectUnauthorized) {
+      if (!options.retried && (await sessionStillValid())) {
+        return request<T>(method, path, { ...options, retried: true });
+      }
+      onUnauthorized?.();
+    }
     if (response.status === 403 && error.type === 'password-change-required') {
       onPasswordChangeRequired?.();
     }

@@ -1,6 +1,13 @@
 // Accessible form controls: a visible label tied to the control, a hint, and the error text
 // next to the field (aria-invalid + aria-describedby so screen readers read it).
-import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  forwardRef,
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldShell {
   label: string;
@@ -8,14 +15,20 @@ interface FieldShell {
   hint?: ReactNode;
 }
 
-function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
+interface ControlProps {
+  id: string;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
 }
 
-function Extras({ id, error, hint }: { id: string; error?: string; hint?: ReactNode }) {
+// The label, hint and error around one control; `control` gets the id and ARIA attributes.
+function FieldFrame({ label, error, hint, className, control }: FieldShell & { className?: string; control(props: ControlProps): ReactNode }) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <>
+    <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined })}
       {hint && (
         <div className="field-hint" id={`${id}-hint`}>
           {hint}
@@ -26,65 +39,43 @@ function Extras({ id, error, hint }: { id: string; error?: string; hint?: ReactN
           {error}
         </div>
       )}
-    </>
+    </div>
   );
 }
 
 export const TextField = forwardRef<HTMLInputElement, FieldShell & InputHTMLAttributes<HTMLInputElement>>(
   function TextField({ label, error, hint, className, ...rest }, ref) {
-    const id = useId();
-    return (
-      <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
-        <label htmlFor={id}>{label}</label>
-        <input
-          ref={ref}
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, error, hint)}
-          {...rest}
-        />
-        <Extras id={id} error={error} hint={hint} />
-      </div>
-    );
+    return <FieldFrame {...{ label, error, hint, className }} control={(p) => <input ref={ref} {...p} {...rest} />} />;
   },
 );
 
 export const TextArea = forwardRef<HTMLTextAreaElement, FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>>(
   function TextArea({ label, error, hint, className, ...rest }, ref) {
-    const id = useId();
-    return (
-      <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
-        <label htmlFor={id}>{label}</label>
-        <textarea
-          ref={ref}
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, error, hint)}
-          {...rest}
-        />
-        <Extras id={id} error={error} hint={hint} />
-      </div>
-    );
+    return <FieldFrame {...{ label, error, hint, className }} control={(p) => <textarea ref={ref} {...p} {...rest} />} />;
   },
 );
 
 export const SelectField = forwardRef<HTMLSelectElement, FieldShell & SelectHTMLAttributes<HTMLSelectElement>>(
   function SelectField({ label, error, hint, className, children, ...rest }, ref) {
-    const id = useId();
     return (
-      <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
-        <label htmlFor={id}>{label}</label>
-        <select
-          ref={ref}
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, error, hint)}
-          {...rest}
-        >
-          {children}
-        </select>
-        <Extras id={id} error={error} hint={hint} />
-      </div>
+      <FieldFrame
+        {...{ label, error, hint, className }}
+        control={(p) => (
+          <select ref={ref} {...p} {...rest}>
+            {children}
+          </select>
+        )}
+      />
     );
   },
 );
+
+// A message about the whole form (not one field), read out when it appears.
+export function FormError({ message }: { message: string }) {
+  if (!message) return null;
+  return (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  );
+}

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, apiPath, errorMessage, request } from '../api/client';
 import type { ConstituentDetail } from '../api/types';
-import { TextArea, TextField } from '../components/Field';
+import { FormError, TextArea, TextField } from '../components/Field';
 
 interface Props {
   record: ConstituentDetail;
@@ -115,11 +115,7 @@ export function EditConstituent({ record, etag, onDone, onReload }: Props) {
         error={errors.display_name}
       />
       <TextArea label="Notes" rows={4} value={draft.notes} onChange={set('notes')} error={errors.notes} />
-      {general && (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      )}
+      <FormError message={general} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save'}

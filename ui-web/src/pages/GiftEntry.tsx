@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError, apiPath, errorMessage, get, request } from '../api/client';
 import type { Constituent, Fund, Page, Settings } from '../api/types';
 import { DonorLookup } from '../components/DonorLookup';
-import { SelectField, TextField } from '../components/Field';
+import { FormError, SelectField, TextField } from '../components/Field';
 import { Loaded } from '../components/States';
 import { amountToMinor, formatMinor, parseAmount, today } from '../lib/format';
 import { useLoad } from '../lib/hooks';
@@ -148,11 +148,7 @@ function GiftForm({ funds, currency, initialDonor }: { funds: Fund[]; currency: 
           </SelectField>
         </div>
         <TextField label="Notes" name="notes" value={notes} onChange={(e) => setNotes(e.target.value)} error={errors.notes} />
-        {general && (
-          <p className="form-error" role="alert">
-            {general}
-          </p>
-        )}
+        <FormError message={general} />
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? 'Saving…' : 'Save gift'}

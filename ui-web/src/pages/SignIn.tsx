@@ -2,7 +2,7 @@
 // change of a one-time password. Errors appear next to the field they concern.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../api/client';
-import { TextField } from '../components/Field';
+import { FormError, TextField } from '../components/Field';
 import { useSession } from '../session/session';
 
 function fieldErrors(error: unknown): { fields: Record<string, string>; general: string } {
@@ -81,11 +81,7 @@ function PasswordStep() {
           onChange={(e) => setPassword(e.target.value)}
           error={error.fields.password}
         />
-        {error.general && (
-          <p className="form-error" role="alert">
-            {error.general}
-          </p>
-        )}
+        <FormError message={error.general} />
         <button className="button button-primary button-wide" type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
@@ -128,11 +124,7 @@ function SecondFactor() {
           onChange={(e) => setCode(e.target.value)}
           error={error.fields.code}
         />
-        {error.general && (
-          <p className="form-error" role="alert">
-            {error.general}
-          </p>
-        )}
+        <FormError message={error.general} />
         <button className="button button-primary button-wide" type="submit" disabled={busy}>
           {busy ? 'Checking…' : 'Continue'}
         </button>
@@ -207,11 +199,7 @@ function ChangePassword() {
           onChange={(e) => setRepeat(e.target.value)}
           error={error.fields.repeat}
         />
-        {error.general && (
-          <p className="form-error" role="alert">
-            {error.general}
-          </p>
-        )}
+        <FormError message={error.general} />
         <button className="button button-primary button-wide" type="submit" disabled={busy}>
           {busy ? 'Saving…' : 'Change password'}
         </button>
