@@ -7,6 +7,7 @@
 //   CHROMIUM              browser path (default /usr/bin/chromium)
 // Screenshots of each main page go to ui-web/e2e-artifacts/. Exits non-zero on any failure.
 import { chromium } from 'playwright-core';
+import { createHmac } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -55,6 +56,19 @@ async function step(name, fn) {
 const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
 let donor = { id: 0, name: '' };
+
+// RFC 6238 code for a base32 secret (what an authenticator app shows).
+function totp(secret, now = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(now / 30000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
 let before = { count: 0, lifetime: '' };
 
 try {
@@ -205,6 +219,29 @@ try {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Funds' }).click();
     await page.getByRole('cell', { name: 'Secure Transportation' }).waitFor();
     await shot('funds');
+  });
+
+  await step('with TOTP turned on, signing in asks for the second factor', async () => {
+    const session = await (await page.request.get(`${base}/api/v1/session`)).json();
+    const headers = { 'X-CSRF-Token': session.csrf_token };
+    const begin = await page.request.post(`${base}/api/v1/session/totp`, { data: {}, headers });
+    assert.equal(begin.status(), 201);
+    const { secret } = await begin.json();
+    const confirm = await page.request.post(`${base}/api/v1/session/totp/confirm`, { data: { code: totp(secret) }, headers });
+    assert.equal(confirm.status(), 200, await confirm.text());
+    const { recovery_codes: recovery } = await confirm.json();
+    await page.getByRole('button', { name: /admin|Administrator/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(newPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Second factor' }).waitFor();
+    await page.getByLabel('Code').fill('000000');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('is not a valid code').waitFor();
+    await page.getByLabel('Code').fill(recovery[0]);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
   });
 
   await step('sign out from the user menu', async () => {

@@ -1,11 +1,12 @@
 // The frame around every signed-in page: skip link, navigation, user menu, and the page.
 import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { canChangeDonors, useSession } from '../session/session';
 import { ErrorBoundary } from './ErrorBoundary';
 
 function UserMenu() {
   const session = useSession();
+  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -39,7 +40,12 @@ function UserMenu() {
             Signed in as <strong>{user?.username}</strong>
             {user?.totp_enabled ? ' · second factor on' : ''}
           </div>
-          <button type="button" role="menuitem" className="menu-item" onClick={() => void session.signOut()}>
+          <button type="button" role="menuitem" className="menu-item" onClick={() => {
+              // The next person to sign in starts on the dashboard, not on this page.
+              navigate('/', { replace: true });
+              void session.signOut();
+            }}
+          >
             Sign out
           </button>
         </div>
