@@ -45,3 +45,12 @@ describe('dates', () => {
     expect(today(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 });
+
+describe('fiscal years', () => {
+  it('names the fiscal year by the year it ends', async () => {
+    const { fiscalYear } = await import('./format');
+    expect(fiscalYear(new Date(2026, 5, 30), 1)).toBe(2026);
+    expect(fiscalYear(new Date(2026, 5, 30), 7)).toBe(2026);
+    expect(fiscalYear(new Date(2026, 6, 1), 7)).toBe(2027);
+  });
+});

@@ -78,3 +78,11 @@ export function amountToMinor(amount: string, currency: string): number {
   const [whole, frac = ''] = amount.split('.');
   return Number(whole) * 10 ** digits + Number(frac.padEnd(digits, '0').slice(0, digits) || '0');
 }
+
+// The fiscal year a day falls in, named by the year it ends (domain::fiscal_year): with a
+// July start, 2026-07-01 is in FY 2027.
+export function fiscalYear(now: Date, startMonth: number): number {
+  const year = now.getFullYear();
+  if (startMonth <= 1) return year;
+  return now.getMonth() + 1 >= startMonth ? year + 1 : year;
+}

@@ -4,10 +4,10 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { apiPath, get, request } from '../api/client';
-import type { ConstituentDetail, Fund, Gift, Page } from '../api/types';
+import type { ConstituentDetail, Fund, Gift, Page, Settings } from '../api/types';
 import { BarChart } from '../components/GivingChart';
 import { Empty, ErrorState, Loaded } from '../components/States';
-import { formatDate, formatMoney } from '../lib/format';
+import { fiscalYear, formatDate, formatMoney } from '../lib/format';
 import { useLoad } from '../lib/hooks';
 import { canChangeDonors, useSession } from '../session/session';
 import { EditConstituent } from './EditConstituent';
@@ -15,6 +15,7 @@ import { EditConstituent } from './EditConstituent';
 interface Loaded {
   record: ConstituentDetail;
   etag: string | null;
+  fiscalStart: number;
 }
 
 export function ConstituentPage() {
@@ -22,13 +23,16 @@ export function ConstituentPage() {
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const [load, reload] = useLoad<Loaded>(async (signal) => {
-    const r = await request<ConstituentDetail>('GET', apiPath(`/constituents/${id}`), { signal });
-    return { record: r.data, etag: r.etag };
+    const [r, settings] = await Promise.all([
+      request<ConstituentDetail>('GET', apiPath(`/constituents/${id}`), { signal }),
+      get<Settings>(apiPath('/settings'), signal),
+    ]);
+    return { record: r.data, etag: r.etag, fiscalStart: Number(settings.fiscal_year_start_month ?? 1) };
   }, [id]);
 
   return (
     <Loaded load={load} retry={reload}>
-      {({ record, etag }) => (
+      {({ record, etag, fiscalStart }) => (
         <article className="constituent">
           <div className="page-header">
             <div>
@@ -74,7 +78,7 @@ export function ConstituentPage() {
             />
           )}
           <div className="grid grid-2">
-            <GivingSummary record={record} />
+            <GivingSummary record={record} fiscalStart={fiscalStart} />
             <ContactCard record={record} />
           </div>
           <section className="card" aria-labelledby="by-year">
@@ -104,9 +108,9 @@ export function ConstituentPage() {
   );
 }
 
-function GivingSummary({ record }: { record: ConstituentDetail }) {
+function GivingSummary({ record, fiscalStart }: { record: ConstituentDetail; fiscalStart: number }) {
   const g = record.giving;
-  const year = new Date().getFullYear();
+  const year = fiscalYear(new Date(), fiscalStart);
   const thisYear = (g.by_year ?? []).find((y) => y.fiscal_year === year);
   return (
     <section className="card" aria-labelledby="giving">
@@ -117,7 +121,7 @@ function GivingSummary({ record }: { record: ConstituentDetail }) {
           <dd data-testid="giving-lifetime">{formatMoney(g.lifetime)}</dd>
         </div>
         <div>
-          <dt>This year</dt>
+          <dt>{fiscalStart > 1 ? `FY ${year}` : 'This year'}</dt>
           <dd>{thisYear ? formatMoney(thisYear.total) : formatMoney({ amount: '0', currency: g.currency, minor: 0 })}</dd>
         </div>
         <div>
