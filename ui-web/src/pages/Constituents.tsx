@@ -53,10 +53,10 @@ export function ConstituentsPage() {
     setSort((s) => (s.key === key ? { key, descending: !s.descending } : { key, descending: false }));
   }
 
-  function header(key: SortKey, label: string) {
+  function header(key: SortKey, label: string, className?: string) {
     const active = sort.key === key;
     return (
-      <th scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <th scope="col" className={className} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
         <button type="button" className="sort-button" onClick={() => toggleSort(key)}>
           {label}
           <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
@@ -109,7 +109,7 @@ export function ConstituentsPage() {
                   <tr>
                     {header('sort_name', 'Name')}
                     {header('kind', 'Kind')}
-                    {header('id', 'ID')}
+                    {header('id', 'ID', 'numeric')}
                   </tr>
                 </thead>
                 <tbody>
