@@ -52,6 +52,10 @@ steward_ui_e2e() {
   password=$("${steward[@]}" users add e2eadmin --role admin --display-name "E2E 관리자" |
     sed -n 's/.*one-time password: //p')
   [[ -n "$password" ]] || { echo "steward_ui_e2e: could not create the admin" >&2; return 1; }
+  # A viewer without the restricted grant (a throw-away password on a throw-away database).
+  local viewer_password="viewer-e2e-lantern-river-$RANDOM"
+  "${steward[@]}" users add e2eviewer --role viewer --password-stdin \
+    <<<"$viewer_password" >/dev/null || return 1
   STEWARD_UI_DIR="$root/ui-web/dist" "${steward[@]}" serve --listen "127.0.0.1:$port" \
     >"$dir/serve.log" 2>&1 &
   pid=$!
@@ -60,7 +64,8 @@ steward_ui_e2e() {
     sleep 0.1
   done
   (cd "$root/ui-web" && STEWARD_E2E_URL="http://127.0.0.1:$port" STEWARD_E2E_USER=e2eadmin \
-    STEWARD_E2E_PASSWORD="$password" timeout 300 node e2e/run.mjs) || status=1
+    STEWARD_E2E_PASSWORD="$password" STEWARD_E2E_VIEWER=e2eviewer \
+    STEWARD_E2E_VIEWER_PASSWORD="$viewer_password" timeout 300 node e2e/run.mjs) || status=1
   kill "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
   if [[ $status -ne 0 ]]; then

@@ -4,6 +4,7 @@
 //   STEWARD_E2E_URL       http://127.0.0.1:PORT
 //   STEWARD_E2E_USER      the admin's username
 //   STEWARD_E2E_PASSWORD  its one-time password (the test changes it)
+//   STEWARD_E2E_VIEWER, STEWARD_E2E_VIEWER_PASSWORD   a viewer without the restricted grant
 //   CHROMIUM              browser path (default /usr/bin/chromium)
 // Screenshots of each main page go to ui-web/e2e-artifacts/. Exits non-zero on any failure.
 import { chromium } from 'playwright-core';
@@ -56,6 +57,7 @@ async function step(name, fn) {
 const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
 let donor = { id: 0, name: '' };
+let restricted = { id: 0, name: '' };
 
 // RFC 6238 code for a base32 secret (what an authenticator app shows).
 function totp(secret, now = Date.now()) {
@@ -130,6 +132,16 @@ try {
     const found = (await r.json()).items.find((c) => /^[\uac00-\ud7a3]+$/.test(c.display_name));
     assert.ok(found, 'the demo has an individual with a Hangul name');
     donor = { id: found.id, name: found.display_name };
+    // A restricted donor (the admin has the grant) for the viewer's check later.
+    let after = null;
+    for (let i = 0; i < 20 && !restricted.id; i++) {
+      const page_ = await (await page.request.get(`${base}/api/v1/constituents?limit=500${after ? `&after=${after}` : ''}`)).json();
+      const hit = page_.items.find((c) => c.restricted);
+      if (hit) restricted = { id: hit.id, name: hit.display_name };
+      after = page_.next_after;
+      if (after === null) break;
+    }
+    assert.ok(restricted.id, 'the demo has a restricted donor');
   });
 
   await step('search a constituent in Hangul as you type and open the page', async () => {
@@ -251,6 +263,27 @@ try {
     const r = await page.request.get(base + '/api/v1/session');
     assert.equal(r.status(), 401);
   });
+
+  if (process.env.STEWARD_E2E_VIEWER) {
+    await step('a viewer sees no change controls and no restricted donor', async () => {
+      await page.getByLabel('Username').fill(process.env.STEWARD_E2E_VIEWER);
+      await page.getByLabel('Password').fill(process.env.STEWARD_E2E_VIEWER_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'New gift' }).count(), 0);
+      await page.goto(`${base}/constituents/${donor.id}`);
+      await page.getByRole('heading', { level: 1, name: donor.name }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Edit' }).count(), 0);
+      assert.equal(await page.getByRole('link', { name: 'Record a gift' }).count(), 0);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Constituents' }).click();
+      await page.getByRole('heading', { name: 'Constituents' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Export CSV' }).count(), 0);
+      await page.getByLabel('Search').fill(restricted.name);
+      await page.getByText(`No constituent matches “${restricted.name}”.`).waitFor();
+      await page.goto(`${base}/constituents/${restricted.id}`);
+      await page.getByRole('alert').filter({ hasText: /does not exist/ }).waitFor();
+    });
+  }
 
   await step('no script errors or Content-Security-Policy violations', async () => {
     assert.deepEqual(problems, []);
