@@ -1,0 +1,56 @@
+// Routes. Until the session is known nothing but a quiet loading state shows; signed out (or
+// mid sign-in) every path shows the sign-in steps and returns to that path afterwards.
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AppShell } from './components/AppShell';
+import { Loading } from './components/States';
+const ConstituentPage = lazy(() => import('./pages/ConstituentPage').then((m) => ({ default: m.ConstituentPage })));
+import { ConstituentsPage } from './pages/Constituents';
+import { FundsPage } from './pages/Funds';
+import { GiftEntryPage } from './pages/GiftEntry';
+import { GiftsPage } from './pages/Gifts';
+import { SignInPage } from './pages/SignIn';
+import { SessionProvider, useSession } from './session/session';
+
+// The dashboard pulls in Chart.js: load it on its own so sign-in paints first.
+const DashboardPage = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.DashboardPage })));
+
+function NotFound() {
+  return (
+    <div className="state state-empty">
+      <h1>Page not found</h1>
+      <p>There is no page at this address.</p>
+    </div>
+  );
+}
+
+function Gate() {
+  const session = useSession();
+  if (session.step === 'checking') return <Loading label="Starting Steward…" />;
+  if (session.step !== 'signed-in') return <SignInPage />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route element={<AppShell />}>
+          <Route index element={<DashboardPage />} />
+          <Route path="constituents" element={<ConstituentsPage />} />
+          <Route path="constituents/:id" element={<ConstituentPage />} />
+          <Route path="gifts" element={<GiftsPage />} />
+          <Route path="gifts/new" element={<GiftEntryPage />} />
+          <Route path="funds" element={<FundsPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Gate />
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

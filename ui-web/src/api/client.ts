@@ -1,0 +1,170 @@
+// The one way the UI talks to the server: JSON in and out, the session's CSRF token on every
+// change, problem+json errors turned into ApiError (with per-field messages), and a 401
+// handed to the session layer (which shows the sign-in page).
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldError[];
+
+  constructor(status: number, problem: Partial<Problem>) {
+    const title = problem.title ?? `request failed (${status})`;
+    super(problem.detail || title);
+    this.status = status;
+    this.type = problemType(problem.type);
+    this.title = title;
+    this.detail = problem.detail ?? '';
+    this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+  }
+
+  // The message for one field ("amount"), or undefined.
+  fieldMessage(field: string): string | undefined {
+    return this.errors.find((e) => e.field === field || e.field.startsWith(field + '.'))?.message;
+  }
+}
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors: FieldError[];
+}
+
+// "https://steward.invalid/problems/validation" -> "validation".
+export function problemType(type: string | undefined): string {
+  if (!type) return '';
+  const slash = type.lastIndexOf('/');
+  return slash >= 0 ? type.slice(slash + 1) : type;
+}
+
+// What the user reads for an error that is not tied to one field.
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 412) return 'This record was changed by someone else. Reload to see the changes.';
+    if (error.status === 0) return 'The server cannot be reached. Check the connection and try again.';
+    return error.detail ? `${error.title}: ${error.detail}` : error.title;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+let csrfToken = '';
+let onUnauthorized: (() => void) | null = null;
+let onPasswordChangeRequired: (() => void) | null = null;
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+export function setAuthHandlers(handlers: {
+  unauthorized: () => void;
+  passwordChangeRequired: () => void;
+}): void {
+  onUnauthorized = handlers.unauthorized;
+  onPasswordChangeRequired = handlers.passwordChangeRequired;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  // Sign-in itself answers 401 for a wrong password: do not treat that as "session ended".
+  expectUnauthorized?: boolean;
+  // Set on the one retry after a 401 that the session check did not confirm.
+  retried?: boolean;
+}
+
+// Whether the session cookie is still good. A 401 on a busy server can be spurious (the
+// server's session check failed on a locked database); the user is only sent to sign-in when
+// the session itself is gone.
+async function sessionStillValid(): Promise<boolean> {
+  try {
+    const r = await fetch('/api/v1/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    return r.ok;
+  } catch {
+    return false;
+  }
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  etag: string | null;
+  status: number;
+}
+
+export async function request<T>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, { title: 'network error', detail: 'the server cannot be reached' });
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const problem = (data && typeof data === 'object' ? data : {}) as Partial<Problem>;
+    const error = new ApiError(response.status, problem);
+    if (response.status === 401 && !options.expectUnauthorized) {
+      if (!options.retried && (await sessionStillValid())) {
+        return request<T>(method, path, { ...options, retried: true });
+      }
+      onUnauthorized?.();
+    }
+    if (response.status === 403 && error.type === 'password-change-required') {
+      onPasswordChangeRequired?.();
+    }
+    throw error;
+  }
+  return { data: data as T, etag: response.headers.get('ETag'), status: response.status };
+}
+
+export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return (await request<T>('GET', path, { signal })).data;
+}
+
+export async function post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  return (await request<T>('POST', path, { body: body ?? {}, headers })).data;
+}
+
+export async function del(path: string): Promise<void> {
+  await request<unknown>('DELETE', path);
+}
+
+// Builds "/api/v1/x?a=1&b=2", leaving out empty values.
+export function apiPath(path: string, params: Record<string, string | number | null | undefined> = {}): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  }
+  const qs = query.toString();
+  return `/api/v1${path}${qs ? '?' + qs : ''}`;
+}
