@@ -1,4 +1,5 @@
 // steward demo load [--seed N] [--today YYYY-MM-DD] [--if-empty] [--constituents N] [--json]
+// steward demo generate --constituents N [--years Y] [--seed S] [--today D] [--chunk C] [--json]
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -6,6 +7,7 @@
 
 #include "app/cli.hpp"
 #include "domain/money.hpp"
+#include "engine/demo_generator.hpp"
 #include "engine/demo_loader.hpp"
 #include "store/migrations.hpp"
 
@@ -20,10 +22,16 @@ struct DemoFlags {
   bool json = false;
 };
 
-void print_report(const engine::DemoReport& r, double seconds) {
+struct GenerateFlags {
+  engine::GenerateOptions options;
+  std::string today;
+  bool json = false;
+};
+
+void print_report(const engine::DemoReport& r, double seconds, const char* what) {
   std::string total = domain::format_decimal(sdk::Money{r.total_given_minor, r.currency});
-  std::printf("loaded the demo organisation (seed %llu, today %s) in %.1f s\n",
-              static_cast<unsigned long long>(r.seed), r.today.c_str(), seconds);
+  std::printf("%s (seed %llu, today %s) in %.1f s\n", what, static_cast<unsigned long long>(r.seed),
+              r.today.c_str(), seconds);
   std::printf("  constituents  %lld (%lld individuals, %lld households, %lld organizations)\n",
               r.constituents, r.individuals, r.households, r.organizations);
   std::printf("  contacts      %lld emails, %lld phones, %lld addresses, %lld relationships\n",
@@ -38,6 +46,50 @@ void print_report(const engine::DemoReport& r, double seconds) {
   std::printf("  activity      %lld interactions, %lld tasks, %lld stage changes, %lld tags\n",
               r.interactions, r.tasks, r.stage_changes, r.tags);
   std::printf("  total given   %s %s (net of refunds)\n", total.c_str(), r.currency.c_str());
+}
+
+double seconds_since(std::chrono::steady_clock::time_point started) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+void add_generate_command(CLI::App& demo, Context& ctx) {
+  auto* generate = demo.add_subcommand(
+      "generate", "generate a synthetic organisation of any size (for benchmarks and load tests)");
+  auto flags = std::make_shared<GenerateFlags>();
+  generate->add_option("--constituents", flags->options.constituents, "how many (50-1000000)")
+      ->capture_default_str();
+  generate->add_option("--years", flags->options.years, "years of giving up to today (1-20)")
+      ->capture_default_str();
+  generate->add_option("--seed", flags->options.seed, "random seed: same seed, same data")
+      ->capture_default_str();
+  generate->add_option("--today", flags->today, "last day of the giving history (YYYY-MM-DD)");
+  generate->add_option("--chunk", flags->options.chunk, "constituents per transaction")
+      ->capture_default_str();
+  generate->add_flag("--json", flags->json, "print the report as JSON");
+  generate->callback([&ctx, flags] {
+    store::Database* db = ctx.database();
+    if (!db) throw CLI::RuntimeError(1);
+    store::MigrationRunner runner(*db);
+    if (Status current = runner.check_current(); !current) throw CLI::RuntimeError(fail(current));
+    if (!flags->today.empty()) flags->options.today = flags->today;
+    auto started = std::chrono::steady_clock::now();
+    auto report = [&](const engine::GenerateProgress& p) {
+      if (flags->json) return;
+      std::fprintf(stderr, "\r  %lld / %lld constituents, %lld gifts, %.0f s",
+                   p.constituents_written, p.constituents_total, p.gifts_written,
+                   seconds_since(started));
+    };
+    auto made = engine::generate_organization(*db, ctx.actor(), flags->options, report);
+    if (!flags->json) std::fprintf(stderr, "\n");
+    if (!made) throw CLI::RuntimeError(fail(made.status()));
+    if (flags->json) {
+      nlohmann::json out = made->to_json();
+      out["seconds"] = seconds_since(started);
+      std::cout << out.dump(2) << "\n";
+    } else {
+      print_report(*made, seconds_since(started), "generated a synthetic organisation");
+    }
+  });
 }
 
 }  // namespace
@@ -77,9 +129,10 @@ void add_demo_command(CLI::App& app, Context& ctx) {
       std::cout << "the database already has " << loaded->existing_constituents
                 << " constituent(s); demo not loaded\n";
     } else {
-      print_report(*loaded, seconds);
+      print_report(*loaded, seconds, "loaded the demo organisation");
     }
   });
+  add_generate_command(*demo, ctx);
 }
 
 }  // namespace steward::app

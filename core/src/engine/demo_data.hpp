@@ -165,6 +165,9 @@ struct StageChange {
 
 struct DemoData {
   domain::Date today, start;  // gifts fall in [start, today]
+  // Prefixes processor references, payment ids and receipt numbers so that several generated
+  // chunks loaded into one database stay unique (empty for the demo).
+  std::string key_prefix;
   std::vector<Constituent> constituents;
   std::vector<Email> emails;
   std::vector<Phone> phones;

@@ -71,7 +71,7 @@ void finish_gifts(Rng& rng, DemoData& d) {
       char receipt[32];
       std::snprintf(receipt, sizeof receipt, "%04d-%05d", day.year(),
                     ++receipts_per_year[day.year()]);
-      g.receipt_number = receipt;
+      g.receipt_number = d.key_prefix + receipt;
     }
     std::int64_t credit = g.amount_minor - g.refunded_minor;  // in the gift's currency
     if (credit <= 0) continue;

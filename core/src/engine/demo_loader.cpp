@@ -16,39 +16,50 @@ namespace {
 constexpr const char* kOrganizationName = "Hope Bridge Ministry";
 
 demo::DemoData generate(std::uint64_t seed, const domain::Date& today, int constituents) {
-  demo::Rng rng(seed);
-  demo::DemoData d;
+  return demo::generate_data(seed, today, today.add_months(-36).add_days(1), constituents, "");
+}
+
+}  // namespace
+
+namespace demo {
+
+DemoData generate_data(std::uint64_t seed, const domain::Date& today, const domain::Date& start,
+                       int constituents, const std::string& key_prefix) {
+  Rng rng(seed);
+  DemoData d;
   d.today = today;
-  d.start = today.add_months(-36).add_days(1);
-  demo::generate_funds(d);
-  demo::generate_people(rng, d, constituents);
-  demo::generate_contacts(rng, d);
-  demo::generate_campaigns(d);
-  demo::generate_recurring(rng, d);
-  demo::generate_pledges(rng, d);
-  demo::generate_gifts(rng, d);
-  demo::finish_gifts(rng, d);
-  demo::generate_activity(rng, d);
+  d.start = start;
+  d.key_prefix = key_prefix;
+  generate_funds(d);
+  generate_people(rng, d, constituents);
+  generate_contacts(rng, d);
+  generate_campaigns(d);
+  generate_recurring(rng, d);
+  generate_pledges(rng, d);
+  generate_gifts(rng, d);
+  finish_gifts(rng, d);
+  generate_activity(rng, d);
   return d;
 }
 
-void count(const demo::DemoData& d, DemoReport& r) {
-  r.constituents = static_cast<long long>(d.constituents.size());
+void add_counts(const DemoData& d, DemoReport& r) {
+  r.constituents += static_cast<long long>(d.constituents.size());
   for (const auto& c : d.constituents) {
     if (c.kind == "individual") ++r.individuals;
     if (c.kind == "household") ++r.households;
     if (c.kind == "organization") ++r.organizations;
   }
-  r.emails = static_cast<long long>(d.emails.size());
-  r.phones = static_cast<long long>(d.phones.size());
-  r.addresses = static_cast<long long>(d.addresses.size());
-  r.relationships = static_cast<long long>(d.relationships.size());
+  r.emails += static_cast<long long>(d.emails.size());
+  r.phones += static_cast<long long>(d.phones.size());
+  r.addresses += static_cast<long long>(d.addresses.size());
+  r.relationships += static_cast<long long>(d.relationships.size());
+  // Funds, campaigns and appeals are the same in every chunk of a generated organisation.
   r.funds = static_cast<long long>(d.funds.size());
   r.campaigns = static_cast<long long>(d.campaigns.size());
   r.appeals = static_cast<long long>(d.appeals.size());
-  r.recurring_plans = static_cast<long long>(d.plans.size());
-  r.pledges = static_cast<long long>(d.pledges.size());
-  r.gifts = static_cast<long long>(d.gifts.size());
+  r.recurring_plans += static_cast<long long>(d.plans.size());
+  r.pledges += static_cast<long long>(d.pledges.size());
+  r.gifts += static_cast<long long>(d.gifts.size());
   for (const auto& g : d.gifts) {
     r.allocations += static_cast<long long>(g.allocations.size());
     r.soft_credits += static_cast<long long>(g.soft_credits.size());
@@ -56,25 +67,26 @@ void count(const demo::DemoData& d, DemoReport& r) {
     r.total_given_minor += g.base_amount_minor - g.base_refunded_minor;
   }
   if (!d.gifts.empty()) {
-    r.first_gift_on = d.gifts.front().received_on;
-    r.last_gift_on = d.gifts.back().received_on;
+    if (r.first_gift_on.empty() || d.gifts.front().received_on < r.first_gift_on)
+      r.first_gift_on = d.gifts.front().received_on;
+    if (d.gifts.back().received_on > r.last_gift_on) r.last_gift_on = d.gifts.back().received_on;
   }
-  r.interactions = static_cast<long long>(d.interactions.size());
-  r.tasks = static_cast<long long>(d.tasks.size());
+  r.interactions += static_cast<long long>(d.interactions.size());
+  r.tasks += static_cast<long long>(d.tasks.size());
   r.tags = static_cast<long long>(d.tags.size());
-  r.stage_changes = static_cast<long long>(d.stage_history.size());
+  r.stage_changes += static_cast<long long>(d.stage_history.size());
 }
 
 // Settings and funds go through their repositories (validated and audited one by one); an
 // existing fund with the same code is reused.
-Status write_setup(store::Unit& unit, const demo::DemoData& d, demo::Ids& ids) {
+Status write_setup(store::Unit& unit, const DemoData& d, Ids& ids) {
   for (const auto& [key, value] :
        {std::pair<std::string, std::string>{"organization_name", kOrganizationName},
         {"base_currency", "USD"},
         {"fiscal_year_start_month", "1"}}) {
     if (Status s = store::settings::set(unit, key, value); !s) return s;
   }
-  for (const demo::Fund& f : d.funds) {
+  for (const Fund& f : d.funds) {
     auto existing = store::funds::get_by_code(unit, f.code);
     if (existing) {
       ids.funds.push_back(existing->id);
@@ -95,7 +107,7 @@ Status write_setup(store::Unit& unit, const demo::DemoData& d, demo::Ids& ids) {
   return Status::ok();
 }
 
-}  // namespace
+}  // namespace demo
 
 nlohmann::json DemoReport::to_json() const {
   return {{"skipped", skipped},
@@ -155,14 +167,14 @@ Result<DemoReport> load_demo(store::Unit& unit, const DemoOptions& options) {
   }
   demo::DemoData data = generate(options.seed, today, options.constituents);
   demo::Ids ids;
-  if (Status s = write_setup(unit, data, ids); !s) return s;
+  if (Status s = demo::write_setup(unit, data, ids); !s) return s;
   demo::write_campaigns(unit, data, ids);
   demo::write_people(unit, data, ids);
   demo::write_giving(unit, data, ids);
   demo::write_activity(unit, data, ids);
   // Giving summaries of every donor, household and soft-credited constituent, set-based.
   if (Status s = store::giving::rebuild_all(unit); !s) return s;
-  count(data, report);
+  demo::add_counts(data, report);
   store::record_audit(unit, "demo_load", "organization", 0, nullptr, report.to_json());
   return report;
 }

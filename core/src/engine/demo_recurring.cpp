@@ -87,7 +87,7 @@ void generate_recurring(Rng& rng, DemoData& d) {
     p.fund = shape.fund;
     p.payment_method = c.kind == "organization" || rng.chance(0.3) ? "ach" : "card";
     p.processor = "stripe";
-    p.processor_reference = "sub_demo_" + std::to_string(1000 + d.plans.size());
+    p.processor_reference = "sub_demo_" + d.key_prefix + std::to_string(1000 + d.plans.size());
     p.transitions.push_back({std::nullopt, "active", "created", at_time(starts.add_days(-1), 10)});
 
     // The last installment paid, by status.
@@ -110,7 +110,7 @@ void generate_recurring(Rng& rng, DemoData& d) {
       g.plan = plan_index;
       g.fee_minor = card_fee(p.amount_minor, p.payment_method);
       g.source = "stripe";
-      g.external_id = "py_demo_" + std::to_string(plan_index) + "_" + std::to_string(k);
+      g.external_id = "py_demo_" + d.key_prefix + std::to_string(plan_index) + "_" + std::to_string(k);
       d.gifts.push_back(std::move(g));
       last_paid = due;
     }

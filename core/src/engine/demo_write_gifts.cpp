@@ -2,10 +2,12 @@
 
 #include "domain/date.hpp"
 #include "engine/demo_writer.hpp"
-#include "store/soci_optional.hpp"
+#include "store/bulk_writer.hpp"
 
 namespace steward::engine::demo {
 namespace {
+
+using store::BulkWriter;
 
 long long id_of(const std::vector<long long>& ids, int index) {
   return ids.at(static_cast<std::size_t>(index));
@@ -16,87 +18,63 @@ std::optional<long long> opt_id(const std::vector<long long>& ids, int index) {
 }
 
 void write_plans(store::Unit& unit, const DemoData& d, Ids& ids) {
-  Plan p;
-  long long who = 0, fund = 0, amount = 0, anchor = 0, failures = 0, id = 0;
-  std::string created;
-  soci::statement st =
-      (unit.sql().prepare
-           << "INSERT INTO recurring_plans (constituent_id, amount_minor, currency, frequency, "
-              "anchor_day, starts_on, ends_on, status, fund_id, processor, processor_reference, "
-              "next_expected_on, last_paid_on, consecutive_failures, status_changed_at, notes, "
-              "created_at, updated_at) VALUES (:who, :amount, :currency, 'monthly', :anchor, "
-              ":starts, :ends, :status, :fund, :processor, :reference, :next, :last, :failures, "
-              ":changed, :notes, :c, :u) RETURNING id",
-       soci::use(who), soci::use(amount), soci::use(p.currency), soci::use(anchor),
-       soci::use(p.starts_on), soci::use(p.ends_on), soci::use(p.status), soci::use(fund),
-       soci::use(p.processor), soci::use(p.processor_reference), soci::use(p.next_expected_on),
-       soci::use(p.last_paid_on), soci::use(failures), soci::use(p.status_changed_at),
-       soci::use(p.notes), soci::use(created), soci::use(created), soci::into(id));
-  Transition t;
-  soci::statement tx =
-      (unit.sql().prepare << "INSERT INTO recurring_plan_transitions (plan_id, from_status, "
-                             "to_status, reason, created_at, updated_at) VALUES (:plan, :from, "
-                             ":to, :reason, :c, :u)",
-       soci::use(id), soci::use(t.from), soci::use(t.to), soci::use(t.reason), soci::use(t.at),
-       soci::use(t.at));
-  for (const Plan& in : d.plans) {
-    p = in;
-    who = id_of(ids.constituents, in.who);
-    fund = id_of(ids.funds, in.fund);
-    amount = in.amount_minor;
-    anchor = in.anchor_day;
-    failures = in.consecutive_failures;
-    created = in.transitions.front().at;
-    st.execute(true);
-    ids.plans.push_back(id);
-    for (const Transition& tr : in.transitions) {
-      t = tr;
-      tx.execute(true);
+  long long next = store::reserve_ids(unit, "recurring_plans", std::ssize(d.plans));
+  BulkWriter plans(unit, "recurring_plans",
+                   {"id", "constituent_id", "amount_minor", "currency", "frequency", "anchor_day",
+                    "starts_on", "ends_on", "status", "fund_id", "processor", "processor_reference",
+                    "next_expected_on", "last_paid_on", "consecutive_failures", "status_changed_at",
+                    "notes", "created_at", "updated_at"});
+  for (const Plan& p : d.plans) {
+    const std::string& created = p.transitions.front().at;
+    plans.add(next).add(id_of(ids.constituents, p.who)).add(p.amount_minor).add(p.currency);
+    plans.add("monthly").add(p.anchor_day).add(p.starts_on).add(p.ends_on).add(p.status);
+    plans.add(id_of(ids.funds, p.fund)).add(p.processor).add(p.processor_reference);
+    plans.add(p.next_expected_on).add(p.last_paid_on).add(p.consecutive_failures);
+    plans.add(p.status_changed_at).add(p.notes).add(created).add(created).end_row();
+    ids.plans.push_back(next++);
+  }
+  plans.finish();
+  // One COPY at a time per connection: the children after their parents.
+  BulkWriter transitions(
+      unit, "recurring_plan_transitions",
+      {"plan_id", "from_status", "to_status", "reason", "created_at", "updated_at"});
+  for (std::size_t i = 0; i < d.plans.size(); ++i) {
+    for (const Transition& t : d.plans[i].transitions) {
+      transitions.add(ids.plans[i]).add(t.from).add(t.to).add(t.reason).add(t.at).add(t.at);
+      transitions.end_row();
     }
   }
+  transitions.finish();
 }
 
 void write_pledges(store::Unit& unit, const DemoData& d, Ids& ids) {
-  Pledge p;
-  long long who = 0, fund = 0, amount = 0, written_off = 0, id = 0;
-  std::optional<long long> campaign;
-  std::string created;
-  soci::statement st =
-      (unit.sql().prepare
-           << "INSERT INTO pledges (constituent_id, amount_minor, currency, fund_id, campaign_id, "
-              "pledged_on, status, written_off_minor, written_off_on, write_off_reason, notes, "
-              "created_at, updated_at) VALUES (:who, :amount, 'USD', :fund, :campaign, :on, "
-              ":status, :written_off, :written_off_on, :reason, :notes, :c, :u) RETURNING id",
-       soci::use(who), soci::use(amount), soci::use(fund), soci::use(campaign),
-       soci::use(p.pledged_on), soci::use(p.status), soci::use(written_off),
-       soci::use(p.written_off_on), soci::use(p.write_off_reason), soci::use(p.notes),
-       soci::use(created), soci::use(created), soci::into(id));
-  long long seq = 0, due_amount = 0;
-  std::string due_on;
-  soci::statement inst =
-      (unit.sql().prepare << "INSERT INTO pledge_installments (pledge_id, seq, due_on, "
-                             "amount_minor, created_at, updated_at) VALUES (:pledge, :seq, :due, "
-                             ":amount, :c, :u)",
-       soci::use(id), soci::use(seq), soci::use(due_on), soci::use(due_amount), soci::use(created),
-       soci::use(created));
-  for (const Pledge& in : d.pledges) {
-    p = in;
-    who = id_of(ids.constituents, in.who);
-    fund = id_of(ids.funds, in.fund);
-    campaign = opt_id(ids.campaigns, in.campaign);
-    amount = in.amount_minor;
-    written_off = in.written_off_minor;
-    created = in.pledged_on + "T16:00:00Z";
-    st.execute(true);
-    ids.pledges.push_back(id);
-    seq = 0;
-    for (const Installment& i : in.installments) {
-      ++seq;
-      due_on = i.due_on;
-      due_amount = i.amount_minor;
-      inst.execute(true);
+  long long next = store::reserve_ids(unit, "pledges", std::ssize(d.pledges));
+  BulkWriter pledges(unit, "pledges",
+                     {"id", "constituent_id", "amount_minor", "currency", "fund_id", "campaign_id",
+                      "pledged_on", "status", "written_off_minor", "written_off_on",
+                      "write_off_reason", "notes", "created_at", "updated_at"});
+  for (const Pledge& p : d.pledges) {
+    std::string created = p.pledged_on + "T16:00:00Z";
+    pledges.add(next).add(id_of(ids.constituents, p.who)).add(p.amount_minor).add("USD");
+    pledges.add(id_of(ids.funds, p.fund)).add(opt_id(ids.campaigns, p.campaign));
+    pledges.add(p.pledged_on).add(p.status).add(p.written_off_minor).add(p.written_off_on);
+    pledges.add(p.write_off_reason).add(p.notes).add(created).add(created).end_row();
+    ids.pledges.push_back(next++);
+  }
+  pledges.finish();
+  BulkWriter installments(
+      unit, "pledge_installments",
+      {"pledge_id", "seq", "due_on", "amount_minor", "created_at", "updated_at"});
+  for (std::size_t i = 0; i < d.pledges.size(); ++i) {
+    const Pledge& p = d.pledges[i];
+    std::string created = p.pledged_on + "T16:00:00Z";
+    int seq = 0;
+    for (const Installment& in : p.installments) {
+      installments.add(ids.pledges[i]).add(++seq).add(in.due_on).add(in.amount_minor);
+      installments.add(created).add(created).end_row();
     }
   }
+  installments.finish();
 }
 
 }  // namespace
@@ -142,72 +120,87 @@ void write_campaigns(store::Unit& unit, const DemoData& d, Ids& ids) {
 void write_giving(store::Unit& unit, const DemoData& d, Ids& ids) {
   write_plans(unit, d, ids);
   write_pledges(unit, d, ids);
-  Gift g;
-  long long who = 0, amount = 0, base = 0, fee = 0, refunded = 0, base_refunded = 0, id = 0;
-  std::optional<long long> campaign, appeal, plan, pledge;
-  int anonymous = 0;
-  std::string created, created_by = unit.actor().name;
-  soci::statement st =
-      (unit.sql().prepare
-           << "INSERT INTO gifts (constituent_id, received_on, amount_minor, currency, "
-              "base_amount_minor, base_currency, exchange_rate, fee_minor, refunded_minor, "
-              "base_refunded_minor, payment_method, check_number, status, source, external_id, "
-              "campaign_id, appeal_id, recurring_plan_id, pledge_id, tribute_type, tribute_name, "
-              "anonymous, acknowledged_at, acknowledgment_method, receipt_number, notes, "
-              "created_by, created_at, updated_at) VALUES (:who, :on, :amount, :currency, :base, "
-              "'USD', :rate, :fee, :refunded, :base_refunded, :method, :check, :status, :source, "
-              ":external, :campaign, :appeal, :plan, :pledge, :tribute_type, :tribute_name, "
-              ":anonymous, :ack_at, :ack_method, :receipt, :notes, :by, :c, :u) RETURNING id",
-       soci::use(who), soci::use(g.received_on), soci::use(amount), soci::use(g.currency),
-       soci::use(base), soci::use(g.exchange_rate), soci::use(fee), soci::use(refunded),
-       soci::use(base_refunded), soci::use(g.payment_method), soci::use(g.check_number),
-       soci::use(g.status), soci::use(g.source), soci::use(g.external_id), soci::use(campaign),
-       soci::use(appeal), soci::use(plan), soci::use(pledge), soci::use(g.tribute_type),
-       soci::use(g.tribute_name), soci::use(anonymous), soci::use(g.acknowledged_at),
-       soci::use(g.acknowledgment_method), soci::use(g.receipt_number), soci::use(g.notes),
-       soci::use(created_by), soci::use(created), soci::use(created), soci::into(id));
-  long long fund = 0, part = 0, part_refunded = 0, credited = 0;
-  soci::statement alloc =
-      (unit.sql().prepare << "INSERT INTO gift_allocations (gift_id, fund_id, amount_minor, "
-                             "refunded_minor, created_at, updated_at) VALUES (:gift, :fund, "
-                             ":amount, :refunded, :c, :u)",
-       soci::use(id), soci::use(fund), soci::use(part), soci::use(part_refunded),
-       soci::use(created), soci::use(created));
-  std::string role;
-  soci::statement soft =
-      (unit.sql().prepare << "INSERT INTO soft_credits (gift_id, constituent_id, amount_minor, "
-                             "role, created_at, updated_at) VALUES (:gift, :who, :amount, :role, "
-                             ":c, :u)",
-       soci::use(id), soci::use(credited), soci::use(part), soci::use(role), soci::use(created),
-       soci::use(created));
-  for (const Gift& in : d.gifts) {
-    g = in;
-    who = id_of(ids.constituents, in.who);
-    amount = in.amount_minor;
-    base = in.base_amount_minor;
-    fee = in.fee_minor;
-    refunded = in.refunded_minor;
-    base_refunded = in.base_refunded_minor;
-    campaign = opt_id(ids.campaigns, in.campaign);
-    appeal = opt_id(ids.appeals, in.appeal);
-    plan = opt_id(ids.plans, in.plan);
-    pledge = opt_id(ids.pledges, in.pledge);
-    anonymous = in.anonymous ? 1 : 0;
-    created = in.received_on + "T17:00:00Z";
-    st.execute(true);
-    for (const Allocation& a : in.allocations) {
-      fund = id_of(ids.funds, a.fund);
-      part = a.amount_minor;
-      part_refunded = a.refunded_minor;
-      alloc.execute(true);
-    }
-    for (const SoftCredit& s : in.soft_credits) {
-      credited = id_of(ids.constituents, s.who);
-      part = s.amount_minor;
-      role = s.role;
-      soft.execute(true);
-    }
+  const std::string& created_by = unit.actor().name;
+  long long next = store::reserve_ids(unit, "gifts", std::ssize(d.gifts));
+  BulkWriter gifts(unit, "gifts",
+                   {"id",
+                    "constituent_id",
+                    "received_on",
+                    "amount_minor",
+                    "currency",
+                    "base_amount_minor",
+                    "base_currency",
+                    "exchange_rate",
+                    "fee_minor",
+                    "refunded_minor",
+                    "base_refunded_minor",
+                    "payment_method",
+                    "check_number",
+                    "status",
+                    "source",
+                    "external_id",
+                    "campaign_id",
+                    "appeal_id",
+                    "recurring_plan_id",
+                    "pledge_id",
+                    "tribute_type",
+                    "tribute_name",
+                    "anonymous",
+                    "acknowledged_at",
+                    "acknowledgment_method",
+                    "receipt_number",
+                    "notes",
+                    "created_by",
+                    "created_at",
+                    "updated_at"});
+  // COPY holds the connection, so allocations and soft credits are collected and written after.
+  struct Part {
+    long long gift, target, amount, refunded;
+    const std::string* role;
+  };
+  std::vector<Part> allocations, credits;
+  for (const Gift& g : d.gifts) {
+    std::string created = g.received_on + "T17:00:00Z";
+    gifts.add(next).add(id_of(ids.constituents, g.who)).add(g.received_on).add(g.amount_minor);
+    gifts.add(g.currency).add(g.base_amount_minor).add("USD").add(g.exchange_rate);
+    gifts.add(g.fee_minor).add(g.refunded_minor).add(g.base_refunded_minor);
+    gifts.add(g.payment_method).add(g.check_number).add(g.status).add(g.source);
+    gifts.add(g.external_id).add(opt_id(ids.campaigns, g.campaign));
+    gifts.add(opt_id(ids.appeals, g.appeal)).add(opt_id(ids.plans, g.plan));
+    gifts.add(opt_id(ids.pledges, g.pledge)).add(g.tribute_type).add(g.tribute_name);
+    gifts.add(g.anonymous).add(g.acknowledged_at).add(g.acknowledgment_method);
+    gifts.add(g.receipt_number).add(g.notes).add(created_by).add(created).add(created).end_row();
+    for (const Allocation& a : g.allocations)
+      allocations.push_back(
+          {next, id_of(ids.funds, a.fund), a.amount_minor, a.refunded_minor, nullptr});
+    for (const SoftCredit& s : g.soft_credits)
+      credits.push_back({next, id_of(ids.constituents, s.who), s.amount_minor, 0, &s.role});
+    ++next;
   }
+  gifts.finish();
+  // created_at of the parts: the gift's, found again by id (ids are consecutive).
+  long long first = next - std::ssize(d.gifts);
+  auto created_of = [&](long long gift) {
+    return d.gifts[static_cast<std::size_t>(gift - first)].received_on + "T17:00:00Z";
+  };
+  BulkWriter alloc(
+      unit, "gift_allocations",
+      {"gift_id", "fund_id", "amount_minor", "refunded_minor", "created_at", "updated_at"});
+  for (const Part& a : allocations) {
+    std::string created = created_of(a.gift);
+    alloc.add(a.gift).add(a.target).add(a.amount).add(a.refunded).add(created).add(created);
+    alloc.end_row();
+  }
+  alloc.finish();
+  BulkWriter soft(
+      unit, "soft_credits",
+      {"gift_id", "constituent_id", "amount_minor", "role", "created_at", "updated_at"});
+  for (const Part& s : credits) {
+    std::string created = created_of(s.gift);
+    soft.add(s.gift).add(s.target).add(s.amount).add(*s.role).add(created).add(created);
+    soft.end_row();
+  }
+  soft.finish();
 }
 
 }  // namespace steward::engine::demo
