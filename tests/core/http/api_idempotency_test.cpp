@@ -1,9 +1,12 @@
 // The generic Idempotency-Key over real HTTP (http/idempotency.hpp): replays, mismatches,
 // per-user scope, failed first requests, expiry after 24 hours, and gifts' own behaviour kept.
+#include <sodium.h>
+
 #include <atomic>
 
 #include <gtest/gtest.h>
 
+#include "store/idempotency_repository.hpp"
 #include "support/api_server.hpp"
 #include "support/test_database.hpp"
 
@@ -140,6 +143,25 @@ TEST_P(ApiIdempotencyTest, OneTimeSecretsAreNeverStored) {
   HttpReply made = post(admin(), "/api/v1/users", body, "user-1");
   ASSERT_EQ(made.status, 201) << made.body;
   EXPECT_EQ(count("idempotency_keys"), 0);
+}
+
+TEST_P(ApiIdempotencyTest, AKeyStillInUseAnswers409NamingTheHeader) {
+  // The first request with this key is still running (claimed, no answer yet).
+  const std::string body = kFund;
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(body.data()), body.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  const long long user = query_int(db(), "SELECT id FROM users WHERE username = 'admin1'");
+  auto claimed = db().write(actor(), [&](store::Unit& u) {
+    return store::idempotency::claim(u, user, "busy", {"POST", "/api/v1/funds", hex},
+                                     domain::now_instant(), std::chrono::hours(24));
+  });
+  ASSERT_TRUE(claimed) << claimed.status().to_string();
+  HttpReply r = post(admin(), "/api/v1/funds", body, "busy");
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(r.json()["errors"][0]["field"], "Idempotency-Key");
+  EXPECT_EQ(count("funds"), 0);
 }
 
 STEWARD_INSTANTIATE_DATABASE_TEST(ApiIdempotencyTest);
