@@ -2,45 +2,13 @@
 
 #include <map>
 
+#include "http/openapi_schema_builders.hpp"
+
 namespace steward::http {
 namespace {
 
-using nlohmann::json;
+using namespace schema;  // NOLINT: the builders read as a schema language here
 
-json ref(const std::string& name) { return {{"$ref", "#/components/schemas/" + name}}; }
-json str(int max = 200) { return {{"type", "string"}, {"maxLength", max}}; }
-json opt_str(int max = 200) { return {{"type", "string"}, {"maxLength", max}, {"nullable", true}}; }
-json date() { return {{"type", "string"}, {"format", "date"}}; }
-json opt_date() { return {{"type", "string"}, {"format", "date"}, {"nullable", true}}; }
-json id() { return {{"type", "integer"}, {"format", "int64"}, {"minimum", 1}}; }
-json opt_id() {
-  return {{"type", "integer"}, {"format", "int64"}, {"minimum", 1}, {"nullable", true}};
-}
-json boolean() { return {{"type", "boolean"}}; }
-json integer() { return {{"type", "integer"}}; }
-json one_of(std::initializer_list<const char*> values) {
-  json e = json::array();
-  for (const char* v : values) e.push_back(v);
-  return {{"type", "string"}, {"enum", e}};
-}
-json array_of(json item) { return {{"type", "array"}, {"items", std::move(item)}}; }
-// A closed object: unknown fields are refused by the API (422), so the schema says so too.
-json object(json properties, std::initializer_list<const char*> required = {}) {
-  json o = {
-      {"type", "object"}, {"properties", std::move(properties)}, {"additionalProperties", false}};
-  if (required.size() > 0) {
-    json r = json::array();
-    for (const char* f : required) r.push_back(f);
-    o["required"] = r;
-  }
-  return o;
-}
-// An answer: open (new fields may be added without breaking clients).
-json answer(json properties) { return {{"type", "object"}, {"properties", std::move(properties)}}; }
-json page_of(const std::string& item) {
-  return answer(
-      {{"items", array_of(ref(item))}, {"next_after", {{"type", "integer"}, {"nullable", true}}}});
-}
 json reason_body() { return object({{"reason", str(500)}}, {"reason"}); }
 
 json constituent_request() {
@@ -346,100 +314,6 @@ BodySchemas body_schemas(const Route& route) {
   }
   if (!takes_body(route.method)) out.request.reset();
   return out;
-}
-
-json component_schemas() {
-  json money_out = answer({{"amount", str(40)}, {"currency", str(3)}, {"minor", integer()}});
-  return {
-      {"MoneyIn", object({{"amount", {{"type", "string"}, {"pattern", "^-?[0-9]+(\\.[0-9]+)?$"}}},
-                          {"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}}},
-                          {"minor", integer()}},
-                         {"amount", "currency"})},
-      {"Money", money_out},
-      {"Session", answer({{"user", ref("User")},
-                          {"csrf_token", str()},
-                          {"must_change_password", boolean()},
-                          {"second_factor_required", boolean()}})},
-      {"User", answer({{"id", id()},
-                       {"username", str()},
-                       {"display_name", str()},
-                       {"email", opt_str()},
-                       {"role", str()},
-                       {"restricted_access", boolean()}})},
-      {"ApiToken", answer({{"id", id()},
-                           {"name", str()},
-                           {"scope", str()},
-                           {"last_used_at", opt_str()},
-                           {"revoked", boolean()}})},
-      {"Settings", answer({{"organization_name", str()},
-                           {"base_currency", str(3)},
-                           {"fiscal_year_start_month", integer()}})},
-      {"Fund", answer({{"id", id()},
-                       {"code", str()},
-                       {"name", str()},
-                       {"active", boolean()},
-                       {"monthly_need", ref("Money")}})},
-      {"AuditEvent", answer({{"id", id()},
-                             {"actor", str()},
-                             {"action", str()},
-                             {"entity_type", str()},
-                             {"entity_id", opt_id()},
-                             {"created_at", str()}})},
-      {"Constituent", answer({{"id", id()},
-                              {"kind", str()},
-                              {"display_name", str()},
-                              {"sort_name", str()},
-                              {"restricted", boolean()},
-                              {"emails", array_of(ref("Email"))},
-                              {"phones", array_of(ref("Phone"))},
-                              {"addresses", array_of(ref("Address"))}})},
-      {"Email",
-       answer({{"id", id()}, {"email", str()}, {"kind", str()}, {"is_primary", boolean()}})},
-      {"Phone",
-       answer({{"id", id()}, {"phone", str()}, {"kind", str()}, {"is_primary", boolean()}})},
-      {"Address", answer({{"id", id()},
-                          {"line1", str()},
-                          {"city", opt_str()},
-                          {"postal_code", opt_str()},
-                          {"country", str()},
-                          {"is_primary", boolean()}})},
-      {"Membership",
-       answer({{"id", id()}, {"household_id", id()}, {"member_id", id()}, {"role", str()}})},
-      {"Relationship", answer({{"id", id()},
-                               {"constituent_id", id()},
-                               {"related_id", id()},
-                               {"related_name", str()},
-                               {"type", str()},
-                               {"notes", opt_str()}})},
-      {"Tag", answer({{"id", id()}, {"name", str()}})},
-      {"Giving", answer({{"lifetime", ref("Money")},
-                         {"first_gift", json::object()},
-                         {"last_gift", json::object()},
-                         {"by_year", array_of(json::object())}})},
-      {"Gift", answer({{"id", id()},
-                       {"constituent_id", id()},
-                       {"received_on", date()},
-                       {"amount", ref("Money")},
-                       {"status", str()},
-                       {"allocations", array_of(json::object())},
-                       {"plan_match", json::object()}})},
-      {"Batch", answer({{"id", id()},
-                        {"name", str()},
-                        {"status", str()},
-                        {"expected_count", integer()},
-                        {"expected_total", ref("Money")}})},
-      {"RecurringPlan", answer({{"id", id()},
-                                {"constituent_id", id()},
-                                {"amount", ref("Money")},
-                                {"frequency", str()},
-                                {"status", str()},
-                                {"next_expected_on", opt_date()}})},
-      {"Pledge", answer({{"id", id()},
-                         {"constituent_id", id()},
-                         {"amount", ref("Money")},
-                         {"status", str()},
-                         {"balance", ref("Money")}})},
-  };
 }
 
 }  // namespace steward::http
