@@ -60,13 +60,15 @@ void ApiTest::SetUp() {
   ASSERT_GE(sodium_init(), 0);
   DatabaseTest::SetUp();
   if (::testing::Test::IsSkipped() || HasFatalFailure()) return;
-  api_ = std::make_unique<http::Api>(db(), http::ApiOptions{});
-  http::register_routes(*api_);
+  http::ApiOptions api_options;
   http::ServerOptions options;
   options.host = "127.0.0.1";
   options.port = 0;
   options.io_threads = 1;
   options.worker_threads = 2;
+  configure(api_options, options);
+  api_ = std::make_unique<http::Api>(db(), api_options);
+  http::register_routes(*api_);
   server_ = std::make_unique<http::Server>(options, nullptr,
                                            [this](http::Request& r) { return api_->handle(r); });
   ASSERT_TRUE(server_->bind());

@@ -61,6 +61,13 @@ class ApiTest : public DatabaseTest {
   void SetUp() override;
   void TearDown() override;
   HttpClient client() { return HttpClient(port_); }
+  unsigned short port() const { return port_; }
+  // Override to change the API or the server before SetUp starts it (timeouts, a clock,
+  // trusted proxies, TLS).
+  virtual void configure(http::ApiOptions& api, http::ServerOptions& server) {
+    (void)api;
+    (void)server;
+  }
   // Creates a user with `role` (password kTestPassword) and signs in; the client carries the
   // session cookie and CSRF token.
   HttpClient sign_in_as(const std::string& username, auth::Role role, bool restricted = false);

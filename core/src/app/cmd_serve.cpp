@@ -1,6 +1,7 @@
-// steward serve [--listen HOST:PORT]: migrates the database, starts the background job worker and
-// daily scheduler ([jobs] enabled), then serves the API, the web UI and the operational endpoints
-// until a signal; on the way out the worker finishes its current job and stops.
+// steward serve [--listen HOST:PORT] [hardening flags, app/serve_flags.hpp]: migrates the database,
+// starts the background job worker and daily scheduler ([jobs] enabled), then serves the API, the
+// web UI and the operational endpoints until a signal; on the way out the worker finishes its
+// current job and stops.
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -10,6 +11,7 @@
 
 #include "app/cli.hpp"
 #include "app/job_kinds.hpp"
+#include "app/serve_flags.hpp"
 #include "auth/secret_box.hpp"
 #include "engine/job_worker.hpp"
 #include "http/api.hpp"
@@ -24,11 +26,17 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("serve", "run the web server");
   auto listen = std::make_shared<std::string>();
   cmd->add_option("--listen", *listen, "address to listen on, HOST:PORT (default 127.0.0.1:8080)");
-  cmd->callback([&ctx, listen] {
+  auto flags = std::make_shared<ServeFlags>();
+  add_serve_flags(*cmd, *flags);
+  cmd->callback([&ctx, listen, flags] {
     if (!listen->empty()) ctx.config.listen = *listen;
+    if (Status s = apply_serve_flags(*flags, ctx.config); !s) throw CLI::RuntimeError(fail(s));
     auto options = http::parse_listen(ctx.config.listen);
     if (!options) throw CLI::RuntimeError(fail(options.status()));
     options->io_threads = ctx.config.io_threads;
+    options->trusted_proxies = ctx.config.trusted_proxies;
+    options->tls_cert_file = ctx.config.tls_cert_file;
+    options->tls_key_file = ctx.config.tls_key_file;
     store::Database* db = ctx.database();
     if (!db) throw CLI::RuntimeError(1);
     auto applied = store::MigrationRunner(*db).migrate();
@@ -39,7 +47,7 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     if (!spdlog::get("access")) spdlog::stderr_logger_mt("access")->set_pattern("%v");
     auto secrets = auth::SecretBox::load_or_create(ctx.config.secret_key_file);
     if (!secrets) throw CLI::RuntimeError(fail(secrets.status()));
-    http::ApiOptions api_options;
+    http::ApiOptions api_options = api_options_from(ctx.config);
     api_options.secrets = secrets.value();
     http::Api api(*db, api_options);
     http::register_routes(api);
@@ -80,8 +88,8 @@ void add_serve_command(CLI::App& app, Context& ctx) {
       worker = std::make_unique<engine::JobWorker>(*db, registry, worker_options);
       worker->start();
     }
-    std::cout << "steward listening on http://" << options->host << ":" << server.port()
-              << std::endl;
+    std::cout << "steward listening on " << (options->tls() ? "https" : "http") << "://"
+              << options->host << ":" << server.port() << std::endl;
     server.run();
     if (worker) worker->stop();
   });

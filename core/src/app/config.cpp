@@ -6,6 +6,8 @@
 
 #include <toml++/toml.h>
 
+#include "app/config_server.hpp"
+
 namespace steward::app {
 namespace {
 
@@ -57,9 +59,9 @@ Status load_config_file(const std::string& path, bool required, Config& config) 
   } catch (const toml::parse_error& e) {
     return Status::invalid_field("config", path + ": " + std::string(e.description()));
   }
-  static const std::set<std::string> kKnown = {"database",        "listen",    "pool_size",
-                                               "io_threads",      "log_level", "ui_dir",
-                                               "secret_key_file", "jobs"};
+  static const std::set<std::string> kKnown = {
+      "database",        "listen", "pool_size", "io_threads", "log_level",      "ui_dir",
+      "secret_key_file", "jobs",   "sessions",  "tls",        "trusted_proxies"};
   for (const auto& [key, value] : table) {
     std::string k(key.str());
     if (!kKnown.count(k)) return bad_key(path, k, "unknown setting");
@@ -97,7 +99,8 @@ Status load_config_file(const std::string& path, bool required, Config& config) 
   }
   config.pool_size = static_cast<std::size_t>(pool);
   config.io_threads = static_cast<int>(threads);
-  return load_jobs_table(path, table, config);
+  if (Status s = load_jobs_table(path, table, config); !s) return s;
+  return load_server_settings(path, table, config);
 }
 
 Status apply_environment(Config& config) {
@@ -137,7 +140,7 @@ Status apply_environment(Config& config) {
     }
     config.jobs_poll_ms = static_cast<int>(n);
   }
-  return Status::ok();
+  return apply_server_environment(config);
 }
 
 }  // namespace steward::app

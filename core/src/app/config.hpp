@@ -12,10 +12,17 @@
 //   secret_key_file = "var/secret.key" STEWARD_SECRET_KEY_FILE
 //   [jobs] enabled = true              STEWARD_JOBS_ENABLED   (background worker in serve)
 //   [jobs] poll_ms = 1000              STEWARD_JOBS_POLL_MS
+//   [sessions] idle_minutes = 30       STEWARD_SESSION_IDLE_MINUTES    --session-idle-minutes
+//   [sessions] absolute_hours = 12     STEWARD_SESSION_ABSOLUTE_HOURS  --session-absolute-hours
+//   trusted_proxies = ["127.0.0.1"]    STEWARD_TRUSTED_PROXIES (a,b)   --trusted-proxy (repeat)
+//   [tls] cert_file = "var/tls.crt"    STEWARD_TLS_CERT_FILE           --tls-cert-file
+//   [tls] key_file = "var/tls.key"     STEWARD_TLS_KEY_FILE            --tls-key-file
+// (the flags belong to `steward serve`; config_server.cpp reads these settings)
 #pragma once
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "steward/sdk/result.hpp"
 
@@ -29,8 +36,13 @@ struct Config {
   std::string log_level = "info";
   std::string ui_dir = "ui-web/dist";              // the built web UI; absent = API only
   std::string secret_key_file = "var/secret.key";  // seals TOTP secrets (auth/secret_box.hpp)
-  bool jobs_enabled = true;  // run the job worker and daily scheduler inside `steward serve`
-  int jobs_poll_ms = 1000;   // how often an idle worker looks for due jobs
+  bool jobs_enabled = true;         // run the job worker and daily scheduler inside `steward serve`
+  int jobs_poll_ms = 1000;          // how often an idle worker looks for due jobs
+  int session_idle_minutes = 30;    // a session ends after this long unused
+  int session_absolute_hours = 12;  // ... and this long after sign-in
+  std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-* headers are believed
+  std::string tls_cert_file;                 // PEM chain; with tls_key_file: HTTPS only
+  std::string tls_key_file;                  // PEM private key
 };
 
 // Reads `path` (TOML) over the defaults; a missing file is an error only when `required`.
@@ -38,5 +50,8 @@ struct Config {
 Status load_config_file(const std::string& path, bool required, Config& config);
 // Applies STEWARD_* environment variables.
 Status apply_environment(Config& config);
+// Whether the TLS and proxy settings hang together: both TLS files or neither, and every
+// trusted proxy an IP address. Errors name the setting.
+Status check_server_settings(const Config& config);
 
 }  // namespace steward::app

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "auth/tokens.hpp"
+#include "http/idempotency.hpp"
 #include "store/audit.hpp"
 #include "store/session_repository.hpp"
 
@@ -26,7 +27,7 @@ Api::Api(store::Database& db, ApiOptions options) : db_(db), options_(std::move(
 }
 
 std::optional<Identity> Api::identify(const Request& request) {
-  const domain::Instant now = domain::now_instant();
+  const domain::Instant now = options_.now();
   if (auto auth = request.header("authorization")) {
     const std::string prefix = "Bearer ";
     if (auth->rfind(prefix, 0) != 0) return std::nullopt;
@@ -116,7 +117,9 @@ Response Api::handle(Request& request) {
                      request.remote_addr};
   Call call{request, identity, db_, actor};
   try {
-    Response response = match.route->handler(call);
+    // A POST with Idempotency-Key replays its first answer (http/idempotency.hpp).
+    Response response = with_idempotency(db_, *match.route, request, identity, options_.now(),
+                                         [&] { return match.route->handler(call); });
     if (identity) response.log_user = identity->user.username;
     response.route_label = match.route->pattern;
     return response;

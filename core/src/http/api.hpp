@@ -8,15 +8,13 @@
 //      (recorded in the audit trail), when a read-only token tries a change, or while the
 //      password must be changed / the second factor is pending;
 //   4. for session callers, requires `X-CSRF-Token` on every state-changing method (403);
-//   5. runs the handler; an exception becomes a logged 500 that shows no internals.
+//   5. runs the handler, under the request's Idempotency-Key for a POST that sent one
+//      (http/idempotency.hpp); an exception becomes a logged 500 that shows no internals.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
-
-#include <memory>
-#include <string>
-#include "auth/secret_box.hpp"
 
 #include "auth/secret_box.hpp"
 #include "auth/sign_in.hpp"
@@ -33,6 +31,10 @@ struct ApiOptions {
   // Seals TOTP secrets; ephemeral when not set (tests). `serve` loads secret_key_file.
   std::shared_ptr<auth::SecretBox> secrets;
   std::string issuer = "Steward";  // shown in authenticator apps
+  // The time sessions are created and checked against; domain::now_instant() when not set
+  // (tests set it to move time forward without sleeping).
+  std::function<domain::Instant()> clock;
+  domain::Instant now() const { return clock ? clock() : domain::now_instant(); }
 };
 
 class Api {

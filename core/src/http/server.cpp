@@ -8,12 +8,16 @@
 
 #include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast.hpp>
+#include <boost/beast/ssl.hpp>
 #include <nlohmann/json.hpp>
 
 #include "domain/date.hpp"
 #include "http/beast_convert.hpp"
+#include "http/forwarded.hpp"
 #include "http/message.hpp"
+#include "http/tls_context.hpp"
 
 namespace steward::http {
 namespace asio = boost::asio;
@@ -45,40 +49,91 @@ void log_access(const Request& req, const BeastRequest& raw, int status,
   logger->info("{}", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-class Session : public std::enable_shared_from_this<Session> {
+// What every connection shares: the options, the application, the worker pool, the trusted
+// proxies and (for HTTPS) the TLS context. Owned by Server::Impl, outlives the sessions.
+struct Shared {
+  const ServerOptions& options;
+  const ReadinessProbe& readiness;
+  const AppHandler& app;
+  asio::thread_pool& workers;
+  const TrustedProxies& proxies;
+  asio::ssl::context* tls = nullptr;
+};
+
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+template <class Stream>
+Stream make_stream(tcp::socket socket, asio::ssl::context* tls);
+template <>
+PlainStream make_stream<PlainStream>(tcp::socket socket, asio::ssl::context*) {
+  return PlainStream(std::move(socket));
+}
+template <>
+TlsStream make_stream<TlsStream>(tcp::socket socket, asio::ssl::context* tls) {
+  return TlsStream(std::move(socket), *tls);
+}
+
+constexpr const char* kHsts = "max-age=31536000; includeSubDomains";
+
+// One connection, over a plain TCP stream or a TLS stream: the same code for both, with the
+// handshake and the closing that differ chosen at compile time.
+template <class Stream>
+class Session : public std::enable_shared_from_this<Session<Stream>> {
+  static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+
  public:
-  Session(tcp::socket socket, const ServerOptions& options, const ReadinessProbe& readiness,
-          const AppHandler& app, asio::thread_pool& workers)
-      : stream_(std::move(socket)),
-        options_(options),
-        readiness_(readiness),
-        app_(app),
-        workers_(workers) {
+  Session(tcp::socket socket, const Shared& shared)
+      : stream_(make_stream<Stream>(std::move(socket), shared.tls)),
+        options_(shared.options),
+        readiness_(shared.readiness),
+        app_(shared.app),
+        workers_(shared.workers),
+        proxies_(shared.proxies) {
     beast::error_code ec;
-    auto endpoint = stream_.socket().remote_endpoint(ec);
+    auto endpoint = lowest().socket().remote_endpoint(ec);
     if (!ec) remote_ = endpoint.address().to_string();
   }
 
-  void start() { read(); }
+  void start() {
+    if constexpr (kTls) {
+      // A client that does not speak TLS (plain HTTP) fails the handshake and gets no answer.
+      lowest().expires_after(std::chrono::seconds(options_.request_timeout_seconds));
+      stream_.async_handshake(asio::ssl::stream_base::server,
+                              [self = this->shared_from_this()](beast::error_code ec) {
+                                if (ec) {
+                                  self->drop();
+                                } else {
+                                  self->read();
+                                }
+                              });
+    } else {
+      read();
+    }
+  }
 
  private:
+  beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+
   void read() {
     parser_.emplace();
     parser_->header_limit(16 * 1024);
     parser_->body_limit(options_.body_limit);
     // Waiting for the first byte of the next request counts against the idle timeout; a
     // started request must arrive within the request timeout (slowloris).
-    stream_.expires_after(std::chrono::seconds(
+    lowest().expires_after(std::chrono::seconds(
         std::min(options_.idle_timeout_seconds, options_.request_timeout_seconds * 2)));
-    bhttp::async_read(
-        stream_, buffer_, *parser_,
-        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                        self->on_read(ec);
+                      });
   }
 
   void on_read(beast::error_code ec) {
     started_ = std::chrono::steady_clock::now();
+    secure_ = kTls;
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
-        ec == asio::error::operation_aborted) {
+        ec == asio::error::operation_aborted || ec == asio::ssl::error::stream_truncated) {
       close();
       return;
     }
@@ -108,6 +163,9 @@ class Session : public std::enable_shared_from_this<Session> {
       send(r, version, keep, request_id_);
       return;
     }
+    converted->secure = kTls;
+    proxies_.apply(*converted);
+    secure_ = converted->secure;
     if (auto own = answer_operational(*converted)) {
       log_access(*converted, request_, own->status, started_, "", request_id_);
       send(*own, version, keep, request_id_);
@@ -115,7 +173,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     // Application work runs on a worker thread; the answer is written back on this
     // connection's strand.
-    auto self = shared_from_this();
+    auto self = this->shared_from_this();
     auto request = std::make_shared<Request>(std::move(*converted));
     // Keeps the I/O loop alive (also during shutdown) until the answer is written.
     auto guard = asio::make_work_guard(stream_.get_executor());
@@ -152,10 +210,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void send(const Response& response, unsigned version, bool keep, const std::string& request_id) {
     auto shared = std::make_shared<BeastResponse>(to_beast(response, version, keep, request_id));
-    stream_.expires_after(std::chrono::seconds(options_.request_timeout_seconds));
+    if (secure_) shared->set(bhttp::field::strict_transport_security, kHsts);
+    lowest().expires_after(std::chrono::seconds(options_.request_timeout_seconds));
     bhttp::async_write(
         stream_, *shared,
-        [self = shared_from_this(), shared, keep](beast::error_code ec, std::size_t) {
+        [self = this->shared_from_this(), shared, keep](beast::error_code ec, std::size_t) {
           if (ec || !keep) {
             self->close();
           } else {
@@ -165,9 +224,22 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void close() {
+    if constexpr (kTls) {
+      // close_notify, bounded in time; then the socket goes.
+      lowest().expires_after(std::chrono::seconds(2));
+      stream_.async_shutdown(
+          [self = this->shared_from_this()](beast::error_code) { self->drop(); });
+    } else {
+      beast::error_code ignored;
+      lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
+      linger();
+    }
+  }
+
+  void drop() {
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    linger();
+    lowest().socket().shutdown(tcp::socket::shutdown_both, ignored);
+    lowest().socket().close(ignored);
   }
 
   // Lingering close: reads and discards what the client is still sending (a refused oversized
@@ -175,15 +247,15 @@ class Session : public std::enable_shared_from_this<Session> {
   // read our answer. Bounded in time and bytes.
   void linger() {
     if (lingered_ > 4 * 1024 * 1024) return;
-    stream_.expires_after(std::chrono::seconds(2));
-    stream_.async_read_some(asio::buffer(drain_),
-                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
-                              self->lingered_ += n;
-                              if (!ec) self->linger();
-                            });
+    lowest().expires_after(std::chrono::seconds(2));
+    lowest().async_read_some(asio::buffer(drain_), [self = this->shared_from_this()](
+                                                       beast::error_code ec, std::size_t n) {
+      self->lingered_ += n;
+      if (!ec) self->linger();
+    });
   }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   BeastRequest request_;
@@ -191,8 +263,10 @@ class Session : public std::enable_shared_from_this<Session> {
   const ReadinessProbe& readiness_;
   const AppHandler& app_;
   asio::thread_pool& workers_;
+  const TrustedProxies& proxies_;
   std::string remote_;
   std::string request_id_;
+  bool secure_ = kTls;  // this request came over TLS or https at a trusted proxy
   std::chrono::steady_clock::time_point started_;
   std::array<char, 8192> drain_{};
   std::size_t lingered_ = 0;
@@ -205,6 +279,8 @@ struct Server::Impl {
   ReadinessProbe readiness;
   AppHandler app;
   std::unique_ptr<asio::thread_pool> workers;
+  TrustedProxies proxies;
+  std::shared_ptr<asio::ssl::context> tls;
   asio::io_context io;
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
@@ -216,7 +292,12 @@ struct Server::Impl {
         if (!stopping) accept();
         return;
       }
-      std::make_shared<Session>(std::move(socket), options, readiness, app, *workers)->start();
+      Shared shared{options, readiness, app, *workers, proxies, tls.get()};
+      if (tls) {
+        std::make_shared<Session<TlsStream>>(std::move(socket), shared)->start();
+      } else {
+        std::make_shared<Session<PlainStream>>(std::move(socket), shared)->start();
+      }
       accept();
     });
   }
@@ -236,11 +317,17 @@ Server::Server(ServerOptions options, ReadinessProbe readiness, AppHandler app)
   impl_->readiness = std::move(readiness);
   impl_->app = std::move(app);
   impl_->workers = std::make_unique<asio::thread_pool>(std::max(1, impl_->options.worker_threads));
+  impl_->proxies = TrustedProxies(impl_->options.trusted_proxies);
 }
 
 Server::~Server() = default;
 
 Status Server::bind() {
+  if (impl_->options.tls() || !impl_->options.tls_key_file.empty()) {
+    auto tls = load_tls_context(impl_->options.tls_cert_file, impl_->options.tls_key_file);
+    if (!tls) return tls.status();
+    impl_->tls = tls.value();
+  }
   beast::error_code ec;
   auto address = asio::ip::make_address(impl_->options.host, ec);
   if (ec)

@@ -6,7 +6,10 @@
 // and hands every other request to the application handler (http/api.hpp), converted to a
 // plain http::Request. Header (16 KiB) and body limits, read/write timeouts (a slow client
 // cannot hold a connection), security headers on every response, and one JSON access-log line
-// per request (no bodies, no cookies, no tokens).
+// per request (no bodies, no cookies, no tokens). Optionally HTTPS only (tls_cert_file and
+// tls_key_file), with plain and TLS connections served by one Session template; behind a
+// trusted proxy the client address and scheme come from X-Forwarded-For/-Proto. Secure
+// requests (TLS, or https at a trusted proxy) get Strict-Transport-Security.
 //
 // run() blocks until SIGINT/SIGTERM (or stop()), then stops accepting, lets in-flight requests
 // finish and returns. Thread-safety: stop() may be called from any thread.
@@ -16,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "steward/sdk/result.hpp"
 
@@ -29,6 +33,12 @@ struct ServerOptions {
   int idle_timeout_seconds = 60;     // keep-alive connection with no request
   std::size_t body_limit = 1024 * 1024;
   int worker_threads = 4;
+  // Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (http/forwarded.hpp).
+  std::vector<std::string> trusted_proxies;
+  // With both set the server speaks HTTPS only (TLS 1.2+), and sends HSTS.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  bool tls() const { return !tls_cert_file.empty(); }
 };
 
 // Answers whether the service can take traffic (the database is reachable and current).
@@ -45,7 +55,9 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds the listening socket. Errors: kUnavailable when the address is taken or invalid.
+  // Loads the TLS certificate and key (when set) and binds the listening socket. Errors:
+  // kInvalid naming tls.cert_file / tls.key_file for a missing or bad file; kUnavailable when
+  // the address is taken or invalid.
   Status bind();
   // The port actually bound (useful with port 0).
   std::uint16_t port() const;

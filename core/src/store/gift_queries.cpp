@@ -45,6 +45,7 @@ Result<Page<domain::Gift>> list(Unit& unit, const ListFilter& f) {
       batch(f.batch_id);
   int has_status = f.status ? 1 : 0;
   std::string status = f.status.value_or("");
+  int restricted_too = f.include_restricted ? 1 : 0;
   std::string from = f.from.value_or(kMinDay), to = f.to.value_or(kMaxDay);
   soci::rowset<soci::row> rows =
       (unit.sql().prepare
@@ -56,6 +57,8 @@ Result<Page<domain::Gift>> list(Unit& unit, const ListFilter& f) {
                   " WHERE a.gift_id = g.id AND a.fund_id = :f))"
                   " AND (:hc = 0 OR g.campaign_id = :c) AND (:ha = 0 OR g.appeal_id = :a)"
                   " AND (:hb = 0 OR g.batch_id = :b) AND (:hs = 0 OR g.status = :s)"
+                  " AND (:ir = 1 OR NOT EXISTS (SELECT 1 FROM constituents rc"
+                  " WHERE rc.id = g.constituent_id AND rc.restricted = TRUE))"
                   " AND (:hcur = 0 OR g.received_on < :after_day OR"
                   " (g.received_on = :after_day2 AND g.id < :after_id))"
                   " ORDER BY g.received_on DESC, g.id DESC LIMIT :fetch",
@@ -63,8 +66,8 @@ Result<Page<domain::Gift>> list(Unit& unit, const ListFilter& f) {
        soci::use(fund.has), soci::use(fund.value), soci::use(campaign.has),
        soci::use(campaign.value), soci::use(appeal.has), soci::use(appeal.value),
        soci::use(batch.has), soci::use(batch.value), soci::use(has_status), soci::use(status),
-       soci::use(has_cursor), soci::use(after_day), soci::use(after_day), soci::use(after_id),
-       soci::use(fetch));
+       soci::use(restricted_too), soci::use(has_cursor), soci::use(after_day), soci::use(after_day),
+       soci::use(after_id), soci::use(fetch));
   Page<domain::Gift> page;
   for (const soci::row& r : rows) page.items.push_back(detail::from_row(r));
   if (static_cast<int>(page.items.size()) > limit) {
@@ -81,6 +84,7 @@ Result<std::vector<domain::Gift>> unacknowledged(Unit& unit, const Unacknowledge
   long long min_amount = f.min_amount_minor.value_or(0);
   IdFilter fund(f.fund_id);
   int limit = clamp_limit(f.limit);
+  int restricted_too = f.include_restricted ? 1 : 0;
   std::string order = f.largest_first
                           ? " ORDER BY g.base_amount_minor - g.base_refunded_minor DESC, "
                             "g.received_on, g.id"
@@ -93,10 +97,12 @@ Result<std::vector<domain::Gift>> unacknowledged(Unit& unit, const Unacknowledge
                   " AND g.received_on >= :from AND g.received_on <= :to"
                   " AND g.base_amount_minor - g.base_refunded_minor >= :min"
                   " AND (:hf = 0 OR EXISTS (SELECT 1 FROM gift_allocations a"
-                  " WHERE a.gift_id = g.id AND a.fund_id = :f))" +
+                  " WHERE a.gift_id = g.id AND a.fund_id = :f))"
+                  " AND (:ir = 1 OR NOT EXISTS (SELECT 1 FROM constituents rc"
+                  " WHERE rc.id = g.constituent_id AND rc.restricted = TRUE))" +
                   order + " LIMIT :limit",
        soci::use(from), soci::use(to), soci::use(min_amount), soci::use(fund.has),
-       soci::use(fund.value), soci::use(limit));
+       soci::use(fund.value), soci::use(restricted_too), soci::use(limit));
   std::vector<domain::Gift> out;
   for (const soci::row& r : rows) out.push_back(detail::from_row(r));
   for (auto& g : out) detail::load_children(unit, g);

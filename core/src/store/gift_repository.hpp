@@ -52,6 +52,7 @@ struct ListFilter {
   std::optional<long long> appeal_id;
   std::optional<long long> batch_id;
   std::optional<std::string> status;
+  bool include_restricted = true;  // false leaves out gifts of restricted constituents
   PageRequest page;
 };
 // Newest first (received_on descending, then id descending); deleted gifts never appear.
@@ -62,7 +63,8 @@ struct UnacknowledgedFilter {
   std::optional<std::string> to;
   std::optional<long long> min_amount_minor;  // in the base currency
   std::optional<long long> fund_id;
-  bool largest_first = false;  // default: oldest first (received_on, id)
+  bool largest_first = false;      // default: oldest first (received_on, id)
+  bool include_restricted = true;  // false leaves out gifts of restricted constituents
   int limit = 500;
 };
 // Completed and partially refunded gifts not yet thanked. Refunded, pending, failed and deleted

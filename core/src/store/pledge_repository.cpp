@@ -151,13 +151,16 @@ Result<Page<Pledge>> list(Unit& unit, const ListFilter& filter) {
   int has_s = filter.status ? 1 : 0;
   std::string s = filter.status ? domain::to_string(*filter.status) : std::string("open");
   long long after = filter.page.after_id;
+  int restricted_too = filter.include_restricted ? 1 : 0;
   soci::rowset<soci::row> rows =
       (unit.sql().prepare << "SELECT " + std::string(kColumns) +
                                  " FROM pledges WHERE deleted_at IS NULL AND (:has_c = 0 OR "
-                                 "constituent_id = :c) AND (:has_s = 0 OR status = :s) AND id > "
-                                 ":after ORDER BY id LIMIT :fetch",
-       soci::use(has_c), soci::use(c), soci::use(has_s), soci::use(s), soci::use(after),
-       soci::use(fetch));
+                                 "constituent_id = :c) AND (:has_s = 0 OR status = :s) "
+                                 "AND (:ir = 1 OR NOT EXISTS (SELECT 1 FROM constituents rc "
+                                 "WHERE rc.id = pledges.constituent_id AND rc.restricted = TRUE)) "
+                                 "AND id > :after ORDER BY id LIMIT :fetch",
+       soci::use(has_c), soci::use(c), soci::use(has_s), soci::use(s), soci::use(restricted_too),
+       soci::use(after), soci::use(fetch));
   Page<Pledge> page;
   for (const soci::row& r : rows) page.items.push_back(from_row(r));
   if (static_cast<int>(page.items.size()) > limit) {

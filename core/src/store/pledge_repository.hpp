@@ -18,6 +18,7 @@ namespace steward::store::pledges {
 struct ListFilter {
   std::optional<long long> constituent_id;
   std::optional<domain::PledgeStatus> status;
+  bool include_restricted = true;  // false leaves out pledges of restricted constituents
   PageRequest page;
 };
 

@@ -223,13 +223,17 @@ Result<Page<RecurringPlan>> list(Unit& unit, const ListFilter& filter) {
   int has_f = filter.fund_id ? 1 : 0;
   long long f = filter.fund_id.value_or(0);
   long long after = filter.page.after_id;
+  int restricted_too = filter.include_restricted ? 1 : 0;
   soci::rowset<soci::row> rows =
       (unit.sql().prepare << "SELECT " + std::string(kColumns) +
                                  " FROM recurring_plans WHERE (:has_c = 0 OR constituent_id = :c) "
                                  "AND (:has_s = 0 OR status = :s) AND (:has_f = 0 OR fund_id = "
-                                 ":f) AND id > :after ORDER BY id LIMIT :fetch",
+                                 ":f) AND (:ir = 1 OR NOT EXISTS (SELECT 1 FROM constituents rc "
+                                 "WHERE rc.id = recurring_plans.constituent_id "
+                                 "AND rc.restricted = TRUE)) "
+                                 "AND id > :after ORDER BY id LIMIT :fetch",
        soci::use(has_c), soci::use(c), soci::use(has_s), soci::use(s), soci::use(has_f),
-       soci::use(f), soci::use(after), soci::use(fetch));
+       soci::use(f), soci::use(restricted_too), soci::use(after), soci::use(fetch));
   Page<RecurringPlan> page;
   for (const soci::row& r : rows) page.items.push_back(from_row(r));
   if (static_cast<int>(page.items.size()) > limit) {

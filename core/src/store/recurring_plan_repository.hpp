@@ -20,6 +20,7 @@ struct ListFilter {
   std::optional<long long> constituent_id;
   std::optional<domain::PlanStatus> status;
   std::optional<long long> fund_id;
+  bool include_restricted = true;  // false leaves out plans of restricted constituents
   PageRequest page;
 };
 

@@ -1,6 +1,7 @@
 // GET /api/v1/openapi.json: the OpenAPI 3 document, generated from the route table so that no
 // route is undocumented and no documented route is missing.
 #include "http/handlers/handlers.hpp"
+#include "http/openapi_schemas.hpp"
 
 namespace steward::http {
 namespace {
@@ -42,6 +43,19 @@ nlohmann::json openapi_document(const Router& router) {
           {{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
     }
     if (!params.empty()) op["parameters"] = params;
+    // Body schemas (http/openapi_schemas.hpp): the request and the main answer.
+    BodySchemas bodies = body_schemas(route);
+    if (bodies.request) {
+      op["requestBody"] = {{"required", true},
+                           {"content", {{"application/json", {{"schema", *bodies.request}}}}}};
+    }
+    if (bodies.response) {
+      op["responses"][std::to_string(bodies.status)] = {
+          {"description", "the answer"},
+          {"content", {{"application/json", {{"schema", *bodies.response}}}}}};
+    } else if (bodies.status == 204) {
+      op["responses"]["204"] = {{"description", "done; no body"}};
+    }
     if (route.access != Access::kPublic) {
       op["security"] = nlohmann::json::array(
           {{{"session", nlohmann::json::array()}}, {{"token", nlohmann::json::array()}}});
@@ -52,7 +66,8 @@ nlohmann::json openapi_document(const Router& router) {
           {"info", {{"title", "Steward API"}, {"version", STEWARD_VERSION}}},
           {"servers", nlohmann::json::array({{{"url", "/"}}})},
           {"components",
-           {{"securitySchemes",
+           {{"schemas", component_schemas()},
+            {"securitySchemes",
              {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", kSessionCookie}}},
               {"token", {{"type", "http"}, {"scheme", "bearer"}}}}}}},
           {"paths", paths}};

@@ -72,7 +72,8 @@ Response list_plans(Call& call) {
     if (!parsed) return Response::from_status(parsed.status());
     f.status = parsed.value();
   }
-  return visible_page(
+  f.include_restricted = call.sees_restricted();
+  return filtered_page(
       call, [&](store::Unit& u) { return store::recurring_plans::list(u, f); },
       [](const auto& item) { return plan_json(item); });
 }

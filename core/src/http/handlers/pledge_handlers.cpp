@@ -74,7 +74,8 @@ Response list_pledges(Call& call) {
     if (!parsed) return Response::from_status(parsed.status());
     f.status = parsed.value();
   }
-  return visible_page(
+  f.include_restricted = call.sees_restricted();
+  return filtered_page(
       call, [&](store::Unit& u) { return store::pledges::list(u, f); },
       [](const auto& item) { return pledge_json(item); });
 }

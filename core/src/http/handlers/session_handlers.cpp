@@ -14,10 +14,13 @@
 namespace steward::http {
 namespace {
 
-std::string session_cookie(const std::string& token, const ApiOptions& options, bool clear) {
+// Secure when the server speaks TLS (secure_cookies) or the request came over https through a
+// trusted proxy (request.secure).
+std::string session_cookie(const std::string& token, const ApiOptions& options,
+                           const Request& request, bool clear) {
   std::string c = std::string(kSessionCookie) + "=" + (clear ? "" : token) +
                   "; Path=/; HttpOnly; SameSite=Strict";
-  if (options.secure_cookies) c += "; Secure";
+  if (options.secure_cookies || request.secure) c += "; Secure";
   c += clear ? "; Max-Age=0"
              : "; Max-Age=" + std::to_string(options.sign_in.timeouts.absolute.count());
   return c;
@@ -41,7 +44,7 @@ Response sign_in(Api& api, Call& call) {
   auth::SignInRequest req{*username, *password, call.request.remote_addr,
                           call.request.header("user-agent").value_or("")};
   auto outcome = call.db.write(call.actor, [&](store::Unit& u) {
-    return auth::sign_in(u, req, api.options().sign_in, domain::now_instant());
+    return auth::sign_in(u, req, api.options().sign_in, api.options().now());
   });
   if (!outcome) return Response::from_status(outcome.status());
   const auth::SignInOutcome& o = outcome.value();
@@ -57,7 +60,7 @@ Response sign_in(Api& api, Call& call) {
   }
   Response r =
       Response::json(201, session_json(o.user, o.session.csrf_token, o.needs_second_factor));
-  r.set("Set-Cookie", session_cookie(o.session.token, api.options(), false));
+  r.set("Set-Cookie", session_cookie(o.session.token, api.options(), call.request, false));
   return r;
 }
 
@@ -80,7 +83,7 @@ Response sign_out(Api& api, Call& call) {
   });
   if (!s) return Response::from_status(s);
   Response r = Response::no_content();
-  r.set("Set-Cookie", session_cookie("", api.options(), true));
+  r.set("Set-Cookie", session_cookie("", api.options(), call.request, true));
   return r;
 }
 
@@ -109,13 +112,13 @@ Response change_password(Api& api, Call& call) {
         // Every session ended with the change; this one continues under a fresh token.
         return store::sessions::create(u, user.id, call.request.remote_addr,
                                        call.request.header("user-agent").value_or(""), true,
-                                       domain::now_instant(), api.options().sign_in.timeouts);
+                                       api.options().now(), api.options().sign_in.timeouts);
       });
   if (!session) return Response::from_status(session.status());
   domain::User updated = user;
   updated.must_change_password = false;
   Response r = Response::json(200, session_json(updated, session.value().csrf_token, false));
-  r.set("Set-Cookie", session_cookie(session.value().token, api.options(), false));
+  r.set("Set-Cookie", session_cookie(session.value().token, api.options(), call.request, false));
   return r;
 }
 

@@ -38,9 +38,28 @@ class VisibilityCache {
   std::map<long long, bool> known_;
 };
 
-// One page of a store list without the records of constituents hidden from the caller:
-// fetch(Unit&) -> Result<store::Page<T>> (T has constituent_id), to_json(const T&) -> json.
-// The store's cursor is kept, so a page may come back short; clients follow next_after.
+// One page of a store list whose query already leaves out the records the caller may not see
+// (the filter's include_restricted = call.sees_restricted(), joined against
+// constituents.restricted in SQL), so a page of N is full when N visible rows exist:
+// fetch(Unit&) -> Result<store::Page<T>>, to_json(const T&) -> json. Gifts, plans and pledges.
+template <typename Fetch, typename ToJson>
+Response filtered_page(Call& call, Fetch&& fetch, ToJson&& to_json) {
+  std::optional<long long> next;
+  auto items = call.db.read([&](store::Unit& u) -> Result<nlohmann::json> {
+    auto page = fetch(u);
+    if (!page) return page.status();
+    next = page->next_after_id;
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : page->items) out.push_back(to_json(item));
+    return out;
+  });
+  if (!items) return Response::from_status(items.status());
+  return Response::json(200, page_json(items.value(), next));
+}
+
+// For a list whose store query cannot filter restricted records yet: drops them after paging
+// (fetch(Unit&) -> Result<store::Page<T>>, T has constituent_id). The store's cursor is kept,
+// so a page may come back short; clients follow next_after. Prefer filtered_page.
 template <typename Fetch, typename ToJson>
 Response visible_page(Call& call, Fetch&& fetch, ToJson&& to_json) {
   std::optional<long long> next;
