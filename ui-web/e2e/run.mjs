@@ -229,8 +229,73 @@ try {
 
   await step('funds page lists the demo funds', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Funds' }).click();
-    await page.getByRole('cell', { name: 'Secure Transportation' }).waitFor();
+    await page.getByTestId('fund-list').getByRole('cell', { name: 'Secure Transportation' }).waitFor();
+    await page.getByTestId('needs-month').waitFor();
+    await page.getByTestId('mrr').waitFor();
+    await page.getByTestId('upcoming').or(page.getByText('No recurring gifts expected.')).waitFor();
+    const month = await page.getByLabel('Month').inputValue();
+    await page.getByRole('button', { name: 'Previous month' }).click();
+    await page.waitForFunction((m) => document.querySelector('input[type=month]')?.value !== m, month);
+    await page.getByTestId('needs-month').waitFor();
     await shot('funds');
+  });
+
+  await step('campaigns page shows goal against raised and the appeals with results', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+    const list = page.getByTestId('campaigns');
+    await list.waitFor();
+    await list.getByRole('button', { name: /^Show appeals/ }).first().click();
+    await list.locator('table[data-testid^=appeals-]').first().getByRole('row', { name: /^No appeal/ }).waitFor();
+    await shot('campaigns');
+  });
+
+  const taskTitle = `감사 편지 보내기 ${Date.now() % 100000}`;
+  await step('constituent timeline: add an interaction and a task, filter by kind, change the stage, add a tag', async () => {
+    await page.goto(`${base}/constituents/${donor.id}`);
+    const timeline = page.getByTestId('timeline');
+    await timeline.waitFor();
+    await page.getByRole('button', { name: 'Add interaction' }).click();
+    const form = page.getByRole('form', { name: 'Add interaction' });
+    await form.getByLabel('Kind').selectOption('meeting');
+    await form.getByRole('button', { name: 'Save interaction' }).click();
+    await form.getByText('Enter a summary.').waitFor();
+    await form.getByLabel('Summary').fill('교회에서 만남');
+    await form.getByRole('button', { name: 'Save interaction' }).click();
+    await timeline.getByText('Meeting: 교회에서 만남').waitFor();
+    await page.getByRole('button', { name: 'Add task' }).click();
+    const taskForm = page.getByRole('form', { name: 'Add task' });
+    await taskForm.getByLabel('Task').fill(taskTitle);
+    await taskForm.getByLabel('Due').fill('2020-01-15');
+    await taskForm.getByRole('button', { name: 'Save task' }).click();
+    await timeline.getByText(`Task: ${taskTitle}`).waitFor();
+    await page.getByRole('button', { name: /^Tasks \d+$/ }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=timeline] li')].every((li) => li.dataset.kind === 'task'));
+    await page.getByRole('button', { name: 'Show all' }).click();
+    const stageForm = page.getByRole('form', { name: 'Change stage' });
+    await stageForm.getByLabel('Move to').selectOption('cultivate');
+    await stageForm.getByLabel('Note').fill('첫 만남 후');
+    await stageForm.getByRole('button', { name: 'Change stage' }).click();
+    await page.getByTestId('stage-history').getByText('첫 만남 후').waitFor();
+    assert.equal(await page.getByTestId('stage-current').innerText(), 'cultivate');
+    const tag = `기도 ${Date.now() % 1000}`;
+    await page.getByLabel('New tag').fill(tag);
+    await page.getByRole('button', { name: 'Add tag' }).click();
+    await page.getByTestId('tags').getByText(tag).waitFor();
+    await shot('constituent-timeline');
+  });
+
+  await step('tasks page: my overdue task, complete it, find it under Done and reopen it', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
+    const row = page.getByRole('row').filter({ hasText: taskTitle });
+    await row.getByText('overdue').waitFor();
+    await shot('tasks');
+    await row.getByRole('button', { name: /^Complete/ }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByLabel('Status').selectOption('done');
+    await row.getByRole('button', { name: /^Reopen/ }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByLabel('Status').selectOption('open');
+    await row.getByText('overdue').waitFor();
   });
 
   await step('with TOTP turned on, signing in asks for the second factor', async () => {

@@ -75,7 +75,9 @@ export function AppShell() {
           </NavLink>
           <NavLink to="/constituents">Constituents</NavLink>
           <NavLink to="/gifts">Gifts</NavLink>
+          <NavLink to="/campaigns">Campaigns</NavLink>
           <NavLink to="/funds">Funds</NavLink>
+          <NavLink to="/tasks">Tasks</NavLink>
         </nav>
         <div className="topbar-end">
           {canChangeDonors(session.user) && (
