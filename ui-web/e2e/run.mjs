@@ -206,7 +206,7 @@ try {
 
   await step('edit a name in place; a stale edit shows "changed by someone else"', async () => {
     await page.goto(`${base}/constituents/${donor.id}`);
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByLabel('Notes').fill('전화 선호 (prefers calls)');
     // Someone else changes the record meanwhile.
     const fresh = await page.request.get(`${base}/api/v1/constituents/${donor.id}`);
@@ -221,7 +221,7 @@ try {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('changed by someone else').waitFor();
     await page.getByRole('button', { name: 'Reload' }).click();
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByLabel('Notes').fill('전화 선호 (prefers calls)');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('전화 선호 (prefers calls)').waitFor();
@@ -233,7 +233,7 @@ try {
     await page.getByTestId('needs-month').waitFor();
     await page.getByTestId('mrr').waitFor();
     await page.getByTestId('upcoming').or(page.getByText('No recurring gifts expected.')).waitFor();
-    const month = await page.getByLabel('Month').inputValue();
+    const month = await page.getByLabel('Month', { exact: true }).inputValue();
     await page.getByRole('button', { name: 'Previous month' }).click();
     await page.waitForFunction((m) => document.querySelector('input[type=month]')?.value !== m, month);
     await page.getByTestId('needs-month').waitFor();
@@ -298,6 +298,28 @@ try {
     await row.getByText('overdue').waitFor();
   });
 
+  await step('segments: build a filter, see the live count, save it and page its members', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Segments' }).click();
+    const count = page.getByTestId('segment-count');
+    await page.waitForFunction(() => /^\d+ constituents?$/.test(document.querySelector('[data-testid=segment-count]')?.textContent ?? ''));
+    const everyone = Number((await count.innerText()).split(' ')[0]);
+    await page.getByLabel('Kind').selectOption('individual');
+    await page.getByLabel('One gift of at least').fill('lots');
+    await page.getByText(/not a decimal amount/).waitFor();
+    await page.getByLabel('One gift of at least').fill('100');
+    await page.waitForFunction((n) => {
+      const m = /^(\d+) constituents?$/.exec(document.querySelector('[data-testid=segment-count]')?.textContent ?? '');
+      return m && Number(m[1]) < n;
+    }, everyone);
+    const name = `후원자 ${Date.now() % 100000}`;
+    await page.getByLabel('Segment name').fill(name);
+    await page.getByRole('button', { name: 'Save segment' }).click();
+    await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+    await page.getByTestId('segment-members').getByRole('link').first().waitFor();
+    await page.getByRole('link', { name: 'Export CSV' }).waitFor();
+    await shot('segments');
+  });
+
   await step('with TOTP turned on, signing in asks for the second factor', async () => {
     const session = await (await page.request.get(`${base}/api/v1/session`)).json();
     const headers = { 'X-CSRF-Token': session.csrf_token };
@@ -338,7 +360,7 @@ try {
       assert.equal(await page.getByRole('link', { name: 'New gift' }).count(), 0);
       await page.goto(`${base}/constituents/${donor.id}`);
       await page.getByRole('heading', { level: 1, name: donor.name }).waitFor();
-      assert.equal(await page.getByRole('button', { name: 'Edit' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Edit', exact: true }).count(), 0);
       assert.equal(await page.getByRole('link', { name: 'Record a gift' }).count(), 0);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Constituents' }).click();
       await page.getByRole('heading', { name: 'Constituents' }).waitFor();

@@ -12,6 +12,7 @@ import { GiftsPage } from './pages/Gifts';
 import { SignInPage } from './pages/SignIn';
 import { TasksPage } from './pages/Tasks';
 import { CampaignsPage } from './pages/Campaigns';
+import { SegmentsPage } from './pages/Segments';
 import { SessionProvider, useSession } from './session/session';
 
 // The dashboard pulls in Chart.js: load it on its own so sign-in paints first.
@@ -42,6 +43,7 @@ function Gate() {
           <Route path="funds" element={<FundsPage />} />
           <Route path="tasks" element={<TasksPage />} />
           <Route path="campaigns" element={<CampaignsPage />} />
+          <Route path="segments" element={<SegmentsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -77,6 +77,7 @@ export function AppShell() {
           <NavLink to="/gifts">Gifts</NavLink>
           <NavLink to="/campaigns">Campaigns</NavLink>
           <NavLink to="/funds">Funds</NavLink>
+          <NavLink to="/segments">Segments</NavLink>
           <NavLink to="/tasks">Tasks</NavLink>
         </nav>
         <div className="topbar-end">

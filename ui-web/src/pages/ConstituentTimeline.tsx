@@ -71,7 +71,9 @@ export function ConstituentTimeline({ constituentId }: { constituentId: number }
       {adding === 'interaction' && <AddInteraction constituentId={constituentId} onDone={done} />}
       {adding === 'task' && <AddTask constituentId={constituentId} onDone={done} />}
       <div className="chips" role="group" aria-label="Show only">
-        {timelineKinds.map((kind) => (
+        {timelineKinds
+          .filter((kind) => counts[kind] > 0 || chosen.has(kind))
+          .map((kind) => (
           <button key={kind} type="button" className="chip" aria-pressed={chosen.has(kind)} onClick={() => toggle(kind)}>
             {kindLabels[kind]} <span className="chip-count">{counts[kind]}</span>
           </button>
