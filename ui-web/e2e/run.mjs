@@ -320,6 +320,25 @@ try {
     await shot('segments');
   });
 
+  await step('duplicates: compare a pair side by side, choose a value, merge and open the survivor', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Duplicates' }).click();
+    const pairs = await (await page.request.get(base + '/api/v1/duplicates?limit=50')).json();
+    const pair = pairs.items.find((p) => ![donor.id, restricted.id].includes(p.first.id) && ![donor.id, restricted.id].includes(p.second.id));
+    assert.ok(pair, 'the demo has a duplicate pair');
+    const row = page.getByTestId('pairs').getByRole('row').filter({ has: page.getByRole('link', { name: pair.first.display_name, exact: true }) })
+      .filter({ has: page.getByRole('link', { name: pair.second.display_name, exact: true }) }).first();
+    await row.getByRole('button', { name: /^Compare/ }).click();
+    const compare = page.getByTestId('compare');
+    await compare.waitFor();
+    await compare.getByRole('row', { name: /^display name/ }).getByRole('radio').nth(1).check();
+    await shot('duplicates');
+    await page.getByRole('button', { name: `Merge into #${pair.first.id}` }).click();
+    await page.getByTestId('merged').getByRole('link', { name: 'Open the surviving record' }).click();
+    await page.getByRole('heading', { level: 1, name: pair.second.display_name }).waitFor();
+    const gone = await page.request.get(`${base}/api/v1/constituents/${pair.second.id}`);
+    assert.notEqual(gone.status(), 200);
+  });
+
   await step('with TOTP turned on, signing in asks for the second factor', async () => {
     const session = await (await page.request.get(`${base}/api/v1/session`)).json();
     const headers = { 'X-CSRF-Token': session.csrf_token };

@@ -13,6 +13,7 @@ import { SignInPage } from './pages/SignIn';
 import { TasksPage } from './pages/Tasks';
 import { CampaignsPage } from './pages/Campaigns';
 import { SegmentsPage } from './pages/Segments';
+import { DuplicatesPage } from './pages/Duplicates';
 import { SessionProvider, useSession } from './session/session';
 
 // The dashboard pulls in Chart.js: load it on its own so sign-in paints first.
@@ -44,6 +45,7 @@ function Gate() {
           <Route path="tasks" element={<TasksPage />} />
           <Route path="campaigns" element={<CampaignsPage />} />
           <Route path="segments" element={<SegmentsPage />} />
+          <Route path="duplicates" element={<DuplicatesPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -79,6 +79,7 @@ export function AppShell() {
           <NavLink to="/funds">Funds</NavLink>
           <NavLink to="/segments">Segments</NavLink>
           <NavLink to="/tasks">Tasks</NavLink>
+          <NavLink to="/duplicates">Duplicates</NavLink>
         </nav>
         <div className="topbar-end">
           {canChangeDonors(session.user) && (
