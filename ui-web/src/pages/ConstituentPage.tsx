@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { apiPath, get, request } from '../api/client';
-import type { ConstituentDetail, Fund, Gift, Page, Settings } from '../api/types';
+import type { ConstituentDetail, Fund, Gift, Giving, Page, Settings } from '../api/types';
 import { BarChart } from '../components/GivingChart';
 import { Empty, ErrorState, Loaded } from '../components/States';
 import { fiscalYear, formatDate, formatMoney } from '../lib/format';
@@ -146,6 +146,10 @@ function GivingSummary({ record, fiscalStart }: { record: ConstituentDetail; fis
         <div>
           <dt>Largest</dt>
           <dd>{g.gift_count ? formatMoney(g.largest_gift) : '—'}</dd>
+        </div>
+        <div>
+          <dt>Soft credits</dt>
+          <dd>{formatMoney((g as { soft_credit?: Giving['lifetime'] }).soft_credit ?? null)}</dd>
         </div>
         <div>
           <dt>First gift</dt>
