@@ -262,6 +262,12 @@ try {
     await form.getByLabel('Summary').fill('교회에서 만남');
     await form.getByRole('button', { name: 'Save interaction' }).click();
     await timeline.getByText('Meeting: 교회에서 만남').waitFor();
+    await page.getByRole('button', { name: 'Add interaction' }).click();
+    await form.getByLabel('Kind').selectOption('note');
+    await form.getByLabel('Summary').fill('목회 상담 기록');
+    await form.getByRole('checkbox', { name: /Restricted/ }).check();
+    await form.getByRole('button', { name: 'Save interaction' }).click();
+    await timeline.getByRole('listitem').filter({ hasText: 'Note: 목회 상담 기록' }).getByText('restricted').waitFor();
     await page.getByRole('button', { name: 'Add task' }).click();
     const taskForm = page.getByRole('form', { name: 'Add task' });
     await taskForm.getByLabel('Task').fill(taskTitle);
@@ -381,6 +387,11 @@ try {
       await page.getByRole('heading', { level: 1, name: donor.name }).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Edit', exact: true }).count(), 0);
       assert.equal(await page.getByRole('link', { name: 'Record a gift' }).count(), 0);
+      await page.getByTestId('timeline').getByText('Meeting: 교회에서 만남').waitFor();
+      assert.equal(await page.getByTestId('timeline').getByText('목회 상담 기록').count(), 0);
+      for (const name of ['Add interaction', 'Add task', 'Change stage', 'Add tag']) {
+        assert.equal(await page.getByRole('button', { name, exact: true }).count(), 0, name);
+      }
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Constituents' }).click();
       await page.getByRole('heading', { name: 'Constituents' }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'Export CSV' }).count(), 0);
