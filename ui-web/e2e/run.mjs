@@ -206,7 +206,7 @@ try {
 
   await step('edit a name in place; a stale edit shows "changed by someone else"', async () => {
     await page.goto(`${base}/constituents/${donor.id}`);
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByLabel('Notes').fill('전화 선호 (prefers calls)');
     // Someone else changes the record meanwhile.
     const fresh = await page.request.get(`${base}/api/v1/constituents/${donor.id}`);
@@ -221,7 +221,7 @@ try {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('changed by someone else').waitFor();
     await page.getByRole('button', { name: 'Reload' }).click();
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByLabel('Notes').fill('전화 선호 (prefers calls)');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('전화 선호 (prefers calls)').waitFor();
@@ -229,8 +229,120 @@ try {
 
   await step('funds page lists the demo funds', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Funds' }).click();
-    await page.getByRole('cell', { name: 'Secure Transportation' }).waitFor();
+    await page.getByTestId('fund-list').getByRole('cell', { name: 'Secure Transportation' }).waitFor();
+    await page.getByTestId('needs-month').waitFor();
+    await page.getByTestId('mrr').waitFor();
+    await page.getByTestId('upcoming').or(page.getByText('No recurring gifts expected.')).waitFor();
+    const month = await page.getByLabel('Month', { exact: true }).inputValue();
+    await page.getByRole('button', { name: 'Previous month' }).click();
+    await page.waitForFunction((m) => document.querySelector('input[type=month]')?.value !== m, month);
+    await page.getByTestId('needs-month').waitFor();
     await shot('funds');
+  });
+
+  await step('campaigns page shows goal against raised and the appeals with results', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+    const list = page.getByTestId('campaigns');
+    await list.waitFor();
+    await list.getByRole('button', { name: /^Show appeals/ }).first().click();
+    await list.locator('table[data-testid^=appeals-]').first().getByRole('row', { name: /^No appeal/ }).waitFor();
+    await shot('campaigns');
+  });
+
+  const taskTitle = `감사 편지 보내기 ${Date.now() % 100000}`;
+  await step('constituent timeline: add an interaction and a task, filter by kind, change the stage, add a tag', async () => {
+    await page.goto(`${base}/constituents/${donor.id}`);
+    const timeline = page.getByTestId('timeline');
+    await timeline.waitFor();
+    await page.getByRole('button', { name: 'Add interaction' }).click();
+    const form = page.getByRole('form', { name: 'Add interaction' });
+    await form.getByLabel('Kind').selectOption('meeting');
+    await form.getByRole('button', { name: 'Save interaction' }).click();
+    await form.getByText('Enter a summary.').waitFor();
+    await form.getByLabel('Summary').fill('교회에서 만남');
+    await form.getByRole('button', { name: 'Save interaction' }).click();
+    await timeline.getByText('Meeting: 교회에서 만남').waitFor();
+    await page.getByRole('button', { name: 'Add interaction' }).click();
+    await form.getByLabel('Kind').selectOption('note');
+    await form.getByLabel('Summary').fill('목회 상담 기록');
+    await form.getByRole('checkbox', { name: /Restricted/ }).check();
+    await form.getByRole('button', { name: 'Save interaction' }).click();
+    await timeline.getByRole('listitem').filter({ hasText: 'Note: 목회 상담 기록' }).getByText('restricted').waitFor();
+    await page.getByRole('button', { name: 'Add task' }).click();
+    const taskForm = page.getByRole('form', { name: 'Add task' });
+    await taskForm.getByLabel('Task').fill(taskTitle);
+    await taskForm.getByLabel('Due').fill('2020-01-15');
+    await taskForm.getByRole('button', { name: 'Save task' }).click();
+    await timeline.getByText(`Task: ${taskTitle}`).waitFor();
+    await page.getByRole('button', { name: /^Tasks \d+$/ }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=timeline] li')].every((li) => li.dataset.kind === 'task'));
+    await page.getByRole('button', { name: 'Show all' }).click();
+    const stageForm = page.getByRole('form', { name: 'Change stage' });
+    await stageForm.getByLabel('Move to').selectOption('cultivate');
+    await stageForm.getByLabel('Note').fill('첫 만남 후');
+    await stageForm.getByRole('button', { name: 'Change stage' }).click();
+    await page.getByTestId('stage-history').getByText('첫 만남 후').waitFor();
+    assert.equal(await page.getByTestId('stage-current').innerText(), 'cultivate');
+    const tag = `기도 ${Date.now() % 1000}`;
+    await page.getByLabel('New tag').fill(tag);
+    await page.getByRole('button', { name: 'Add tag' }).click();
+    await page.getByTestId('tags').getByText(tag).waitFor();
+    await shot('constituent-timeline');
+  });
+
+  await step('tasks page: my overdue task, complete it, find it under Done and reopen it', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
+    const row = page.getByRole('row').filter({ hasText: taskTitle });
+    await row.getByText('overdue').waitFor();
+    await shot('tasks');
+    await row.getByRole('button', { name: /^Complete/ }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByLabel('Status').selectOption('done');
+    await row.getByRole('button', { name: /^Reopen/ }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByLabel('Status').selectOption('open');
+    await row.getByText('overdue').waitFor();
+  });
+
+  await step('segments: build a filter, see the live count, save it and page its members', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Segments' }).click();
+    const count = page.getByTestId('segment-count');
+    await page.waitForFunction(() => /^\d+ constituents?$/.test(document.querySelector('[data-testid=segment-count]')?.textContent ?? ''));
+    const everyone = Number((await count.innerText()).split(' ')[0]);
+    await page.getByLabel('Kind').selectOption('individual');
+    await page.getByLabel('One gift of at least').fill('lots');
+    await page.getByText(/not a decimal amount/).waitFor();
+    await page.getByLabel('One gift of at least').fill('100');
+    await page.waitForFunction((n) => {
+      const m = /^(\d+) constituents?$/.exec(document.querySelector('[data-testid=segment-count]')?.textContent ?? '');
+      return m && Number(m[1]) < n;
+    }, everyone);
+    const name = `후원자 ${Date.now() % 100000}`;
+    await page.getByLabel('Segment name').fill(name);
+    await page.getByRole('button', { name: 'Save segment' }).click();
+    await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+    await page.getByTestId('segment-members').getByRole('link').first().waitFor();
+    await page.getByRole('link', { name: 'Export CSV' }).waitFor();
+    await shot('segments');
+  });
+
+  await step('duplicates: compare a pair side by side, choose a value, merge and open the survivor', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Duplicates' }).click();
+    const pairs = await (await page.request.get(base + '/api/v1/duplicates?limit=50')).json();
+    const pair = pairs.items.find((p) => ![donor.id, restricted.id].includes(p.first.id) && ![donor.id, restricted.id].includes(p.second.id));
+    assert.ok(pair, 'the demo has a duplicate pair');
+    const row = page.getByTestId('pairs').getByRole('row').filter({ has: page.getByRole('link', { name: pair.first.display_name, exact: true }) })
+      .filter({ has: page.getByRole('link', { name: pair.second.display_name, exact: true }) }).first();
+    await row.getByRole('button', { name: /^Compare/ }).click();
+    const compare = page.getByTestId('compare');
+    await compare.waitFor();
+    await compare.getByRole('row', { name: /^display name/ }).getByRole('radio').nth(1).check();
+    await shot('duplicates');
+    await page.getByRole('button', { name: `Merge into #${pair.first.id}` }).click();
+    await page.getByTestId('merged').getByRole('link', { name: 'Open the surviving record' }).click();
+    await page.getByRole('heading', { level: 1, name: pair.second.display_name }).waitFor();
+    const gone = await page.request.get(`${base}/api/v1/constituents/${pair.second.id}`);
+    assert.notEqual(gone.status(), 200);
   });
 
   await step('with TOTP turned on, signing in asks for the second factor', async () => {
@@ -273,8 +385,13 @@ try {
       assert.equal(await page.getByRole('link', { name: 'New gift' }).count(), 0);
       await page.goto(`${base}/constituents/${donor.id}`);
       await page.getByRole('heading', { level: 1, name: donor.name }).waitFor();
-      assert.equal(await page.getByRole('button', { name: 'Edit' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Edit', exact: true }).count(), 0);
       assert.equal(await page.getByRole('link', { name: 'Record a gift' }).count(), 0);
+      await page.getByTestId('timeline').getByText('Meeting: 교회에서 만남').waitFor();
+      assert.equal(await page.getByTestId('timeline').getByText('목회 상담 기록').count(), 0);
+      for (const name of ['Add interaction', 'Add task', 'Change stage', 'Add tag']) {
+        assert.equal(await page.getByRole('button', { name, exact: true }).count(), 0, name);
+      }
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Constituents' }).click();
       await page.getByRole('heading', { name: 'Constituents' }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'Export CSV' }).count(), 0);

@@ -10,6 +10,10 @@ import { FundsPage } from './pages/Funds';
 import { GiftEntryPage } from './pages/GiftEntry';
 import { GiftsPage } from './pages/Gifts';
 import { SignInPage } from './pages/SignIn';
+import { TasksPage } from './pages/Tasks';
+import { CampaignsPage } from './pages/Campaigns';
+import { SegmentsPage } from './pages/Segments';
+import { DuplicatesPage } from './pages/Duplicates';
 import { SessionProvider, useSession } from './session/session';
 
 // The dashboard pulls in Chart.js: load it on its own so sign-in paints first.
@@ -38,6 +42,10 @@ function Gate() {
           <Route path="gifts" element={<GiftsPage />} />
           <Route path="gifts/new" element={<GiftEntryPage />} />
           <Route path="funds" element={<FundsPage />} />
+          <Route path="tasks" element={<TasksPage />} />
+          <Route path="campaigns" element={<CampaignsPage />} />
+          <Route path="segments" element={<SegmentsPage />} />
+          <Route path="duplicates" element={<DuplicatesPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

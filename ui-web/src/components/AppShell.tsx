@@ -75,7 +75,11 @@ export function AppShell() {
           </NavLink>
           <NavLink to="/constituents">Constituents</NavLink>
           <NavLink to="/gifts">Gifts</NavLink>
+          <NavLink to="/campaigns">Campaigns</NavLink>
           <NavLink to="/funds">Funds</NavLink>
+          <NavLink to="/segments">Segments</NavLink>
+          <NavLink to="/tasks">Tasks</NavLink>
+          <NavLink to="/duplicates">Duplicates</NavLink>
         </nav>
         <div className="topbar-end">
           {canChangeDonors(session.user) && (

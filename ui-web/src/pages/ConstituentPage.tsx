@@ -4,13 +4,17 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { apiPath, get, request } from '../api/client';
-import type { ConstituentDetail, Fund, Gift, Page, Settings } from '../api/types';
+import type { ConstituentDetail, Fund, Gift, Giving, Page, Settings } from '../api/types';
 import { BarChart } from '../components/GivingChart';
 import { Empty, ErrorState, Loaded } from '../components/States';
 import { fiscalYear, formatDate, formatMoney } from '../lib/format';
 import { useLoad } from '../lib/hooks';
 import { canChangeDonors, useSession } from '../session/session';
+import type { Relationship } from '../api/crm';
+import { ConstituentTimeline } from './ConstituentTimeline';
 import { EditConstituent } from './EditConstituent';
+import { StageCard } from './StageCard';
+import { TagEditor } from './TagEditor';
 
 interface Loaded {
   record: ConstituentDetail;
@@ -79,7 +83,12 @@ export function ConstituentPage() {
           )}
           <div className="grid grid-2">
             <GivingSummary record={record} fiscalStart={fiscalStart} />
-            <ContactCard record={record} />
+            <ContactCard record={record} onChanged={reload} />
+          </div>
+          <ConstituentTimeline constituentId={record.id} />
+          <div className="grid grid-2">
+            <StageCard constituentId={record.id} />
+            <Relationships record={record} />
           </div>
           <section className="card" aria-labelledby="by-year">
             <h2 id="by-year">Giving by year</h2>
@@ -139,6 +148,10 @@ function GivingSummary({ record, fiscalStart }: { record: ConstituentDetail; fis
           <dd>{g.gift_count ? formatMoney(g.largest_gift) : '—'}</dd>
         </div>
         <div>
+          <dt>Soft credits</dt>
+          <dd>{formatMoney((g as { soft_credit?: Giving['lifetime'] }).soft_credit ?? null)}</dd>
+        </div>
+        <div>
           <dt>First gift</dt>
           <dd>
             {g.first_gift_on ? `${formatMoney(g.first_gift)} on ${formatDate(g.first_gift_on)}` : '—'}
@@ -149,7 +162,7 @@ function GivingSummary({ record, fiscalStart }: { record: ConstituentDetail; fis
   );
 }
 
-function ContactCard({ record: full }: { record: ConstituentDetail }) {
+function ContactCard({ record: full, onChanged }: { record: ConstituentDetail; onChanged(): void }) {
   // Parts a record does not have (members of a person) are absent from the answer.
   const record = {
     ...full,
@@ -194,14 +207,23 @@ function ContactCard({ record: full }: { record: ConstituentDetail }) {
           </ul>
         </>
       )}
-      <h3>Tags</h3>
-      {record.tags.length === 0 ? (
-        <p className="muted">No tags.</p>
+      <TagEditor constituentId={record.id} tags={record.tags} onChanged={onChanged} />
+    </section>
+  );
+}
+
+function Relationships({ record }: { record: ConstituentDetail }) {
+  const list = ((record as { relationships?: Relationship[] }).relationships ?? []).filter((r) => !r.ended_on);
+  return (
+    <section className="card" aria-labelledby="relationships">
+      <h2 id="relationships">Relationships</h2>
+      {list.length === 0 ? (
+        <Empty>No relationships.</Empty>
       ) : (
-        <ul className="tags">
-          {record.tags.map((t) => (
-            <li key={t.id} className="tag">
-              {t.name}
+        <ul className="plain-list" data-testid="relationships">
+          {list.map((r) => (
+            <li key={r.id}>
+              <Link to={`/constituents/${r.related_id}`}>{r.related_name}</Link> <span className="muted">{r.type.replace(/_/g, ' ')}</span>
             </li>
           ))}
         </ul>

@@ -94,7 +94,10 @@ function DashboardBody({ d }: { d: Dashboard }) {
       </section>
       <div className="grid grid-3">
         <section className="card" aria-labelledby="tasks-title">
-          <h2 id="tasks-title">My open tasks</h2>
+          <div className="card-header">
+            <h2 id="tasks-title">My open tasks</h2>
+            <Link to="/tasks">All my tasks</Link>
+          </div>
           {d.my_tasks.length === 0 ? (
             <Empty>Nothing open. Well done.</Empty>
           ) : (

@@ -1,23 +1,31 @@
-// Funds: every fund with its monthly need (read-only in this slice).
+// Funds and needs: needs coverage by month, monthly recurring revenue, the recurring gifts
+// expected soon, and every fund with its monthly need.
 import { apiPath, get } from '../api/client';
 import type { Fund, Page } from '../api/types';
 import { Empty, Loaded } from '../components/States';
 import { formatMoney } from '../lib/format';
 import { useLoad } from '../lib/hooks';
+import { NeedsCoverage, RecurringRevenue, UpcomingGifts } from './NeedsPanels';
 
 export function FundsPage() {
   const [load, retry] = useLoad((signal) => get<Page<Fund>>(apiPath('/funds', { limit: 500 }), signal), []);
   return (
     <>
       <div className="page-header">
-        <h1>Funds</h1>
+        <h1>Funds and needs</h1>
       </div>
+      <NeedsCoverage />
+      <div className="grid grid-entry">
+        <UpcomingGifts />
+        <RecurringRevenue />
+      </div>
+      <h2 className="section-title">Funds</h2>
       <Loaded load={load} retry={retry}>
         {(page) =>
           page.items.length === 0 ? (
             <Empty>No funds yet.</Empty>
           ) : (
-            <table className="table">
+            <table className="table" data-testid="fund-list">
               <thead>
                 <tr>
                   <th scope="col">Code</th>
