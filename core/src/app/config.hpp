@@ -12,6 +12,8 @@
 //   secret_key_file = "var/secret.key" STEWARD_SECRET_KEY_FILE
 //   [jobs] enabled = true              STEWARD_JOBS_ENABLED   (background worker in serve)
 //   [jobs] poll_ms = 1000              STEWARD_JOBS_POLL_MS
+//   plugin_dir = "var/plugins"         STEWARD_PLUGIN_DIR     --plugin-dir
+//   plugin_timeout_ms = 30000          STEWARD_PLUGIN_TIMEOUT_MS (per call, isolated plugins)
 #pragma once
 
 #include <cstddef>
@@ -31,6 +33,8 @@ struct Config {
   std::string secret_key_file = "var/secret.key";  // seals TOTP secrets (auth/secret_box.hpp)
   bool jobs_enabled = true;  // run the job worker and daily scheduler inside `steward serve`
   int jobs_poll_ms = 1000;   // how often an idle worker looks for due jobs
+  std::string plugin_dir = "var/plugins";  // the only directory plugins load from
+  int plugin_timeout_ms = 30000;           // an isolated plugin call taking longer is killed
 };
 
 // Reads `path` (TOML) over the defaults; a missing file is an error only when `required`.
