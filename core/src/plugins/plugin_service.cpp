@@ -232,6 +232,27 @@ Result<PluginRecord> mark_plugin_failing(store::Unit& unit, const std::string& p
   return records::update(unit, *record, "failing");
 }
 
+Result<std::unique_ptr<PluginHandle>> open_plugin(store::Unit& unit, const fs::path& dir,
+                                                  const std::string& plugin_id,
+                                                  const IsolationOptions& options) {
+  auto record = records::get(unit, plugin_id);
+  if (!record) return record.status();
+  if (refresh_state(dir, *record)) {
+    auto updated = records::update(unit, *record, "state");
+    if (!updated) return updated.status();
+  }
+  if (!record->enabled || record->state != "enabled") {
+    std::string why = record->state == "changed"
+                          ? "its file changed since it was approved; an admin must approve it"
+                          : "it is " + record->state + (record->enabled ? "" : " (not enabled)");
+    return Status::precondition_failed("plugin " + plugin_id + " cannot be used: " + why);
+  }
+  if (record->isolation == "isolated") {
+    return open_isolated(dir, record->file_name, record->config, options);
+  }
+  return open_in_process(dir, record->file_name, record->config);
+}
+
 Status remove_plugin(store::Unit& unit, const fs::path& dir, const std::string& plugin_id) {
   auto record = records::get(unit, plugin_id);
   if (!record) return record.status();

@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "plugins/isolated_plugin.hpp"
+#include "plugins/plugin_handle.hpp"
 #include "steward/sdk/manifest.hpp"
 #include "store/plugin_repository.hpp"
 
@@ -56,6 +58,14 @@ Result<PluginRecord> set_plugin_isolation(store::Unit& unit, const std::string& 
 // Records a runtime failure (the handle marked itself failing).
 Result<PluginRecord> mark_plugin_failing(store::Unit& unit, const std::string& plugin_id,
                                          const std::string& error);
+// A usable handle for an enabled plugin, in the mode its record says. Refused (kPrecondition-
+// Failed, naming the plugin and the state) unless enabled and the file's hash is the approved
+// one; a hash mismatch also records the state "changed".
+Result<std::unique_ptr<PluginHandle>> open_plugin(store::Unit& unit,
+                                                  const std::filesystem::path& dir,
+                                                  const std::string& plugin_id,
+                                                  const IsolationOptions& options);
+
 // Deletes the record and the file in the plugin directory.
 Status remove_plugin(store::Unit& unit, const std::filesystem::path& dir,
                      const std::string& plugin_id);

@@ -192,6 +192,32 @@ TEST_P(PluginServiceTest, RemoveDeletesRecordAndFile) {
   EXPECT_EQ(again.code(), StatusCode::kNotFound);
 }
 
+TEST_P(PluginServiceTest, OpenGivesAHandleOnlyForEnabledApprovedPlugins) {
+  ASSERT_TRUE(install("good_importer"));
+  const std::string id = "org.steward.test.importer";
+  plugins::IsolationOptions options{STEWARD_BIN, 5000};
+  auto open = [&] {
+    return db().write(actor(),
+                      [&](Unit& u) { return plugins::open_plugin(u, dir.path(), id, options); });
+  };
+  auto disabled = open();
+  ASSERT_FALSE(disabled);
+  EXPECT_EQ(disabled.status().code(), StatusCode::kPreconditionFailed);
+  ASSERT_TRUE(enable(id));
+  auto handle = open();
+  ASSERT_TRUE(handle) << handle.status().to_string();
+  EXPECT_EQ((*handle)->isolation(), plugins::Isolation::kIsolated);
+  EXPECT_EQ(*(*handle)->detect("a.csv", "id,"), 95);
+  {
+    std::ofstream out(dir.path() / "good_importer.so", std::ios::app | std::ios::binary);
+    out << '\0';
+  }
+  auto changed = open();
+  ASSERT_FALSE(changed);
+  EXPECT_NE(changed.status().message().find("its file changed since it was approved"),
+            std::string::npos);
+}
+
 TEST(PluginConfigSchemaTest, SettingsParseJsonValuesAndNestedKeys) {
   nlohmann::json config = nlohmann::json::object();
   ASSERT_TRUE(plugins::apply_settings(config, {"a=1", "b=true", "c=hello", "d.e=2", "f=[1,2]"}));
