@@ -60,7 +60,7 @@ void ApiTest::SetUp() {
   ASSERT_GE(sodium_init(), 0);
   DatabaseTest::SetUp();
   if (::testing::Test::IsSkipped() || HasFatalFailure()) return;
-  api_ = std::make_unique<http::Api>(db(), http::ApiOptions{});
+  api_ = std::make_unique<http::Api>(db(), api_options());
   http::register_routes(*api_);
   http::ServerOptions options;
   options.host = "127.0.0.1";

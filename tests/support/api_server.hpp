@@ -60,6 +60,8 @@ class ApiTest : public DatabaseTest {
  protected:
   void SetUp() override;
   void TearDown() override;
+  // Options for the Api under test (suites override, e.g. the plugin directory).
+  virtual http::ApiOptions api_options() { return {}; }
   HttpClient client() { return HttpClient(port_); }
   // Creates a user with `role` (password kTestPassword) and signs in; the client carries the
   // session cookie and CSRF token.

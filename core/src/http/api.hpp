@@ -33,6 +33,7 @@ struct ApiOptions {
   // Seals TOTP secrets; ephemeral when not set (tests). `serve` loads secret_key_file.
   std::shared_ptr<auth::SecretBox> secrets;
   std::string issuer = "Steward";  // shown in authenticator apps
+  std::string plugin_dir = "var/plugins";  // /api/v1/plugins manages this directory
 };
 
 class Api {

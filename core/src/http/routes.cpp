@@ -21,6 +21,7 @@ void register_routes(Api& api) {
   add_household_routes(api);
   add_relationship_routes(api);
   add_tag_routes(api);
+  add_plugin_routes(api);
   add_openapi_routes(api);  // last: documents the routes above
 }
 

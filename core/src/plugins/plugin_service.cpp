@@ -199,19 +199,46 @@ Result<PluginRecord> disable_plugin(store::Unit& unit, const std::string& plugin
   return records::update(unit, *record, "disable");
 }
 
-Result<PluginRecord> configure_plugin(store::Unit& unit, const fs::path& dir,
-                                      const std::string& plugin_id,
-                                      const std::vector<std::string>& settings) {
+namespace {
+
+template <typename Apply>
+Result<PluginRecord> configure_with(store::Unit& unit, const fs::path& dir,
+                                    const std::string& plugin_id, Apply apply) {
   auto record = records::get(unit, plugin_id);
   if (!record) return record.status();
   nlohmann::json config = nlohmann::json::parse(record->config, nullptr, false);
-  if (config.is_discarded()) config = nlohmann::json::object();
-  if (Status s = apply_settings(config, settings); !s) return s;
+  if (config.is_discarded() || !config.is_object()) config = nlohmann::json::object();
+  if (Status s = apply(config); !s) return s;
   auto inspected = inspect_for(dir, *record);
   if (!inspected) return inspected.status();
   if (Status s = validate_config(inspected->manifest.config_schema, config); !s) return s;
   record->config = config.dump();
   return records::update(unit, *record, "configure");
+}
+
+}  // namespace
+
+Result<PluginRecord> configure_plugin(store::Unit& unit, const fs::path& dir,
+                                      const std::string& plugin_id,
+                                      const std::vector<std::string>& settings) {
+  return configure_with(unit, dir, plugin_id,
+                        [&](nlohmann::json& config) { return apply_settings(config, settings); });
+}
+
+Result<PluginRecord> configure_plugin_json(store::Unit& unit, const fs::path& dir,
+                                           const std::string& plugin_id,
+                                           const nlohmann::json& changes) {
+  if (!changes.is_object()) return Status::invalid_field("config", "must be a JSON object");
+  return configure_with(unit, dir, plugin_id, [&](nlohmann::json& config) {
+    for (const auto& [key, value] : changes.items()) {
+      if (value.is_null()) {
+        config.erase(key);
+      } else {
+        config[key] = value;
+      }
+    }
+    return Status::ok();
+  });
 }
 
 Result<PluginRecord> set_plugin_isolation(store::Unit& unit, const std::string& plugin_id,

@@ -53,6 +53,10 @@ Result<PluginRecord> approve_plugin(store::Unit& unit, const std::filesystem::pa
 Result<PluginRecord> configure_plugin(store::Unit& unit, const std::filesystem::path& dir,
                                       const std::string& plugin_id,
                                       const std::vector<std::string>& settings);
+// The same with a JSON object of changes (the HTTP API): each key set to its value, null removes.
+Result<PluginRecord> configure_plugin_json(store::Unit& unit, const std::filesystem::path& dir,
+                                           const std::string& plugin_id,
+                                           const nlohmann::json& changes);
 Result<PluginRecord> set_plugin_isolation(store::Unit& unit, const std::string& plugin_id,
                                           const std::string& isolation);
 // Records a runtime failure (the handle marked itself failing).

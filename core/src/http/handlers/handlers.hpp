@@ -21,6 +21,7 @@ void add_contact_routes(Api& api);
 void add_household_routes(Api& api);
 void add_relationship_routes(Api& api);
 void add_tag_routes(Api& api);
+void add_plugin_routes(Api& api);
 void add_openapi_routes(Api& api);
 
 // The OpenAPI 3 document for every route registered so far.
