@@ -60,14 +60,14 @@ void ApiTest::SetUp() {
   ASSERT_GE(sodium_init(), 0);
   DatabaseTest::SetUp();
   if (::testing::Test::IsSkipped() || HasFatalFailure()) return;
-  http::ApiOptions api_options;
+  http::ApiOptions api = api_options();
   http::ServerOptions options;
   options.host = "127.0.0.1";
   options.port = 0;
   options.io_threads = 1;
   options.worker_threads = 2;
-  configure(api_options, options);
-  api_ = std::make_unique<http::Api>(db(), api_options);
+  configure(api, options);
+  api_ = std::make_unique<http::Api>(db(), api);
   http::register_routes(*api_);
   server_ = std::make_unique<http::Server>(options, nullptr,
                                            [this](http::Request& r) { return api_->handle(r); });

@@ -60,6 +60,8 @@ class ApiTest : public DatabaseTest {
  protected:
   void SetUp() override;
   void TearDown() override;
+  // Options for the Api under test (suites override, e.g. the plugin directory).
+  virtual http::ApiOptions api_options() { return {}; }
   HttpClient client() { return HttpClient(port_); }
   unsigned short port() const { return port_; }
   // Override to change the API or the server before SetUp starts it (timeouts, a clock,

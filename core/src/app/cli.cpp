@@ -21,6 +21,7 @@ bool Context::load() {
     return false;
   }
   if (!database_flag.empty()) config.database = database_flag;
+  if (!plugin_dir_flag.empty()) config.plugin_dir = plugin_dir_flag;
   spdlog::set_level(spdlog::level::from_str(config.log_level));
   return true;
 }
@@ -71,6 +72,7 @@ int run_cli(int argc, char** argv) {
       ->each([&](const std::string&) { ctx.config_required = true; });
   app.add_option("--database", ctx.database_flag,
                  "database URL: sqlite:PATH or postgresql://USER@HOST:PORT/DB");
+  app.add_option("--plugin-dir", ctx.plugin_dir_flag, "directory plugins are loaded from");
   app.parse_complete_callback([&] {
     if (!ctx.load()) throw CLI::RuntimeError(1);
   });
@@ -94,6 +96,8 @@ int run_cli(int argc, char** argv) {
   add_segments_command(app, ctx);
   add_jobs_command(app, ctx);
   add_duplicates_command(app, ctx);
+  add_plugins_command(app, ctx);
+  add_plugin_host_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -19,7 +19,8 @@ class Context {
   Config config;
   std::string config_path = "steward.toml";
   bool config_required = false;
-  std::string database_flag;  // --database, applied last
+  std::string database_flag;    // --database, applied last
+  std::string plugin_dir_flag;  // --plugin-dir, applied last
 
   // Loads config (file, environment, flags). Prints the error and returns false on failure.
   bool load();
@@ -55,6 +56,8 @@ void add_interactions_command(CLI::App& app, Context& ctx);
 void add_stage_command(CLI::App& app, Context& ctx);
 void add_needs_command(CLI::App& app, Context& ctx);
 void add_duplicates_command(CLI::App& app, Context& ctx);
+void add_plugins_command(CLI::App& app, Context& ctx);
+void add_plugin_host_command(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);
 

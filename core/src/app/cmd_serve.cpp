@@ -49,6 +49,7 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     if (!secrets) throw CLI::RuntimeError(fail(secrets.status()));
     http::ApiOptions api_options = api_options_from(ctx.config);
     api_options.secrets = secrets.value();
+    api_options.plugin_dir = ctx.config.plugin_dir;
     http::Api api(*db, api_options);
     http::register_routes(api);
     http::WebApp app(api, http::StaticFiles(ctx.config.ui_dir), [db, &ctx] {

@@ -60,8 +60,9 @@ Status load_config_file(const std::string& path, bool required, Config& config) 
     return Status::invalid_field("config", path + ": " + std::string(e.description()));
   }
   static const std::set<std::string> kKnown = {
-      "database",        "listen", "pool_size", "io_threads", "log_level",      "ui_dir",
-      "secret_key_file", "jobs",   "sessions",  "tls",        "trusted_proxies"};
+      "database",         "listen", "pool_size", "io_threads", "log_level",       "ui_dir",
+      "secret_key_file",  "jobs",   "sessions",  "tls",        "trusted_proxies", "plugin_dir",
+      "plugin_timeout_ms"};
   for (const auto& [key, value] : table) {
     std::string k(key.str());
     if (!kKnown.count(k)) return bad_key(path, k, "unknown setting");
@@ -90,15 +91,18 @@ Status load_config_file(const std::string& path, bool required, Config& config) 
   };
   long long pool = static_cast<long long>(config.pool_size);
   long long threads = config.io_threads;
-  for (Status s : {text("database", config.database), text("listen", config.listen),
-                   text("log_level", config.log_level), text("ui_dir", config.ui_dir),
-                   text("secret_key_file", config.secret_key_file),
-                   text("secret_key_file", config.secret_key_file),
-                   integer("pool_size", 1, 256, pool), integer("io_threads", 1, 256, threads)}) {
+  long long plugin_timeout = config.plugin_timeout_ms;
+  for (Status s :
+       {text("database", config.database), text("listen", config.listen),
+        text("log_level", config.log_level), text("ui_dir", config.ui_dir),
+        text("secret_key_file", config.secret_key_file), text("plugin_dir", config.plugin_dir),
+        integer("plugin_timeout_ms", 100, 3600000, plugin_timeout),
+        integer("pool_size", 1, 256, pool), integer("io_threads", 1, 256, threads)}) {
     if (!s) return s;
   }
   config.pool_size = static_cast<std::size_t>(pool);
   config.io_threads = static_cast<int>(threads);
+  config.plugin_timeout_ms = static_cast<int>(plugin_timeout);
   if (Status s = load_jobs_table(path, table, config); !s) return s;
   return load_server_settings(path, table, config);
 }
@@ -109,6 +113,15 @@ Status apply_environment(Config& config) {
   if (const char* v = std::getenv("STEWARD_LOG_LEVEL"); v && *v) config.log_level = v;
   if (const char* v = std::getenv("STEWARD_UI_DIR"); v && *v) config.ui_dir = v;
   if (const char* v = std::getenv("STEWARD_SECRET_KEY_FILE"); v && *v) config.secret_key_file = v;
+  if (const char* v = std::getenv("STEWARD_PLUGIN_DIR"); v && *v) config.plugin_dir = v;
+  if (const char* v = std::getenv("STEWARD_PLUGIN_TIMEOUT_MS"); v && *v) {
+    long long n = 0;
+    if (!parse_size(v, n) || n < 100 || n > 3600000) {
+      return Status::invalid_field("STEWARD_PLUGIN_TIMEOUT_MS",
+                                   "must be an integer from 100 to 3600000");
+    }
+    config.plugin_timeout_ms = static_cast<int>(n);
+  }
   if (const char* v = std::getenv("STEWARD_POOL_SIZE"); v && *v) {
     long long n = 0;
     if (!parse_size(v, n) || n < 1 || n > 256) {

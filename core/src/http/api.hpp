@@ -35,6 +35,7 @@ struct ApiOptions {
   // (tests set it to move time forward without sleeping).
   std::function<domain::Instant()> clock;
   domain::Instant now() const { return clock ? clock() : domain::now_instant(); }
+  std::string plugin_dir = "var/plugins";  // /api/v1/plugins manages this directory
 };
 
 class Api {

@@ -31,6 +31,7 @@ void register_routes(Api& api) {
   add_needs_routes(api);
   add_recurring_revenue_routes(api);
   add_dashboard_routes(api);
+  add_plugin_routes(api);
   add_openapi_routes(api);  // last: documents the routes above
 }
 
