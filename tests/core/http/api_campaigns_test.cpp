@@ -89,6 +89,58 @@ TEST_P(ApiCampaignsTest, CreateReplaceAppealsAndResults) {
   EXPECT_EQ(r["no_appeal"]["raised"]["minor"], 5000);
 }
 
+TEST_P(ApiCampaignsTest, ResultsLeaveOutRestrictedDonorsForCallersWithoutTheGrant) {
+  HttpClient pastor = sign_in_as("pastor", auth::Role::kFundraiser, true);
+  HttpClient viewer = sign_in_as("viewer1", auth::Role::kViewer);
+  HttpReply made =
+      staff().post("/api/v1/campaigns", R"({"code":"C1","name":"겨울","starts_on":"2026-01-01"})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  long long campaign_id = made.json()["id"];
+  std::string location = made.header("location");
+  HttpReply appeal = staff().post(location + "/appeals", R"({"code":"A1","name":"편지"})");
+  ASSERT_EQ(appeal.status, 201) << appeal.body;
+  long long appeal_id = appeal.json()["id"];
+  long long fund = make_fund(db(), "GEN");
+  long long kim = make_person(db(), "김민준");
+  long long secret = make_person(db(), "박지현");
+  auto gift = [&](long long donor, const std::string& amount) {
+    json money = {{"amount", amount}, {"currency", "USD"}};
+    json j = {{"constituent_id", donor},
+              {"received_on", "2026-02-01"},
+              {"amount", money},
+              {"campaign_id", campaign_id},
+              {"appeal_id", appeal_id},
+              {"allocations", json::array({{{"fund_id", fund}, {"amount", money}}})}};
+    EXPECT_EQ(pastor.post("/api/v1/gifts", j.dump()).status, 201);
+  };
+  gift(kim, "100.00");
+  gift(secret, "500.00");
+  auto s = db().write(actor(), [&](store::Unit& u) {
+    u.sql() << "UPDATE constituents SET restricted = TRUE WHERE id = :id", soci::use(secret);
+    return Status::ok();
+  });
+  ASSERT_TRUE(s) << s.to_string();
+
+  for (HttpClient* c : {&staff(), &viewer}) {
+    HttpReply r = c->get(location + "/results");
+    ASSERT_EQ(r.status, 200) << r.body;
+    json j = r.json();
+    EXPECT_EQ(j["includes_restricted"], false);
+    EXPECT_EQ(j["donor_count"], 1);
+    EXPECT_EQ(j["gift_count"], 1);
+    EXPECT_EQ(j["raised"]["minor"], 10000);
+    EXPECT_EQ(j["by_appeal"][0]["donor_count"], 1);
+    EXPECT_EQ(j["by_appeal"][0]["raised"]["minor"], 10000);
+    EXPECT_EQ(r.body.find("500"), std::string::npos) << r.body;
+  }
+  HttpReply all = pastor.get(location + "/results");
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(all.json()["includes_restricted"], true);
+  EXPECT_EQ(all.json()["donor_count"], 2);
+  EXPECT_EQ(all.json()["raised"]["minor"], 60000);
+  EXPECT_EQ(all.json()["by_appeal"][0]["donor_count"], 2);
+}
+
 TEST_P(ApiCampaignsTest, BadInputNamesTheFieldAndWritesNothing) {
   struct Case {
     std::string body;

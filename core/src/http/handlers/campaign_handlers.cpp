@@ -82,9 +82,11 @@ Response campaign_results(Call& call) {
   auto j = call.db.read([&](store::Unit& u) -> Result<nlohmann::json> {
     auto c = store::campaigns::get(u, *id);
     if (!c) return c.status();
-    auto r = store::campaigns::results(u, *id);
+    auto r = store::campaigns::results(u, *id, call.sees_restricted());
     if (!r) return r.status();
-    return results_json(r.value(), c->goal);
+    nlohmann::json j = results_json(r.value(), c->goal);
+    j["includes_restricted"] = call.sees_restricted();
+    return j;
   });
   if (!j) return Response::from_status(j.status());
   return Response::json(200, j.value());
