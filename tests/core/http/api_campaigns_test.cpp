@@ -141,6 +141,48 @@ TEST_P(ApiCampaignsTest, ResultsLeaveOutRestrictedDonorsForCallersWithoutTheGran
   EXPECT_EQ(all.json()["by_appeal"][0]["donor_count"], 2);
 }
 
+TEST_P(ApiCampaignsTest, CampaignsAndAppealsComeInFullPagesById) {
+  std::vector<long long> ids;
+  std::vector<long long> appeals;
+  for (int i = 0; i < 6; ++i) {
+    std::string n = std::to_string(i);
+    json body = {{"code", "P" + n},
+                 {"name", "캠페인 " + n},
+                 {"starts_on", "2026-0" + std::to_string(9 - i) + "-01"}};
+    HttpReply r = staff().post("/api/v1/campaigns", body.dump());
+    ASSERT_EQ(r.status, 201) << r.body;
+    ids.push_back(r.json()["id"]);
+  }
+  std::string base = "/api/v1/campaigns/" + std::to_string(ids[0]) + "/appeals";
+  for (int i = 0; i < 6; ++i) {
+    json body = {{"code", "AP" + std::to_string(i)}, {"name", "편지 " + std::to_string(i)}};
+    HttpReply r = staff().post(base, body.dump());
+    ASSERT_EQ(r.status, 201) << r.body;
+    appeals.push_back(r.json()["id"]);
+  }
+  for (const auto& [path, want] :
+       {std::pair{std::string("/api/v1/campaigns?"), ids}, std::pair{base + "?", appeals}}) {
+    std::vector<long long> seen;
+    std::string after;
+    for (int page = 0; page < 3; ++page) {
+      HttpReply r = staff().get(path + "limit=2" + after);
+      ASSERT_EQ(r.status, 200) << r.body;
+      json j = r.json();
+      ASSERT_EQ(j["items"].size(), 2u) << r.body;
+      for (const auto& item : j["items"]) seen.push_back(item["id"]);
+      if (page < 2) {
+        ASSERT_TRUE(j["next_after"].is_number()) << r.body;
+        after = "&after=" + std::to_string(j["next_after"].get<long long>());
+      } else {
+        EXPECT_TRUE(j["next_after"].is_null()) << r.body;
+      }
+    }
+    EXPECT_EQ(seen, want);
+  }
+  EXPECT_EQ(staff().get("/api/v1/campaigns?limit=501").status, 422);
+  EXPECT_EQ(staff().get(base + "?after=x").status, 422);
+}
+
 TEST_P(ApiCampaignsTest, BadInputNamesTheFieldAndWritesNothing) {
   struct Case {
     std::string body;

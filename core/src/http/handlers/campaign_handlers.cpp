@@ -1,5 +1,5 @@
 // Campaigns, their appeals and what they raised.
-//   GET  /api/v1/campaigns[?active=true|false]      POST /api/v1/campaigns
+//   GET  /api/v1/campaigns[?active=true|false&after=&limit=] (by id)   POST /api/v1/campaigns
 //   GET  /api/v1/campaigns/{id} (ETag)              PUT  /api/v1/campaigns/{id} (If-Match)
 //   GET  /api/v1/campaigns/{id}/results (goal, raised, gifts, donors; per appeal)
 //   GET  /api/v1/campaigns/{id}/appeals             POST /api/v1/campaigns/{id}/appeals
@@ -7,6 +7,7 @@
 #include "http/handlers/campaign_json.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
+#include "store/campaign_pages.hpp"
 #include "store/campaign_repository.hpp"
 
 namespace steward::http {
@@ -27,11 +28,14 @@ Response list_campaigns(Call& call) {
     }
     active = *a == "true";
   }
-  auto list = call.db.read([&](store::Unit& u) { return store::campaigns::list(u, active); });
+  auto page = page_request(call.request);
+  if (!page) return Response::from_status(page.status());
+  auto list = call.db.read(
+      [&](store::Unit& u) { return store::campaigns::list_page(u, active, page.value()); });
   if (!list) return Response::from_status(list.status());
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& c : list.value()) items.push_back(campaign_json(c));
-  return Response::json(200, page_json(items, std::nullopt));
+  for (const auto& c : list->items) items.push_back(campaign_json(c));
+  return Response::json(200, page_json(items, list->next_after_id));
 }
 
 Response get_campaign(Call& call) {
@@ -95,11 +99,14 @@ Response campaign_results(Call& call) {
 Response list_appeals(Call& call) {
   auto id = path_id(call.request);
   if (!id) return no_campaign();
-  auto list = call.db.read([&](store::Unit& u) { return store::campaigns::appeals_of(u, *id); });
+  auto page = page_request(call.request);
+  if (!page) return Response::from_status(page.status());
+  auto list = call.db.read(
+      [&](store::Unit& u) { return store::campaigns::appeals_page(u, *id, page.value()); });
   if (!list) return Response::from_status(list.status());
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& a : list.value()) items.push_back(appeal_json(a));
-  return Response::json(200, page_json(items, std::nullopt));
+  for (const auto& a : list->items) items.push_back(appeal_json(a));
+  return Response::json(200, page_json(items, list->next_after_id));
 }
 
 Response get_appeal(Call& call) {
@@ -138,7 +145,7 @@ void add_campaign_routes(Api& api) {
     r.add({method, pattern, Access::kPermission, p, summary, std::move(h), {}});
   };
   route("GET", "/api/v1/campaigns", Permission::kReadDonors,
-        "List campaigns by start date (?active=)", list_campaigns);
+        "List campaigns by id (?active=, ?after=&limit=)", list_campaigns);
   route("POST", "/api/v1/campaigns", Permission::kWriteDonors, "Create a campaign",
         create_campaign);
   route("GET", "/api/v1/campaigns/{id}", Permission::kReadDonors, "One campaign, with its ETag",
@@ -147,8 +154,8 @@ void add_campaign_routes(Api& api) {
         "Replace a campaign (If-Match required)", replace_campaign);
   route("GET", "/api/v1/campaigns/{id}/results", Permission::kReadDonors,
         "What a campaign raised: goal, raised, gifts and donors, per appeal", campaign_results);
-  route("GET", "/api/v1/campaigns/{id}/appeals", Permission::kReadDonors, "The campaign's appeals",
-        list_appeals);
+  route("GET", "/api/v1/campaigns/{id}/appeals", Permission::kReadDonors,
+        "The campaign's appeals by id (?after=&limit=)", list_appeals);
   route("POST", "/api/v1/campaigns/{id}/appeals", Permission::kWriteDonors,
         "Add an appeal to a campaign", create_appeal);
   route("GET", "/api/v1/appeals/{id}", Permission::kReadDonors, "One appeal", get_appeal);
