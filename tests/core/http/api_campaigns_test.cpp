@@ -183,6 +183,38 @@ TEST_P(ApiCampaignsTest, CampaignsAndAppealsComeInFullPagesById) {
   EXPECT_EQ(staff().get(base + "?after=x").status, 422);
 }
 
+TEST_P(ApiCampaignsTest, AppealsAreReplacedWithIfMatchAndAudited) {
+  HttpReply made = staff().post("/api/v1/campaigns", R"({"code":"C1","name":"x"})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  HttpReply appeal = staff().post(made.header("location") + "/appeals",
+                                  R"({"code":"A1","name":"봄 편지","channel":"mail"})");
+  ASSERT_EQ(appeal.status, 201) << appeal.body;
+  std::string at = appeal.header("location");
+  HttpReply got = staff().get(at);
+  ASSERT_EQ(got.status, 200);
+  json change = got.json();
+  change["name"] = "가을 편지";
+  change["channel"] = "email";
+  EXPECT_EQ(staff().request("PUT", at, change.dump()).status, 428);
+  HttpReply put = staff().put(at, change.dump(), got.header("etag"));
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(put.json()["name"], "가을 편지");
+  EXPECT_EQ(put.json()["channel"], "email");
+  EXPECT_EQ(put.json()["campaign_id"], made.json()["id"]);
+  EXPECT_EQ(staff().put(at, change.dump(), got.header("etag")).status, 412);
+  json bad = put.json();
+  bad["channel"] = "pigeon";
+  HttpReply r = staff().put(at, bad.dump(), put.header("etag"));
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_NE(r.body.find("channel"), std::string::npos) << r.body;
+  EXPECT_EQ(staff().get(at).json()["channel"], "email");
+  EXPECT_EQ(query_int(db(),
+                      "SELECT COUNT(*) FROM audit_events WHERE entity_type = 'appeal' AND "
+                      "action = 'update'"),
+            1);
+  EXPECT_EQ(staff().put("/api/v1/appeals/999999", change.dump(), got.header("etag")).status, 404);
+}
+
 TEST_P(ApiCampaignsTest, BadInputNamesTheFieldAndWritesNothing) {
   struct Case {
     std::string body;

@@ -3,10 +3,11 @@
 //   GET  /api/v1/campaigns/{id} (ETag)              PUT  /api/v1/campaigns/{id} (If-Match)
 //   GET  /api/v1/campaigns/{id}/results (goal, raised, gifts, donors; per appeal)
 //   GET  /api/v1/campaigns/{id}/appeals             POST /api/v1/campaigns/{id}/appeals
-//   GET  /api/v1/appeals/{id}
+//   GET  /api/v1/appeals/{id} (ETag)                PUT  /api/v1/appeals/{id} (If-Match)
 #include "http/handlers/campaign_json.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
+#include "store/appeal_changes.hpp"
 #include "store/campaign_pages.hpp"
 #include "store/campaign_repository.hpp"
 
@@ -114,7 +115,31 @@ Response get_appeal(Call& call) {
   if (!id) return Response::problem(404, "not-found", "no such appeal");
   auto a = call.db.read([&](store::Unit& u) { return store::campaigns::get_appeal(u, *id); });
   if (!a) return Response::from_status(a.status());
-  return Response::json(200, appeal_json(a.value()));
+  nlohmann::json j = appeal_json(a.value());
+  return with_etag(Response::json(200, j), etag_of(j));
+}
+
+// PUT: replaces the appeal's fields; it stays in its campaign (campaign_id is ignored).
+Response replace_appeal(Call& call) {
+  auto id = path_id(call.request);
+  if (!id) return Response::problem(404, "not-found", "no such appeal");
+  nlohmann::json body;
+  if (auto bad = parse_json_body(call.request, body)) return *bad;
+  JsonReader in(body);
+  domain::AppealInput a = read_appeal(in);
+  if (Status s = in.finish(); !s) return Response::from_status(s);
+  std::optional<Response> refused;
+  auto done = call.db.write(call.actor, [&](store::Unit& u) -> Result<domain::Appeal> {
+    auto current = store::campaigns::get_appeal(u, *id);
+    if (!current) return current.status();
+    refused = check_if_match(call.request, etag_of(appeal_json(current.value())));
+    if (refused) return Status::precondition_failed("stale");
+    return store::campaigns::update_appeal(u, *id, a);
+  });
+  if (refused) return *refused;
+  if (!done) return Response::from_status(done.status());
+  nlohmann::json j = appeal_json(done.value());
+  return with_etag(Response::json(200, j), etag_of(j));
 }
 
 Response create_appeal(Call& call) {
@@ -158,7 +183,10 @@ void add_campaign_routes(Api& api) {
         "The campaign's appeals by id (?after=&limit=)", list_appeals);
   route("POST", "/api/v1/campaigns/{id}/appeals", Permission::kWriteDonors,
         "Add an appeal to a campaign", create_appeal);
-  route("GET", "/api/v1/appeals/{id}", Permission::kReadDonors, "One appeal", get_appeal);
+  route("GET", "/api/v1/appeals/{id}", Permission::kReadDonors, "One appeal, with its ETag",
+        get_appeal);
+  route("PUT", "/api/v1/appeals/{id}", Permission::kWriteDonors,
+        "Replace an appeal (If-Match required)", replace_appeal);
 }
 
 }  // namespace steward::http
