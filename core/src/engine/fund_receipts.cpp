@@ -53,7 +53,8 @@ void add_gift(const GiftRow& gift, const std::map<long long, std::string>& fund_
 
 std::map<long long, long long> net_received_by_fund(
     store::Unit& unit, const domain::Date& from, const domain::Date& to,
-    const std::map<long long, std::string>& fund_currency) {
+    const std::map<long long, std::string>& fund_currency, bool include_restricted) {
+  const int all = include_restricted ? 1 : 0;
   const std::string from_text = from.to_string();
   const std::string to_text = to.to_string();
   soci::rowset<soci::row> rows =
@@ -63,8 +64,10 @@ std::map<long long, long long> net_received_by_fund(
               "g.base_amount_minor - g.base_refunded_minor, a.fund_id, a.amount_minor "
               "FROM gifts g JOIN gift_allocations a ON a.gift_id = g.id "
               "WHERE g.deleted_at IS NULL AND g.status IN ('completed', 'partially_refunded') "
-              "AND g.received_on >= :from AND g.received_on <= :to ORDER BY g.id, a.id",
-       soci::use(from_text), soci::use(to_text));
+              "AND g.received_on >= :from AND g.received_on <= :to "
+              "AND (:all = 1 OR g.constituent_id NOT IN"
+              " (SELECT id FROM constituents WHERE restricted = (1 = 1))) ORDER BY g.id, a.id",
+       soci::use(from_text), soci::use(to_text), soci::use(all));
   std::map<long long, long long> out;
   GiftRow gift;
   for (const soci::row& row : rows) {

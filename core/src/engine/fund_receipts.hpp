@@ -15,9 +15,10 @@ namespace steward::engine {
 // when the gift is in it, or at its share of the gift's base amount when the gift's base
 // currency is it; otherwise it is left out. A gift's refund (refunded_minor, base_refunded_minor)
 // is spread over its allocations (and any unallocated remainder) in proportion to their amounts
-// (domain::split_proportionally).
+// (domain::split_proportionally). include_restricted = false leaves out restricted
+// constituents' gifts.
 std::map<long long, long long> net_received_by_fund(
     store::Unit& unit, const domain::Date& from, const domain::Date& to,
-    const std::map<long long, std::string>& fund_currency);
+    const std::map<long long, std::string>& fund_currency, bool include_restricted = true);
 
 }  // namespace steward::engine

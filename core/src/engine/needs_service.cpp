@@ -68,7 +68,8 @@ std::string format_basis_points(long long bp) {
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "%";
 }
 
-Result<NeedsReport> needs_coverage(store::Unit& unit, const domain::Date& as_of) {
+Result<NeedsReport> needs_coverage(store::Unit& unit, const domain::Date& as_of,
+                                   bool include_restricted) {
   NeedsReport report;
   report.as_of = as_of.to_string();
   const domain::Date month_start(as_of.year(), as_of.month(), 1);
@@ -78,12 +79,12 @@ Result<NeedsReport> needs_coverage(store::Unit& unit, const domain::Date& as_of)
 
   report.funds = funds_with_needs(unit);
   if (report.funds.empty()) return report;
-  auto mrr = monthly_recurring_revenue(unit, as_of);
+  auto mrr = monthly_recurring_revenue(unit, as_of, include_restricted);
   if (!mrr) return mrr.status();
   std::map<long long, std::string> currencies;
   for (const FundNeed& f : report.funds) currencies[f.fund_id] = f.currency;
-  const auto month = net_received_by_fund(unit, month_start, as_of, currencies);
-  const auto year = net_received_by_fund(unit, year_start, as_of, currencies);
+  const auto month = net_received_by_fund(unit, month_start, as_of, currencies, include_restricted);
+  const auto year = net_received_by_fund(unit, year_start, as_of, currencies, include_restricted);
 
   for (FundNeed& f : report.funds) {
     f.committed_minor = committed_for(*mrr, f);

@@ -49,7 +49,10 @@ struct NeedsReport {
   std::vector<FundNeed> funds;  // ordered by fund name, then id
 };
 
-Result<NeedsReport> needs_coverage(store::Unit& unit, const domain::Date& as_of);
+// include_restricted = false computes committed and received without restricted constituents'
+// plans and gifts (for callers without the restricted grant).
+Result<NeedsReport> needs_coverage(store::Unit& unit, const domain::Date& as_of,
+                                   bool include_restricted = true);
 
 // floor(part × 10000 / whole) for whole > 0, 0 otherwise; negative parts count as 0.
 long long basis_points(long long part, long long whole);

@@ -56,17 +56,20 @@ MrrTotal finish(const std::string& currency, const std::map<FundKey, Accumulator
 
 }  // namespace
 
-Result<MrrReport> monthly_recurring_revenue(store::Unit& unit, const domain::Date& as_of) {
+Result<MrrReport> monthly_recurring_revenue(store::Unit& unit, const domain::Date& as_of,
+                                            bool include_restricted) {
   auto settings = store::settings::get(unit);
   if (!settings) return settings.status();
   const std::string day = as_of.to_string();
+  const int all = include_restricted ? 1 : 0;
   soci::rowset<soci::row> rows =
       (unit.sql().prepare
            << "SELECT p.amount_minor, p.currency, p.frequency, p.fund_id, f.code, f.name "
               "FROM recurring_plans p LEFT JOIN funds f ON f.id = p.fund_id "
               "WHERE p.status IN ('active', 'failing') AND (p.ends_on IS NULL OR p.ends_on >= "
-              ":as_of) ORDER BY p.id",
-       soci::use(day));
+              ":as_of) AND (:all = 1 OR p.constituent_id NOT IN"
+              " (SELECT id FROM constituents WHERE restricted = (1 = 1))) ORDER BY p.id",
+       soci::use(day), soci::use(all));
   std::map<std::string, std::map<FundKey, Accumulator>> by_currency;
   for (const soci::row& row : rows) {
     store::RowReader r(row);

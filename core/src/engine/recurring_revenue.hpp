@@ -46,8 +46,10 @@ struct MrrReport {
   std::vector<MrrTotal> other_currencies;  // ordered by currency code
 };
 
-// Exact MRR of committed plans as of a day. Read-only.
-Result<MrrReport> monthly_recurring_revenue(store::Unit& unit, const domain::Date& as_of);
+// Exact MRR of committed plans as of a day; include_restricted = false leaves out the plans of
+// restricted constituents (for callers without the restricted grant). Read-only.
+Result<MrrReport> monthly_recurring_revenue(store::Unit& unit, const domain::Date& as_of,
+                                            bool include_restricted = true);
 
 // One expected installment of an active plan.
 struct ExpectedGift {

@@ -14,7 +14,9 @@ const char* const kTallySelect =
     " COUNT(DISTINCT CASE WHEN currency = :c5 OR base_currency = :c6 THEN constituent_id END),"
     " SUM(CASE WHEN currency = :c7 OR base_currency = :c8 THEN 0 ELSE 1 END)"
     " FROM gifts WHERE campaign_id = :id AND deleted_at IS NULL"
-    " AND status IN ('completed', 'partially_refunded')";
+    " AND status IN ('completed', 'partially_refunded')"
+    " AND (:all = 1 OR constituent_id NOT IN"
+    " (SELECT id FROM constituents WHERE restricted = (1 = 1)))";
 
 Tally tally_from(RowReader& r) {
   Tally t;
@@ -27,18 +29,19 @@ Tally tally_from(RowReader& r) {
 
 }  // namespace
 
-Result<Results> results(Unit& unit, long long campaign_id) {
+Result<Results> results(Unit& unit, long long campaign_id, bool include_restricted) {
   auto campaign = get(unit, campaign_id);
   if (!campaign) return campaign.status();
   Results out;
   out.campaign_id = campaign_id;
   out.currency = campaign->currency;
   const std::string& c = out.currency;
+  const int all = include_restricted ? 1 : 0;
   {
     soci::row row;
     unit.sql() << std::string("SELECT 0,") + kTallySelect, soci::use(c), soci::use(c), soci::use(c),
         soci::use(c), soci::use(c), soci::use(c), soci::use(c), soci::use(c),
-        soci::use(campaign_id), soci::into(row);
+        soci::use(campaign_id), soci::use(all), soci::into(row);
     RowReader r(row);
     r.skip();
     out.total = tally_from(r);
@@ -47,7 +50,7 @@ Result<Results> results(Unit& unit, long long campaign_id) {
       (unit.sql().prepare << std::string("SELECT COALESCE(appeal_id, 0) AS a,") + kTallySelect +
                                  " GROUP BY COALESCE(appeal_id, 0) ORDER BY 1",
        soci::use(c), soci::use(c), soci::use(c), soci::use(c), soci::use(c), soci::use(c),
-       soci::use(c), soci::use(c), soci::use(campaign_id));
+       soci::use(c), soci::use(c), soci::use(campaign_id), soci::use(all));
   for (const auto& row : rows) {
     RowReader r(row);
     long long appeal = r.integer();

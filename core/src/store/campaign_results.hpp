@@ -32,7 +32,9 @@ struct Results {
   Tally no_appeal;                     // gifts with the campaign but no appeal
 };
 
+// include_restricted = false leaves out the gifts of restricted constituents (for callers
+// without the restricted grant: neither counts nor totals may reveal them).
 // Errors: kNotFound for the campaign.
-Result<Results> results(Unit& unit, long long campaign_id);
+Result<Results> results(Unit& unit, long long campaign_id, bool include_restricted = true);
 
 }  // namespace steward::store::campaigns

@@ -115,16 +115,30 @@ TEST_P(ApiDuplicatesTest, NeedsMrrAndUpcomingGifts) {
   EXPECT_EQ(n.json()["as_of"], "2026-03-31");
   EXPECT_EQ(med["fund_name"], "의료 지원");
   EXPECT_EQ(med["need"]["minor"], 10000);
-  EXPECT_EQ(med["committed"]["minor"], 5000);
-  EXPECT_EQ(med["committed_bp"], 5000);
-  EXPECT_EQ(med["gap"]["amount"], "50.00");
+  // Without the grant the restricted donor's plan is not counted, and nothing says it exists.
+  EXPECT_EQ(n.json()["includes_restricted"], false);
+  EXPECT_EQ(med["committed"]["minor"], 3000);
+  EXPECT_EQ(med["committed_bp"], 3000);
+  EXPECT_EQ(med["gap"]["amount"], "70.00");
+  HttpReply pn = pastor().get("/api/v1/needs?month=2026-03");
+  ASSERT_EQ(pn.status, 200) << pn.body;
+  EXPECT_EQ(pn.json()["includes_restricted"], true);
+  EXPECT_EQ(pn.json()["funds"][0]["committed"]["minor"], 5000);
+  EXPECT_EQ(pn.json()["funds"][0]["committed_bp"], 5000);
+  EXPECT_EQ(pn.json()["funds"][0]["gap"]["amount"], "50.00");
   EXPECT_EQ(staff().get("/api/v1/needs?month=2026-13").status, 422);
   EXPECT_EQ(staff().get("/api/v1/needs?as_of=2026-03-01&month=2026-03").status, 422);
 
   HttpReply mrr = staff().get("/api/v1/recurring/mrr?as_of=2026-03-15");
   ASSERT_EQ(mrr.status, 200) << mrr.body;
-  EXPECT_EQ(mrr.json()["base"]["monthly"]["minor"], 5000);
-  EXPECT_EQ(mrr.json()["base"]["plan_count"], 2);
+  EXPECT_EQ(mrr.json()["includes_restricted"], false);
+  EXPECT_EQ(mrr.json()["base"]["monthly"]["minor"], 3000);
+  EXPECT_EQ(mrr.json()["base"]["plan_count"], 1);
+  HttpReply pm = pastor().get("/api/v1/recurring/mrr?as_of=2026-03-15");
+  ASSERT_EQ(pm.status, 200) << pm.body;
+  EXPECT_EQ(pm.json()["includes_restricted"], true);
+  EXPECT_EQ(pm.json()["base"]["monthly"]["minor"], 5000);
+  EXPECT_EQ(pm.json()["base"]["plan_count"], 2);
   EXPECT_EQ(staff().get("/api/v1/recurring/mrr?as_of=tomorrow").status, 422);
 
   HttpReply up = staff().get("/api/v1/recurring/upcoming?from=2026-03-01&to=2026-04-30");

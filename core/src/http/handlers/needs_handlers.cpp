@@ -58,14 +58,16 @@ Response needs(Call& call) {
   domain::Date as_of = domain::Date::today();
   if (as_of_text) as_of = domain::Date::parse(*as_of_text).value();
   if (month.value()) as_of = *month.value();
-  auto report = call.db.read([&](store::Unit& u) { return engine::needs_coverage(u, as_of); });
+  auto report = call.db.read(
+      [&](store::Unit& u) { return engine::needs_coverage(u, as_of, call.sees_restricted()); });
   if (!report) return Response::from_status(report.status());
   nlohmann::json funds = nlohmann::json::array();
   for (const auto& f : report->funds) funds.push_back(fund_need_json(f));
   return Response::json(200, {{"as_of", report->as_of},
                               {"month_start", report->month_start},
                               {"year_start", report->year_start},
-                              {"funds", funds}});
+                              {"funds", funds},
+                              {"includes_restricted", call.sees_restricted()}});
 }
 
 }  // namespace

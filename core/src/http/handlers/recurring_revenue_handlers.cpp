@@ -37,14 +37,16 @@ Response mrr(Call& call) {
   }
   domain::Date as_of =
       as_of_text ? domain::Date::parse(*as_of_text).value() : domain::Date::today();
-  auto report =
-      call.db.read([&](store::Unit& u) { return engine::monthly_recurring_revenue(u, as_of); });
+  auto report = call.db.read([&](store::Unit& u) {
+    return engine::monthly_recurring_revenue(u, as_of, call.sees_restricted());
+  });
   if (!report) return Response::from_status(report.status());
   nlohmann::json others = nlohmann::json::array();
   for (const auto& t : report->other_currencies) others.push_back(mrr_total_json(t));
   return Response::json(200, {{"as_of", report->as_of},
                               {"base", mrr_total_json(report->base)},
-                              {"other_currencies", others}});
+                              {"other_currencies", others},
+                              {"includes_restricted", call.sees_restricted()}});
 }
 
 Response upcoming(Call& call) {

@@ -2,7 +2,7 @@
 //   GET  /api/v1/tasks?assigned_to=me|<user id>|<username>&status=open|done|cancelled|all
 //        &due_before=&due_after=&constituent_id=      (default status: open)
 //   GET  /api/v1/tasks/overdue?as_of=&assigned_to=     POST /api/v1/tasks
-//   GET  /api/v1/tasks/{id}
+//   GET  /api/v1/tasks/{id} (ETag)   PUT /api/v1/tasks/{id} (If-Match)   DELETE /api/v1/tasks/{id}
 //   POST /api/v1/tasks/{id}/complete   POST /api/v1/tasks/{id}/reopen
 //   POST /api/v1/tasks/{id}/assign {"assignee": "mina"}
 // A task about a restricted constituent is invisible without the restricted grant.
@@ -11,6 +11,7 @@
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/visibility.hpp"
 #include "http/json_body.hpp"
+#include "store/task_changes.hpp"
 #include "store/task_repository.hpp"
 #include "store/user_repository.hpp"
 
@@ -149,13 +150,12 @@ Response get_task(Call& call) {
   if (!id) return no_task();
   auto t = call.db.read([&](store::Unit& u) { return visible_task(call, u, *id); });
   if (!t) return Response::from_status(t.status());
-  return Response::json(200, task_json(t.value()));
+  nlohmann::json j = task_json(t.value());
+  return with_etag(Response::json(200, j), etag_of(j));
 }
 
-Response create_task(Call& call) {
-  nlohmann::json body;
-  if (auto bad = parse_json_body(call.request, body)) return *bad;
-  JsonReader in(body);
+// The editable fields of a task body (create and replace); errors are collected in `in`.
+domain::TaskInput read_task(JsonReader& in) {
   domain::TaskInput t;
   t.assignee = in.text("assignee", true).value_or("");
   t.title = in.text("title", true).value_or("");
@@ -173,6 +173,14 @@ Response create_task(Call& call) {
        {"id", "status", "completed_at", "created_by", "created_at", "updated_at"}) {
     in.ignore(echoed);
   }
+  return t;
+}
+
+Response create_task(Call& call) {
+  nlohmann::json body;
+  if (auto bad = parse_json_body(call.request, body)) return *bad;
+  JsonReader in(body);
+  domain::TaskInput t = read_task(in);
   if (Status s = in.finish(); !s) return Response::from_status(s);
   auto made = call.db.write(call.actor, [&](store::Unit& u) -> Result<domain::Task> {
     if (t.constituent_id) {
@@ -223,6 +231,45 @@ Response assign_task(Call& call) {
   });
 }
 
+// PUT: title, details, due_on and assignee replaced; the constituent cannot be changed (422).
+Response replace_task(Call& call) {
+  auto id = path_id(call.request);
+  if (!id) return no_task();
+  nlohmann::json body;
+  if (auto bad = parse_json_body(call.request, body)) return *bad;
+  JsonReader in(body);
+  domain::TaskInput t = read_task(in);
+  if (Status s = in.finish(); !s) return Response::from_status(s);
+  std::optional<Response> refused;
+  auto done = call.db.write(call.actor, [&](store::Unit& u) -> Result<domain::Task> {
+    auto current = visible_task(call, u, *id);
+    if (!current) return current.status();
+    refused = check_if_match(call.request, etag_of(task_json(current.value())));
+    if (refused) return Status::precondition_failed("stale");
+    if (body.contains("constituent_id") && t.constituent_id != current->constituent_id) {
+      return Status::invalid_field("constituent_id", "a task cannot move to another constituent");
+    }
+    if (Status s = check_assignee(u, t.assignee); !s) return s;
+    return store::tasks::update(u, *id, t);
+  });
+  if (refused) return *refused;
+  if (!done) return Response::from_status(done.status());
+  nlohmann::json j = task_json(done.value());
+  return with_etag(Response::json(200, j), etag_of(j));
+}
+
+// DELETE: soft delete (tasks.deleted_at), audited; 204.
+Response delete_task(Call& call) {
+  auto id = path_id(call.request);
+  if (!id) return no_task();
+  Status done = call.db.write(call.actor, [&](store::Unit& u) -> Status {
+    if (auto t = visible_task(call, u, *id); !t) return t.status();
+    return store::tasks::remove(u, *id);
+  });
+  if (!done) return Response::from_status(done);
+  return Response::no_content();
+}
+
 }  // namespace
 
 void add_task_routes(Api& api) {
@@ -238,7 +285,11 @@ void add_task_routes(Api& api) {
   route("GET", "/api/v1/tasks/overdue", Permission::kReadDonors,
         "Open tasks due before as_of (?as_of=&assigned_to=)", overdue_tasks);
   route("POST", "/api/v1/tasks", Permission::kWriteDonors, "Create a task", create_task);
-  route("GET", "/api/v1/tasks/{id}", Permission::kReadDonors, "One task", get_task);
+  route("GET", "/api/v1/tasks/{id}", Permission::kReadDonors, "One task, with its ETag", get_task);
+  route("PUT", "/api/v1/tasks/{id}", Permission::kWriteDonors,
+        "Edit a task's title, details, due date and assignee (If-Match required)", replace_task);
+  route("DELETE", "/api/v1/tasks/{id}", Permission::kWriteDonors, "Delete a task (soft)",
+        delete_task);
   route("POST", "/api/v1/tasks/{id}/complete", Permission::kWriteDonors, "Mark an open task done",
         complete_task);
   route("POST", "/api/v1/tasks/{id}/reopen", Permission::kWriteDonors,
