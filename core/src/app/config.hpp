@@ -45,10 +45,8 @@ struct Config {
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-* headers are believed
   std::string tls_cert_file;                 // PEM chain; with tls_key_file: HTTPS only
   std::string tls_key_file;                  // PEM private key
-  bool jobs_enabled = true;  // run the job worker and daily scheduler inside `steward serve`
-  int jobs_poll_ms = 1000;   // how often an idle worker looks for due jobs
-  std::string plugin_dir = "var/plugins";  // the only directory plugins load from
-  int plugin_timeout_ms = 30000;           // an isolated plugin call taking longer is killed
+  std::string plugin_dir = "var/plugins";    // the only directory plugins load from
+  int plugin_timeout_ms = 30000;             // an isolated plugin call taking longer is killed
 };
 
 // Reads `path` (TOML) over the defaults; a missing file is an error only when `required`.
