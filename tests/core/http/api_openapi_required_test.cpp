@@ -15,12 +15,9 @@ namespace {
 
 using nlohmann::json;
 
-// Routes left out of the data-driven check, and why.
-const std::set<std::string> kNotChecked = {
-    // Written ahead of their handlers (another branch adds them); check once they land.
-    "PUT /api/v1/tasks/{id}",
-    "PUT /api/v1/appeals/{id}",
-};
+// Routes left out of the data-driven check, each with the reason (none today). A route belongs
+// here only while its handler cannot be reached with a made-up id before reading the body.
+const std::set<std::string> kNotChecked = {};
 
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
