@@ -20,40 +20,76 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
+// A failed session or token check: "not signed in" (the check said no) or a database failure
+// (the check could not run). Only the first is an anonymous caller; a database failure must
+// not look like a sign-out to a user whose session is fine (decision 0111).
+bool check_refused(const Status& s) {
+  return s.code() == StatusCode::kPermissionDenied || s.code() == StatusCode::kNotFound ||
+         s.code() == StatusCode::kInvalid;
+}
+
+Response unavailable() {
+  Response r = Response::problem(503, "unavailable", "the database is busy; try again",
+                                 "the session could not be checked");
+  r.set("Retry-After", "1");
+  return r;
+}
+
 }  // namespace
 
 Api::Api(store::Database& db, ApiOptions options) : db_(db), options_(std::move(options)) {
   if (!options_.secrets) options_.secrets = auth::SecretBox::ephemeral();
 }
 
-std::optional<Identity> Api::identify(const Request& request) {
-  const domain::Instant now = options_.now();
+namespace {
+
+// Who sent the request: nothing when no valid session cookie or API token came; an
+// unavailable Status when the database failed while checking (handle() answers 503).
+Result<std::optional<Identity>> identify_caller(store::Database& db, const ApiOptions& options,
+                                                const Request& request) {
+  const std::optional<Identity> nobody;
+  const domain::Instant now = options.now();
   if (auto auth = request.header("authorization")) {
     const std::string prefix = "Bearer ";
-    if (auth->rfind(prefix, 0) != 0) return std::nullopt;
+    if (auth->rfind(prefix, 0) != 0) return nobody;
     const std::string token = auth->substr(prefix.size());
-    auto who = db_.write(store::Actor{"system", request.remote_addr}, [&](store::Unit& u) {
+    auto who = db.write(store::Actor{"system", request.remote_addr}, [&](store::Unit& u) {
       return store::sessions::authenticate_api_token(u, token, now);
     });
-    if (!who) return std::nullopt;
+    if (!who) {
+      if (check_refused(who.status())) return nobody;
+      return Status::unavailable(who.status().message());
+    }
     Identity id;
     id.user = who.value().user;
     id.via_token = true;
     id.token_scope = who.value().scope;
-    return id;
+    return std::optional<Identity>(id);
   }
   auto cookie = request.cookie(kSessionCookie);
-  if (!cookie) return std::nullopt;
-  auto session = db_.write(store::Actor{"system", request.remote_addr}, [&](store::Unit& u) {
-    return store::sessions::authenticate(u, *cookie, now, options_.sign_in.timeouts);
+  if (!cookie) return nobody;
+  auto session = db.write(store::Actor{"system", request.remote_addr}, [&](store::Unit& u) {
+    return store::sessions::authenticate(u, *cookie, now, options.sign_in.timeouts);
   });
-  if (!session) return std::nullopt;
+  if (!session) {
+    if (check_refused(session.status())) return nobody;
+    return Status::unavailable(session.status().message());
+  }
   Identity id;
   id.user = session.value().user;
   id.session_id = session.value().id;
   id.csrf_token = session.value().csrf_token;
   id.second_factor_pending = !session.value().second_factor_done;
-  return id;
+  return std::optional<Identity>(id);
+}
+
+}  // namespace
+
+// Kept for api.hpp; handle() calls identify_caller to tell a database failure from a sign-out.
+std::optional<Identity> Api::identify(const Request& request) {
+  auto who = identify_caller(db_, options_, request);
+  if (!who) return std::nullopt;
+  return who.value();
 }
 
 std::optional<Response> Api::check_access(const Route& route, const Request& request,
@@ -108,7 +144,15 @@ Response Api::handle(Request& request) {
     return Response::problem(404, "not-found", "no such resource", request.path);
   }
   request.path_params = match.params;
-  std::optional<Identity> identity = identify(request);
+  auto identified = identify_caller(db_, options_, request);
+  if (!identified) {
+    spdlog::warn("request {} {} {}: cannot check the session: {}", request.request_id,
+                 request.method, request.path, identified.status().message());
+    Response busy = unavailable();
+    busy.route_label = match.route->pattern;
+    return busy;
+  }
+  std::optional<Identity> identity = identified.value();
   if (auto refused = check_access(*match.route, request, identity)) {
     refused->route_label = match.route->pattern;
     return *refused;

@@ -8,7 +8,7 @@ using namespace schema;  // NOLINT: the builders read as a schema language here
 
 json component_schemas() {
   json money_out = answer({{"amount", str(40)}, {"currency", str(3)}, {"minor", integer()}});
-  return {
+  json all = {
       {"MoneyIn", object({{"amount", {{"type", "string"}, {"pattern", "^-?[0-9]+(\\.[0-9]+)?$"}}},
                           {"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}}},
                           {"minor", integer()}},
@@ -98,6 +98,8 @@ json component_schemas() {
                          {"status", str()},
                          {"balance", ref("Money")}})},
   };
+  all.update(moves_components());
+  return all;
 }
 
 }  // namespace steward::http

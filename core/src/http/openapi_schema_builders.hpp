@@ -2,7 +2,9 @@
 // http/openapi_components.cpp (OpenAPI 3.0 dialect). Internal to those two files.
 #pragma once
 
+#include <functional>
 #include <initializer_list>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -49,5 +51,13 @@ inline json page_of(const std::string& item) {
   return answer(
       {{"items", array_of(ref(item))}, {"next_after", {{"type", "integer"}, {"nullable", true}}}});
 }
+
+// Adds one route's schemas to the table: "METHOD pattern", request, answer, answer status.
+using AddSchemas = std::function<void(const std::string& key, std::optional<json> request,
+                                      std::optional<json> response, int status)>;
+// The routes of campaigns, appeals, interactions, tasks, stages, segments, duplicates, needs,
+// recurring revenue and the dashboard (http/openapi_schemas_moves.cpp), and their components.
+void add_moves_schemas(const AddSchemas& add);
+json moves_components();
 
 }  // namespace steward::http::schema

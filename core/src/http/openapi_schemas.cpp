@@ -137,8 +137,8 @@ const std::map<std::string, Entry>& table() {
         ref("Session"));
     add("POST /api/v1/session/second-factor", object({{"code", str(20)}}, {"code"}),
         ref("Session"));
-    add("POST /api/v1/session/totp", object({{"password", str(1024)}}, {"password"}),
-        answer({{"secret", str()}, {"uri", str(1000)}}), 201);
+    // Starting enrolment reads no body (the session is the proof; confirm needs a code).
+    add("POST /api/v1/session/totp", nothing, answer({{"secret", str()}, {"uri", str(1000)}}), 201);
     add("POST /api/v1/session/totp/confirm", object({{"code", str(20)}}, {"code"}),
         answer({{"recovery_codes", array_of(str())}}));
     add("POST /api/v1/session/totp/disable", object({{"password", str(1024)}}, {"password"}),
@@ -286,6 +286,8 @@ const std::map<std::string, Entry>& table() {
     add("POST /api/v1/pledges", pledge_request, ref("Pledge"), 201);
     add("GET /api/v1/pledges/{id}", std::nullopt, ref("Pledge"));
     add("POST /api/v1/pledges/{id}/write-off", reason_body(), ref("Pledge"));
+    // Moves management and reports (http/openapi_schemas_moves.cpp).
+    add_moves_schemas(add);
     return m;
   }();
   return t;
