@@ -19,5 +19,6 @@ CREATE TABLE plugins (
   last_error    TEXT,
   installed_by  TEXT NOT NULL,
   installed_at  TIMESTAMPTZ NOT NULL,
+  created_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
   updated_at    TIMESTAMPTZ NOT NULL
 );

@@ -19,5 +19,6 @@ CREATE TABLE plugins (
   last_error    TEXT,
   installed_by  TEXT NOT NULL,
   installed_at  TEXT NOT NULL,
+  created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   updated_at    TEXT NOT NULL
 );

@@ -110,7 +110,8 @@ void generate_recurring(Rng& rng, DemoData& d) {
       g.plan = plan_index;
       g.fee_minor = card_fee(p.amount_minor, p.payment_method);
       g.source = "stripe";
-      g.external_id = "py_demo_" + d.key_prefix + std::to_string(plan_index) + "_" + std::to_string(k);
+      g.external_id =
+          "py_demo_" + d.key_prefix + std::to_string(plan_index) + "_" + std::to_string(k);
       d.gifts.push_back(std::move(g));
       last_paid = due;
     }

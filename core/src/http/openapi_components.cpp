@@ -99,6 +99,7 @@ json component_schemas() {
                          {"balance", ref("Money")}})},
   };
   all.update(moves_components());
+  all.update(plugin_components());
   return all;
 }
 

@@ -59,5 +59,8 @@ using AddSchemas = std::function<void(const std::string& key, std::optional<json
 // recurring revenue and the dashboard (http/openapi_schemas_moves.cpp), and their components.
 void add_moves_schemas(const AddSchemas& add);
 json moves_components();
+// The admin plugin routes (http/openapi_schemas_plugins.cpp) and their components.
+void add_plugin_schemas(const AddSchemas& add);
+json plugin_components();
 
 }  // namespace steward::http::schema

@@ -288,6 +288,7 @@ const std::map<std::string, Entry>& table() {
     add("POST /api/v1/pledges/{id}/write-off", reason_body(), ref("Pledge"));
     // Moves management and reports (http/openapi_schemas_moves.cpp).
     add_moves_schemas(add);
+    add_plugin_schemas(add);
     return m;
   }();
   return t;
