@@ -165,21 +165,10 @@ Result<PluginRecord> install_plugin(store::Unit& unit, const fs::path& dir, cons
   return created;
 }
 
-Result<PluginRecord> enable_plugin(store::Unit& unit, const fs::path& dir,
-                                   const std::string& plugin_id) {
-  auto record = records::get(unit, plugin_id);
-  if (!record) return record.status();
-  refresh_state(dir, *record);
-  if (record->state == "missing") {
-    return Status::precondition_failed("plugin " + plugin_id + ": its file " + record->file_name +
-                                       " is not in the plugin directory");
-  }
-  // A changed file is accepted here too: enabling is the admin's approval (the audit row shows
-  // the old and the new hash).
-  return accept_file(unit, dir, *record, true, "enable");
-}
+namespace {
 
-Result<PluginRecord> approve_plugin(store::Unit& unit, const fs::path& dir,
+// The plugin's record with its state refreshed from the directory; refused when its file is gone.
+Result<PluginRecord> present_record(store::Unit& unit, const fs::path& dir,
                                     const std::string& plugin_id) {
   auto record = records::get(unit, plugin_id);
   if (!record) return record.status();
@@ -188,6 +177,24 @@ Result<PluginRecord> approve_plugin(store::Unit& unit, const fs::path& dir,
     return Status::precondition_failed("plugin " + plugin_id + ": its file " + record->file_name +
                                        " is not in the plugin directory");
   }
+  return record;
+}
+
+}  // namespace
+
+Result<PluginRecord> enable_plugin(store::Unit& unit, const fs::path& dir,
+                                   const std::string& plugin_id) {
+  auto record = present_record(unit, dir, plugin_id);
+  if (!record) return record.status();
+  // A changed file is accepted here too: enabling is the admin's approval (the audit row shows
+  // the old and the new hash).
+  return accept_file(unit, dir, *record, true, "enable");
+}
+
+Result<PluginRecord> approve_plugin(store::Unit& unit, const fs::path& dir,
+                                    const std::string& plugin_id) {
+  auto record = present_record(unit, dir, plugin_id);
+  if (!record) return record.status();
   return accept_file(unit, dir, *record, false, "approve");
 }
 
