@@ -58,9 +58,13 @@ Result<ActiveSession> authenticate(Unit& unit, const std::string& token, domain:
   auto user = users::get(unit, user_id);
   if (!user || user.value().disabled) return denied();
   out.user = user.value();
-  const std::string now_text = domain::format_instant(now);
-  unit.sql() << "UPDATE sessions SET last_seen_at = :n, updated_at = :u WHERE id = :id",
-      soci::use(now_text), soci::use(now_text), soci::use(out.id);
+  // last_seen_at is written at most every idle/30 (a minute at the default 30 minutes), so a
+  // busy session does not turn every read into a write; the idle timeout stays exact to that.
+  if (now - *last_seen >= timeouts.idle / 30) {
+    const std::string now_text = domain::format_instant(now);
+    unit.sql() << "UPDATE sessions SET last_seen_at = :n, updated_at = :u WHERE id = :id",
+        soci::use(now_text), soci::use(now_text), soci::use(out.id);
+  }
   return out;
 }
 
@@ -147,7 +151,8 @@ Result<TokenIdentity> authenticate_api_token(Unit& unit, const std::string& toke
   if (token.size() < 10 || token.size() > 200) return denied();
   const std::string hash = auth::hash_token(token);
   soci::row row;
-  unit.sql() << "SELECT id, user_id, scope, revoked_at FROM api_tokens WHERE token_hash = :h",
+  unit.sql() << "SELECT id, user_id, scope, revoked_at, last_used_at FROM api_tokens "
+                "WHERE token_hash = :h",
       soci::use(hash), soci::into(row);
   if (!unit.sql().got_data()) return denied();
   RowReader r(row);
@@ -156,12 +161,18 @@ Result<TokenIdentity> authenticate_api_token(Unit& unit, const std::string& toke
   TokenIdentity out;
   out.scope = r.text();
   if (r.opt_timestamp()) return denied();
+  auto last_used_text = r.opt_timestamp();
   auto user = users::get(unit, user_id);
   if (!user || user.value().disabled) return denied();
   out.user = user.value();
-  const std::string now_text = domain::format_instant(now);
-  unit.sql() << "UPDATE api_tokens SET last_used_at = :n, updated_at = :u WHERE id = :id",
-      soci::use(now_text), soci::use(now_text), soci::use(id);
+  // last_used_at is kept to the minute: a script's thousand reads a minute are not a thousand
+  // writes (each would take SQLite's write lock).
+  auto last_used = last_used_text ? domain::parse_instant(*last_used_text) : std::nullopt;
+  if (!last_used || now - *last_used >= std::chrono::minutes(1)) {
+    const std::string now_text = domain::format_instant(now);
+    unit.sql() << "UPDATE api_tokens SET last_used_at = :n, updated_at = :u WHERE id = :id",
+        soci::use(now_text), soci::use(now_text), soci::use(id);
+  }
   return out;
 }
 

@@ -21,6 +21,12 @@ class ApiSessionTimeoutTest : public ApiTest {
     api.clock = [this] { return start_ + std::chrono::seconds(offset_.load()); };
   }
   void advance(long long seconds) { offset_ += seconds; }
+  std::string now_text() const {
+    return domain::format_instant(start_ + std::chrono::seconds(offset_.load()));
+  }
+  long long rows(const std::string& where) {
+    return query_int(db(), "SELECT COUNT(*) FROM " + where);
+  }
 
  private:
   domain::Instant start_ = domain::now_instant();
@@ -52,6 +58,36 @@ TEST_P(ApiSessionTimeoutTest, ASessionEndsAfterTheAbsoluteTimeEvenWhenUsed) {
   }
   advance(60);  // one hour after sign-in
   EXPECT_EQ(c.get("/api/v1/session").status, 401);
+}
+
+// Reads do not write each time: a session's last_seen_at is refreshed at most every idle/30
+// (4 s here) and a token's last_used_at at most every minute, so a burst of reads takes no
+// write lock.
+TEST_P(ApiSessionTimeoutTest, ReadsRefreshLastSeenAndLastUsedOnlyNowAndThen) {
+  HttpClient c = sign_in_as("grace", auth::Role::kAdmin);
+  HttpReply t = c.post("/api/v1/session/tokens", R"({"name":"BI","scope":"read"})");
+  ASSERT_EQ(t.status, 201) << t.body;
+  HttpClient bot = client();
+  bot.bearer = t.json()["token"];
+  ASSERT_EQ(bot.get("/api/v1/funds").status, 200);
+  const std::string first_use = now_text();
+  EXPECT_EQ(rows("api_tokens WHERE last_used_at = '" + first_use + "'"), 1);
+  advance(30);
+  ASSERT_EQ(bot.get("/api/v1/funds").status, 200);
+  EXPECT_EQ(rows("api_tokens WHERE last_used_at = '" + first_use + "'"), 1);
+  advance(31);  // more than a minute after the first use
+  ASSERT_EQ(bot.get("/api/v1/funds").status, 200);
+  EXPECT_EQ(rows("api_tokens WHERE last_used_at = '" + now_text() + "'"), 1);
+
+  ASSERT_EQ(c.get("/api/v1/funds").status, 200);
+  const std::string seen = now_text();
+  EXPECT_EQ(rows("sessions WHERE last_seen_at = '" + seen + "'"), 1);
+  advance(2);
+  ASSERT_EQ(c.get("/api/v1/funds").status, 200);
+  EXPECT_EQ(rows("sessions WHERE last_seen_at = '" + seen + "'"), 1);
+  advance(3);  // 5 s: past idle/30
+  ASSERT_EQ(c.get("/api/v1/funds").status, 200);
+  EXPECT_EQ(rows("sessions WHERE last_seen_at = '" + now_text() + "'"), 1);
 }
 
 STEWARD_INSTANTIATE_DATABASE_TEST(ApiSessionTimeoutTest);
