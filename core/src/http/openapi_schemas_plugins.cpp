@@ -35,8 +35,8 @@ void add_plugin_schemas(const AddSchemas& add) {
                                {"file_name", opt_str(255)},
                                {"content_base64", {{"type", "string"}}},
                                {"isolation", one_of({"in_process", "isolated"})}});
-  const json configure = object(
-      {{"config", {{"type", "object"}}}, {"isolation", one_of({"in_process", "isolated"})}});
+  const json configure =
+      object({{"config", {{"type", "object"}}}, {"isolation", one_of({"in_process", "isolated"})}});
   add("GET /api/v1/plugins", std::nullopt, answer({{"items", array_of(ref("Plugin"))}}), 200);
   add("POST /api/v1/plugins", install, ref("Plugin"), 201);
   add("GET /api/v1/plugins/{plugin_id}", std::nullopt, ref("Plugin"), 200);
