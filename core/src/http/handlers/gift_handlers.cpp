@@ -24,13 +24,8 @@ Response no_gift() { return Response::problem(404, "not-found", "no such gift");
 
 // A gift the caller may see, or kNotFound.
 Result<domain::Gift> visible_gift(Call& call, store::Unit& u, long long id) {
-  auto gift = store::gifts::get(u, id);
-  if (!gift) return gift.status();
-  if (Status s = require_visible(call, u, gift->constituent_id,
-                                 "gift " + std::to_string(id) + " does not exist");
-      !s)
-    return s;
-  return gift;
+  return visible_record(call, u, id, "gift",
+                        [](store::Unit& unit, long long i) { return store::gifts::get(unit, i); });
 }
 
 Response gift_response(int status, const domain::Gift& g) {

@@ -50,13 +50,9 @@ nlohmann::json plan_json(const domain::RecurringPlan& p) {
 Response no_plan() { return Response::problem(404, "not-found", "no such recurring plan"); }
 
 Result<domain::RecurringPlan> visible_plan(Call& call, store::Unit& u, long long id) {
-  auto plan = store::recurring_plans::get(u, id);
-  if (!plan) return plan.status();
-  if (Status s = require_visible(call, u, plan->constituent_id,
-                                 "recurring plan " + std::to_string(id) + " does not exist");
-      !s)
-    return s;
-  return plan;
+  return visible_record(call, u, id, "recurring plan", [](store::Unit& unit, long long i) {
+    return store::recurring_plans::get(unit, i);
+  });
 }
 
 Response list_plans(Call& call) {

@@ -52,13 +52,9 @@ nlohmann::json pledge_json(const domain::Pledge& p) {
 Response no_pledge() { return Response::problem(404, "not-found", "no such pledge"); }
 
 Result<domain::Pledge> visible_pledge(Call& call, store::Unit& u, long long id) {
-  auto pledge = store::pledges::get(u, id);
-  if (!pledge) return pledge.status();
-  if (Status s = require_visible(call, u, pledge->constituent_id,
-                                 "pledge " + std::to_string(id) + " does not exist");
-      !s)
-    return s;
-  return pledge;
+  return visible_record(call, u, id, "pledge", [](store::Unit& unit, long long i) {
+    return store::pledges::get(unit, i);
+  });
 }
 
 Response list_pledges(Call& call) {

@@ -57,27 +57,19 @@ Response filtered_page(Call& call, Fetch&& fetch, ToJson&& to_json) {
   return Response::json(200, page_json(items.value(), next));
 }
 
-// For a list whose store query cannot filter restricted records yet: drops them after paging
-// (fetch(Unit&) -> Result<store::Page<T>>, T has constituent_id). The store's cursor is kept,
-// so a page may come back short; clients follow next_after. Prefer filtered_page.
-template <typename Fetch, typename ToJson>
-Response visible_page(Call& call, Fetch&& fetch, ToJson&& to_json) {
-  std::optional<long long> next;
-  auto items = call.db.read([&](store::Unit& u) -> Result<nlohmann::json> {
-    auto page = fetch(u);
-    if (!page) return page.status();
-    next = page->next_after_id;
-    VisibilityCache visible(call, u);
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& item : page->items) {
-      auto ok = visible(item.constituent_id);
-      if (!ok) return ok.status();
-      if (ok.value()) out.push_back(to_json(item));
-    }
-    return out;
-  });
-  if (!items) return Response::from_status(items.status());
-  return Response::json(200, page_json(items.value(), next));
+// The record `get(u, id)` answers (a Result<T>, T with constituent_id) when the caller may see
+// its constituent; otherwise kNotFound saying "<what> <id> does not exist", exactly as for a
+// missing id. Gifts, plans and pledges by id.
+template <typename Get>
+auto visible_record(Call& call, store::Unit& u, long long id, const char* what, Get&& get)
+    -> decltype(get(u, id)) {
+  auto record = get(u, id);
+  if (!record) return record.status();
+  if (Status s = require_visible(call, u, record->constituent_id,
+                                 std::string(what) + " " + std::to_string(id) + " does not exist");
+      !s)
+    return s;
+  return record;
 }
 
 // ?name=<positive id> into `out`; an error naming the parameter otherwise.
