@@ -35,6 +35,7 @@ if [[ ! -f $db.ready ]]; then
     --today 2026-06-30 >/dev/null
   touch "$db.ready"
 fi
+"$bin" --database "$db" migrate >/dev/null  # a database kept from an older build
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 steward_port=$(free_port)
