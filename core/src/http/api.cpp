@@ -53,9 +53,11 @@ Result<std::optional<Identity>> identify_caller(store::Database& db, const ApiOp
     const std::string prefix = "Bearer ";
     if (auth->rfind(prefix, 0) != 0) return nobody;
     const std::string token = auth->substr(prefix.size());
-    auto who = db.write(store::Actor{"system", request.remote_addr}, [&](store::Unit& u) {
-      return store::sessions::authenticate_api_token(u, token, now);
-    });
+    // Outside a transaction: the lookup is a read, and the rare last_used_at refresh is one
+    // atomic UPDATE. A read-then-write transaction here made concurrent requests on SQLite fail
+    // with SQLITE_BUSY (its snapshot was stale by the time it wrote).
+    auto who = db.read(
+        [&](store::Unit& u) { return store::sessions::authenticate_api_token(u, token, now); });
     if (!who) {
       if (check_refused(who.status())) return nobody;
       return Status::unavailable(who.status().message());
@@ -68,7 +70,7 @@ Result<std::optional<Identity>> identify_caller(store::Database& db, const ApiOp
   }
   auto cookie = request.cookie(kSessionCookie);
   if (!cookie) return nobody;
-  auto session = db.write(store::Actor{"system", request.remote_addr}, [&](store::Unit& u) {
+  auto session = db.read([&](store::Unit& u) {  // outside a transaction, as for tokens above
     return store::sessions::authenticate(u, *cookie, now, options.sign_in.timeouts);
   });
   if (!session) {
