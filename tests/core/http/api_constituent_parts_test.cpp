@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/api_server.hpp"
+#include "support/constituent_api_test.hpp"
 #include "support/test_database.hpp"
 
 namespace steward::testing {
@@ -10,24 +11,9 @@ namespace {
 
 using nlohmann::json;
 
-class ApiConstituentPartsTest : public ApiTest {
+class ApiConstituentPartsTest : public ConstituentApiTest {
  protected:
-  void SetUp() override {
-    ApiTest::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    admin_ = std::make_unique<HttpClient>(sign_in_as("admin1", auth::Role::kAdmin, true));
-  }
-  HttpClient& admin() { return *admin_; }
-  long long count(const std::string& table) {
-    return query_int(db(), "SELECT COUNT(*) FROM " + table);
-  }
-  long long create(const std::string& body) {
-    HttpReply r = admin().post("/api/v1/constituents", body);
-    EXPECT_EQ(r.status, 201) << body << " -> " << r.body;
-    return r.json().value("id", 0LL);
-  }
   static std::string path(long long id) { return "/api/v1/constituents/" + std::to_string(id); }
-  std::unique_ptr<HttpClient> admin_;
 };
 
 TEST_P(ApiConstituentPartsTest, ContactPointsAddReplaceRemoveWithPrimaryAndETags) {
