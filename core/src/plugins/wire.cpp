@@ -96,6 +96,10 @@ json record_to_json(const sdk::PaymentRecord& r) {
             {"fund_hint", r.fund_hint},
             {"campaign_hint", r.campaign_hint},
             {"original_external_id", r.original_external_id},
+            {"account", r.account},
+            {"donor_external_id", r.donor_external_id},
+            {"recurring_reference", r.recurring_reference},
+            {"payment_method", r.payment_method},
             {"raw", pairs_to_json(r.raw)}};
   if (r.fee) j["fee"] = money_to_json(*r.fee);
   if (r.donor_address) {
@@ -128,6 +132,10 @@ sdk::PaymentRecord record_from_json(const json& j) {
   r.fund_hint = j.at("fund_hint").get<std::string>();
   r.campaign_hint = j.at("campaign_hint").get<std::string>();
   r.original_external_id = j.at("original_external_id").get<std::string>();
+  r.account = j.at("account").get<std::string>();
+  r.donor_external_id = j.at("donor_external_id").get<std::string>();
+  r.recurring_reference = j.at("recurring_reference").get<std::string>();
+  r.payment_method = j.at("payment_method").get<std::string>();
   r.raw = pairs_from_json(j.at("raw"));
   return r;
 }

@@ -48,6 +48,28 @@ std::string redact(const std::string& url) {
 
 }  // namespace
 
+WriteTransaction::WriteTransaction(soci::session& sql, Backend backend) : sql_(sql) {
+  if (backend == Backend::kSqlite) {
+    sql_ << "BEGIN IMMEDIATE";
+  } else {
+    sql_.begin();
+  }
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (!open_) return;
+  try {
+    sql_.rollback();
+  } catch (...) {
+    // The connection is gone or the transaction already ended; nothing is left to undo.
+  }
+}
+
+void WriteTransaction::commit() {
+  sql_.commit();
+  open_ = false;
+}
+
 Status status_from_exception(std::exception_ptr error) {
   try {
     std::rethrow_exception(error);

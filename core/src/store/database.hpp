@@ -50,6 +50,23 @@ class Unit {
   const Actor& actor_;
 };
 
+// The transaction of one write unit. On SQLite it begins with BEGIN IMMEDIATE, so the unit
+// takes the write lock before its first read: a deferred BEGIN lets two read-then-write units
+// race, and the loser fails with SQLITE_BUSY at once (busy_timeout cannot help it). On
+// PostgreSQL it is a plain BEGIN. The destructor rolls back unless commit() was called.
+class WriteTransaction {
+ public:
+  WriteTransaction(soci::session& sql, Backend backend);
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  void commit();
+
+ private:
+  soci::session& sql_;
+  bool open_ = true;
+};
+
 // Maps an exception thrown by SOCI (or anything else) inside a unit of work to a Status.
 Status status_from_exception(std::exception_ptr error);
 
@@ -128,7 +145,7 @@ auto Database::write(const Actor& actor, F&& fn) -> decltype(fn(std::declval<Uni
                 "a unit of work returns Status or Result<T>");
   try {
     Lease lease(*this);
-    soci::transaction tx(lease.sql());
+    WriteTransaction tx(lease.sql(), backend_);
     Unit unit(lease.sql(), backend_, actor);
     R result = fn(unit);
     if (detail::result_ok(result)) tx.commit();  // otherwise the transaction rolls back

@@ -75,6 +75,9 @@ struct PostalAddress {
 // One normalized line of a payment file.
 struct PaymentRecord {
   std::string external_id;  // the processor's id for this line; unique within the processor
+                            // (or within `account` for bank statements)
+  std::string account;      // bank statements: the account the line belongs to (IBAN, or
+                            // bank id + account id for OFX); scopes external_id. Else empty.
   PaymentKind kind = PaymentKind::kPayment;
   Date date;
   Money amount;              // gross, positive; a refund is a positive amount of kind kRefund
@@ -86,6 +89,11 @@ struct PaymentRecord {
   std::string fund_hint;             // a fund/designation the file names, if any
   std::string campaign_hint;         // a campaign/appeal code the file names, if any
   std::string original_external_id;  // for refunds/reversals: the payment they undo
+  std::string donor_external_id;     // the processor's id for the payer (Stripe customer id,
+                                     // PayPal payer id), used to recognise a returning donor
+  std::string recurring_reference;   // subscription / recurring profile id, if the payment
+                                     // belongs to one
+  std::string payment_method;        // "card", "paypal", "bank_transfer", "check", ... or empty
   std::vector<std::pair<std::string, std::string>> raw;  // the source columns, name -> text
 };
 
