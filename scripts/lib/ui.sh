@@ -56,7 +56,8 @@ steward_ui_e2e() {
   local viewer_password="viewer-e2e-lantern-river-$RANDOM"
   "${steward[@]}" users add e2eviewer --role viewer --password-stdin \
     <<<"$viewer_password" >/dev/null || return 1
-  STEWARD_UI_DIR="$root/ui-web/dist" "${steward[@]}" serve --listen "127.0.0.1:$port" \
+  STEWARD_UI_DIR="$root/ui-web/dist" STEWARD_PLUGIN_DIR="$dir/plugins" \
+    "${steward[@]}" serve --listen "127.0.0.1:$port" \
     >"$dir/serve.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do

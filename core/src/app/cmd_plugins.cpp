@@ -5,6 +5,7 @@
 //   steward plugins install PATH [--isolation in_process|isolated]
 //   steward plugins enable ID | disable ID | approve ID | remove ID
 //   steward plugins configure ID --set key=value ... [--isolation MODE]
+//   steward plugins install-bundled [--from DIR] [--json]   (also done by `steward serve`)
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -15,6 +16,8 @@
 
 #include "app/cli.hpp"
 #include "app/cmd_helpers.hpp"
+#include "plugins/bundled_plugins.hpp"
+#include "plugins/file_safety.hpp"
 #include "plugins/plugin_service.hpp"
 
 namespace steward::app {
@@ -25,16 +28,9 @@ using plugins::PluginRecord;
 
 // The plugin directory; created (mode 0755) when missing so a first install just works.
 fs::path plugin_dir(Context& ctx) {
-  fs::path dir = ctx.config.plugin_dir;
-  std::error_code ec;
-  if (!fs::exists(dir, ec)) {
-    fs::create_directories(dir, ec);
-    if (!ec) fs::permissions(dir, fs::perms(0755), ec);
-    if (ec)
-      stop(Status::unavailable("cannot create plugin directory " + dir.string() + ": " +
-                               ec.message()));
-  }
-  return dir;
+  auto dir = plugins::ensure_plugin_directory(ctx.config.plugin_dir);
+  if (!dir) stop(dir.status());
+  return *dir;
 }
 
 void print_record(const PluginRecord& p) {
@@ -95,6 +91,9 @@ void add_plugins_command(CLI::App& app, Context& ctx) {
       if (info->manifest) {
         const auto& m = *info->manifest;
         out["manifest"] = {
+            {"id", m.id},
+            {"kind", sdk::kind_name(m.kind)},
+            {"version", m.version},
             {"name", m.name},
             {"description", m.description},
             {"author", m.author},
@@ -186,15 +185,51 @@ void add_plugins_command(CLI::App& app, Context& ctx) {
     });
   }
   {
+    auto* sub =
+        cmd->add_subcommand("install-bundled",
+                            "Install and enable the built-in plugins not installed yet (serve does "
+                            "this at start)");
+    auto from = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    sub->add_option("--from", *from, "folder of built-in plugins (default: <bin>/../plugins)");
+    sub->add_flag("--json", *json, "print JSON");
+    sub->callback([&ctx, from, json] {
+      auto dir = plugin_dir(ctx);
+      auto& db = open_database(ctx);
+      fs::path bundled =
+          plugins::bundled_plugin_dir(from->empty() ? ctx.config.bundled_plugin_dir : *from);
+      auto outcomes = plugins::install_bundled_plugins(db, ctx.actor(), dir, bundled);
+      if (!outcomes) stop(outcomes.status());
+      if (*json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& o : *outcomes) {
+          out.push_back({{"file_name", o.file_name},
+                         {"plugin_id", o.plugin_id},
+                         {"action", o.action},
+                         {"message", o.message}});
+        }
+        std::cout << out.dump(2) << "\n";
+        return;
+      }
+      if (outcomes->empty()) std::cout << "no built-in plugins in " << bundled.string() << "\n";
+      for (const auto& o : *outcomes) {
+        std::cout << fmt::format("{}  {}  {}{}\n", o.file_name,
+                                 o.plugin_id.empty() ? "-" : o.plugin_id, o.action,
+                                 o.message.empty() ? "" : "  (" + o.message + ")");
+      }
+    });
+  }
+  {
     auto* sub = cmd->add_subcommand("remove", "Uninstall a plugin and delete its file");
     auto id = std::make_shared<std::string>();
     sub->add_option("id", *id, "plugin id")->required();
     sub->callback([&ctx, id] {
       auto dir = plugin_dir(ctx);
       auto& db = open_database(ctx);
-      Status s = db.write(ctx.actor(),
-                          [&](store::Unit& u) { return plugins::remove_plugin(u, dir, *id); });
-      if (!s) stop(s);
+      auto file = db.write(ctx.actor(),
+                           [&](store::Unit& u) { return plugins::remove_plugin(u, dir, *id); });
+      if (!file) stop(file.status());
+      plugins::delete_plugin_file(dir, *file);
       std::cout << "removed " << *id << "\n";
     });
   }

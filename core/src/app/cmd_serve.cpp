@@ -18,9 +18,40 @@
 #include "http/message.hpp"
 #include "http/server.hpp"
 #include "http/web_app.hpp"
+#include "plugins/bundled_plugins.hpp"
+#include "plugins/file_safety.hpp"
 #include "store/migrations.hpp"
 
 namespace steward::app {
+
+namespace {
+
+// Built-in plugins are installed and enabled on first run, and upgraded with Steward
+// (plugins/bundled_plugins.hpp). A failure is logged; the server still starts.
+void install_bundled(Context& ctx, store::Database& db) {
+  auto dir = plugins::ensure_plugin_directory(ctx.config.plugin_dir);
+  if (!dir) {
+    spdlog::warn("built-in plugins not installed: {}", dir.status().message());
+    return;
+  }
+  auto outcomes =
+      plugins::install_bundled_plugins(db, store::Actor{"system:bundled-plugins", ""}, *dir,
+                                       plugins::bundled_plugin_dir(ctx.config.bundled_plugin_dir));
+  if (!outcomes) {
+    spdlog::warn("built-in plugins not installed: {}", outcomes.status().message());
+    return;
+  }
+  for (const auto& o : *outcomes) {
+    if (o.action == "installed" || o.action == "upgraded") {
+      spdlog::info("built-in plugin {} {}{}", o.plugin_id, o.action,
+                   o.message.empty() ? "" : " (" + o.message + ")");
+    } else if (o.action == "skipped") {
+      spdlog::warn("built-in plugin {} skipped: {}", o.file_name, o.message);
+    }
+  }
+}
+
+}  // namespace
 
 void add_serve_command(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("serve", "run the web server");
@@ -37,11 +68,13 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     options->trusted_proxies = ctx.config.trusted_proxies;
     options->tls_cert_file = ctx.config.tls_cert_file;
     options->tls_key_file = ctx.config.tls_key_file;
+    options->upload_body_limit = static_cast<std::size_t>(ctx.config.upload_limit_mb) * 1024 * 1024;
     store::Database* db = ctx.database();
     if (!db) throw CLI::RuntimeError(1);
     auto applied = store::MigrationRunner(*db).migrate();
     if (!applied) throw CLI::RuntimeError(fail(applied.status()));
     if (*applied > 0) spdlog::info("applied {} migration(s)", *applied);
+    install_bundled(ctx, *db);
 
     // The access log: one JSON object per line on stderr, nothing else on the line.
     if (!spdlog::get("access")) spdlog::stderr_logger_mt("access")->set_pattern("%v");

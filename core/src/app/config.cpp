@@ -59,10 +59,14 @@ Status load_config_file(const std::string& path, bool required, Config& config) 
   } catch (const toml::parse_error& e) {
     return Status::invalid_field("config", path + ": " + std::string(e.description()));
   }
-  static const std::set<std::string> kKnown = {
-      "database",         "listen", "pool_size", "io_threads", "log_level",       "ui_dir",
-      "secret_key_file",  "jobs",   "sessions",  "tls",        "trusted_proxies", "plugin_dir",
-      "plugin_timeout_ms"};
+  static const std::set<std::string> kKnown = {"database",          "listen",
+                                               "pool_size",         "io_threads",
+                                               "log_level",         "ui_dir",
+                                               "secret_key_file",   "jobs",
+                                               "sessions",          "tls",
+                                               "trusted_proxies",   "plugin_dir",
+                                               "plugin_timeout_ms", "bundled_plugin_dir",
+                                               "upload_limit_mb"};
   for (const auto& [key, value] : table) {
     std::string k(key.str());
     if (!kKnown.count(k)) return bad_key(path, k, "unknown setting");
@@ -92,17 +96,21 @@ Status load_config_file(const std::string& path, bool required, Config& config) 
   long long pool = static_cast<long long>(config.pool_size);
   long long threads = config.io_threads;
   long long plugin_timeout = config.plugin_timeout_ms;
+  long long upload_limit = config.upload_limit_mb;
   for (Status s :
        {text("database", config.database), text("listen", config.listen),
         text("log_level", config.log_level), text("ui_dir", config.ui_dir),
         text("secret_key_file", config.secret_key_file), text("plugin_dir", config.plugin_dir),
         integer("plugin_timeout_ms", 100, 3600000, plugin_timeout),
-        integer("pool_size", 1, 256, pool), integer("io_threads", 1, 256, threads)}) {
+        text("bundled_plugin_dir", config.bundled_plugin_dir),
+        integer("upload_limit_mb", 1, 4096, upload_limit), integer("pool_size", 1, 256, pool),
+        integer("io_threads", 1, 256, threads)}) {
     if (!s) return s;
   }
   config.pool_size = static_cast<std::size_t>(pool);
   config.io_threads = static_cast<int>(threads);
   config.plugin_timeout_ms = static_cast<int>(plugin_timeout);
+  config.upload_limit_mb = static_cast<int>(upload_limit);
   if (Status s = load_jobs_table(path, table, config); !s) return s;
   return load_server_settings(path, table, config);
 }
@@ -114,6 +122,16 @@ Status apply_environment(Config& config) {
   if (const char* v = std::getenv("STEWARD_UI_DIR"); v && *v) config.ui_dir = v;
   if (const char* v = std::getenv("STEWARD_SECRET_KEY_FILE"); v && *v) config.secret_key_file = v;
   if (const char* v = std::getenv("STEWARD_PLUGIN_DIR"); v && *v) config.plugin_dir = v;
+  if (const char* v = std::getenv("STEWARD_BUNDLED_PLUGIN_DIR"); v && *v) {
+    config.bundled_plugin_dir = v;
+  }
+  if (const char* v = std::getenv("STEWARD_UPLOAD_LIMIT_MB"); v && *v) {
+    long long n = 0;
+    if (!parse_size(v, n) || n < 1 || n > 4096) {
+      return Status::invalid_field("STEWARD_UPLOAD_LIMIT_MB", "must be an integer from 1 to 4096");
+    }
+    config.upload_limit_mb = static_cast<int>(n);
+  }
   if (const char* v = std::getenv("STEWARD_PLUGIN_TIMEOUT_MS"); v && *v) {
     long long n = 0;
     if (!parse_size(v, n) || n < 100 || n > 3600000) {

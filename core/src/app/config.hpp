@@ -20,6 +20,10 @@
 // (the flags belong to `steward serve`; config_server.cpp reads these settings)
 //   plugin_dir = "var/plugins"         STEWARD_PLUGIN_DIR     --plugin-dir
 //   plugin_timeout_ms = 30000          STEWARD_PLUGIN_TIMEOUT_MS (per call, isolated plugins)
+//   bundled_plugin_dir = ""            STEWARD_BUNDLED_PLUGIN_DIR (built-in plugins; "" = next
+//                                      to the executable: <bin>/../plugins)
+//   upload_limit_mb = 64               STEWARD_UPLOAD_LIMIT_MB (bodies of upload routes; others 1
+//   MiB)
 #pragma once
 
 #include <cstddef>
@@ -47,6 +51,8 @@ struct Config {
   std::string tls_key_file;                  // PEM private key
   std::string plugin_dir = "var/plugins";    // the only directory plugins load from
   int plugin_timeout_ms = 30000;             // an isolated plugin call taking longer is killed
+  std::string bundled_plugin_dir;            // built-in plugins to install on first run
+  int upload_limit_mb = 64;                  // request body limit of the upload routes
 };
 
 // Reads `path` (TOML) over the defaults; a missing file is an error only when `required`.

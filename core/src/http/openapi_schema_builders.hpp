@@ -1,5 +1,6 @@
 // Small builders for the JSON Schemas of http/openapi_schemas.cpp and
-// http/openapi_components.cpp (OpenAPI 3.0 dialect). Internal to those two files.
+// http/openapi_components.cpp (OpenAPI 3.0 dialect), and of routes that carry their own schema
+// in Route::openapi (e.g. handlers/soft_credit_handlers.cpp).
 #pragma once
 
 #include <functional>

@@ -1,8 +1,10 @@
 #include "http/server.hpp"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <charconv>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -28,6 +30,15 @@ using tcp = asio::ip::tcp;
 namespace {
 
 Response plain_json(int status, const nlohmann::json& body) { return Response::json(status, body); }
+
+// Whether `target` (path and query) is one of `paths` or below it.
+bool is_upload_path(std::string_view target, const std::vector<std::string>& paths) {
+  std::string_view path = target.substr(0, target.find('?'));
+  for (const std::string& p : paths) {
+    if (path.starts_with(p) && (path.size() == p.size() || path[p.size()] == '/')) return true;
+  }
+  return false;
+}
 
 // One JSON line per request on the "access" logger: no bodies, cookies or tokens.
 void log_access(const Request& req, const BeastRequest& raw, int status,
@@ -118,11 +129,36 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   void read() {
     parser_.emplace();
     parser_->header_limit(16 * 1024);
-    parser_->body_limit(options_.body_limit);
+    // The header decides the real limit (read_body); Beast checks Content-Length against the
+    // limit in force when the header ends, so it starts at the larger of the two.
+    parser_->body_limit(std::max(options_.body_limit, options_.upload_body_limit));
     // Waiting for the first byte of the next request counts against the idle timeout; a
     // started request must arrive within the request timeout (slowloris).
     lowest().expires_after(std::chrono::seconds(
         std::min(options_.idle_timeout_seconds, options_.request_timeout_seconds * 2)));
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                               if (ec) {
+                                 self->on_read(ec);
+                               } else {
+                                 self->read_body();
+                               }
+                             });
+  }
+
+  // After the header: upload routes may send larger bodies than the rest.
+  void read_body() {
+    const auto& header = parser_->get();
+    const bool upload =
+        (header.method() == bhttp::verb::post || header.method() == bhttp::verb::put) &&
+        is_upload_path(std::string_view(header.target().data(), header.target().size()),
+                       options_.upload_paths);
+    const std::size_t limit = upload ? options_.upload_body_limit : options_.body_limit;
+    if (auto length = parser_->content_length(); length && *length > limit) {
+      on_read(bhttp::error::body_limit);
+      return;
+    }
+    parser_->body_limit(limit);  // enforced as a chunked body arrives
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
                         self->on_read(ec);

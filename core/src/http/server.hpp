@@ -32,6 +32,10 @@ struct ServerOptions {
   int request_timeout_seconds = 30;  // to read a whole request, or write a response
   int idle_timeout_seconds = 60;     // keep-alive connection with no request
   std::size_t body_limit = 1024 * 1024;
+  // POST/PUT bodies to these paths (and below them) may be as large as upload_body_limit: plugin
+  // libraries and payment files. Everything else keeps body_limit.
+  std::size_t upload_body_limit = 64 * 1024 * 1024;
+  std::vector<std::string> upload_paths = {"/api/v1/plugins", "/api/v1/imports"};
   int worker_threads = 4;
   // Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (http/forwarded.hpp).
   std::vector<std::string> trusted_proxies;

@@ -18,6 +18,19 @@ bool world_writable(const fs::path& path) {
 
 }  // namespace
 
+Result<fs::path> ensure_plugin_directory(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) {
+    fs::create_directories(dir, ec);
+    if (!ec) fs::permissions(dir, fs::perms(0755), ec);
+    if (ec) {
+      return Status::unavailable("cannot create plugin directory " + dir.string() + ": " +
+                                 ec.message());
+    }
+  }
+  return dir;
+}
+
 Status check_plugin_directory(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {

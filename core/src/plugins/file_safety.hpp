@@ -14,6 +14,10 @@
 
 namespace steward::plugins {
 
+// Creates the plugin directory (mode 0755) when it is missing, so a first install just works;
+// returns it. Errors: kUnavailable naming the directory and the reason.
+Result<std::filesystem::path> ensure_plugin_directory(const std::filesystem::path& dir);
+
 // The directory exists, is a directory and is not world-writable.
 Status check_plugin_directory(const std::filesystem::path& dir);
 

@@ -287,14 +287,19 @@ Result<std::unique_ptr<PluginHandle>> open_plugin(store::Unit& unit, const fs::p
   return open_in_process(dir, record->file_name, record->config);
 }
 
-Status remove_plugin(store::Unit& unit, const fs::path& dir, const std::string& plugin_id) {
+Result<std::string> remove_plugin(store::Unit& unit, const fs::path& dir,
+                                  const std::string& plugin_id) {
+  (void)dir;
   auto record = records::get(unit, plugin_id);
   if (!record) return record.status();
   if (Status s = records::remove(unit, plugin_id); !s) return s;
+  return record->file_name;
+}
+
+void delete_plugin_file(const fs::path& dir, const std::string& file_name) {
   std::error_code ec;
-  fs::path path = dir / record->file_name;
+  fs::path path = dir / file_name;
   if (fs::is_regular_file(fs::symlink_status(path, ec))) fs::remove(path, ec);
-  return Status::ok();
 }
 
 }  // namespace steward::plugins

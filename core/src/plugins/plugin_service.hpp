@@ -70,8 +70,11 @@ Result<std::unique_ptr<PluginHandle>> open_plugin(store::Unit& unit,
                                                   const std::string& plugin_id,
                                                   const IsolationOptions& options);
 
-// Deletes the record and the file in the plugin directory.
-Status remove_plugin(store::Unit& unit, const std::filesystem::path& dir,
-                     const std::string& plugin_id);
+// Deletes the record in the caller's unit and returns the name of its file, which the caller
+// deletes with delete_plugin_file() once the unit has committed (so a removal that rolls back
+// leaves the plugin whole).
+Result<std::string> remove_plugin(store::Unit& unit, const std::filesystem::path& dir,
+                                  const std::string& plugin_id);
+void delete_plugin_file(const std::filesystem::path& dir, const std::string& file_name);
 
 }  // namespace steward::plugins

@@ -3,50 +3,12 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "store/database_url.hpp"
+
 namespace steward::store {
-namespace {
-
-bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
-
-// SOCI 4.0.3 reads its own options out of the connect string, which mangles libpq URIs; so the
-// URI is turned into libpq's key='value' form with libpq's own parser.
-Result<std::string> libpq_conninfo(const std::string& url) {
-  char* error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
-  if (!options) {
-    std::string why = error ? error : "cannot parse";
-    PQfreemem(error);
-    return Status::invalid_field("database", "bad PostgreSQL URL: " + why);
-  }
-  std::string out;
-  for (PQconninfoOption* o = options; o->keyword; ++o) {
-    if (!o->val) continue;
-    std::string value;
-    for (const char* c = o->val; *c; ++c) {
-      if (*c == '\\' || *c == '\'') value += '\\';
-      value += *c;
-    }
-    out += std::string(o->keyword) + "='" + value + "' ";
-  }
-  PQconninfoFree(options);
-  return out;
-}
-
-// The URL without its password, for messages and logs.
-std::string redact(const std::string& url) {
-  auto scheme = url.find("://");
-  auto at = url.find('@');
-  if (scheme == std::string::npos || at == std::string::npos) return url;
-  auto colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon) + ":***" + url.substr(at);
-}
-
-}  // namespace
 
 WriteTransaction::WriteTransaction(soci::session& sql, Backend backend) : sql_(sql) {
   if (backend == Backend::kSqlite) {
@@ -112,15 +74,14 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, Options
   if (options.pool_size == 0) return Status::invalid_field("pool_size", "must be at least 1");
   Backend backend;
   std::string connect;
-  if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
+  if (is_postgresql_url(url)) {
     backend = Backend::kPostgresql;
     auto conninfo = libpq_conninfo(url);
     if (!conninfo) return conninfo.status();
     connect = *conninfo;
-  } else if (starts_with(url, "sqlite:") || url.find("://") == std::string::npos) {
+  } else if (auto sqlite = sqlite_path_of(url)) {
     backend = Backend::kSqlite;
-    std::string path = starts_with(url, "sqlite:") ? url.substr(7) : url;
-    if (starts_with(path, "//")) path = path.substr(2);  // sqlite://path
+    const std::string& path = *sqlite;
     if (path.empty()) return Status::invalid_field("database", "the SQLite URL names no file");
     std::filesystem::path parent = std::filesystem::path(path).parent_path();
     if (!parent.empty() && !std::filesystem::is_directory(parent)) {
@@ -130,7 +91,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, Options
     connect = "db=\"" + path + "\" timeout=" + std::to_string(options.busy_timeout_ms / 1000 + 1) +
               " shared_cache=false";
   } else {
-    return Status::invalid_field("database", "unsupported database URL '" + redact(url) +
+    return Status::invalid_field("database", "unsupported database URL '" + redact_url(url) +
                                                  "': use sqlite:PATH or postgresql://...");
   }
 
@@ -151,7 +112,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, Options
       }
     }
   } catch (const soci::soci_error& e) {
-    return Status::unavailable("cannot open database " + redact(url) + ": " +
+    return Status::unavailable("cannot open database " + redact_url(url) + ": " +
                                e.get_error_message());
   }
   return db;

@@ -119,4 +119,20 @@ Status remove(Unit& unit, const std::string& plugin_id) {
   return Status::ok();
 }
 
+Result<bool> bundled_seen(Unit& unit, const std::string& plugin_id) {
+  int n = 0;
+  unit.sql() << "SELECT COUNT(*) FROM bundled_plugins WHERE plugin_id = :pid", soci::use(plugin_id),
+      soci::into(n);
+  return n > 0;
+}
+
+Status remember_bundled(Unit& unit, const std::string& plugin_id) {
+  auto seen = bundled_seen(unit, plugin_id);
+  if (!seen) return seen.status();
+  if (!*seen) {
+    unit.sql() << "INSERT INTO bundled_plugins (plugin_id) VALUES (:pid)", soci::use(plugin_id);
+  }
+  return Status::ok();
+}
+
 }  // namespace steward::store::plugin_records

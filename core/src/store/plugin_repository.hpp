@@ -46,4 +46,9 @@ Result<PluginRecord> update(Unit& unit, const PluginRecord& record, const std::s
 // Errors: kNotFound.
 Status remove(Unit& unit, const std::string& plugin_id);
 
+// Built-in plugins Steward installed by itself (table bundled_plugins): a removed built-in stays
+// removed because its id is still remembered here.
+Result<bool> bundled_seen(Unit& unit, const std::string& plugin_id);
+Status remember_bundled(Unit& unit, const std::string& plugin_id);
+
 }  // namespace steward::store::plugin_records

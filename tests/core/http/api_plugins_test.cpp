@@ -63,8 +63,7 @@ TEST_P(ApiPluginsTest, AdminsInstallConfigureEnableAndRemove) {
 
 TEST_P(ApiPluginsTest, UploadAndBadInput) {
   auto admin = sign_in_as("admin1", auth::Role::kAdmin);
-  // Debug-built fixtures exceed the server's body limit, so the upload path is checked with a
-  // small file that is not a plugin: stored, refused by the loader, and cleaned up again.
+  // A small file that is not a plugin: stored, refused by the loader, and cleaned up again.
   json body = {{"file_name", "report.so"},
                {"content_base64", plugins::wire::base64_encode("not an ELF file")}};
   HttpReply up = admin.post("/api/v1/plugins", body.dump());
@@ -86,7 +85,42 @@ TEST_P(ApiPluginsTest, UploadAndBadInput) {
   EXPECT_EQ(query_int(db(), "SELECT COUNT(*) FROM plugins"), 1);
 }
 
+// Upload routes take bodies up to the upload limit (a real plugin library of a few MiB in
+// base64); everything else keeps the 1 MiB limit.
+class ApiPluginUploadTest : public ApiPluginsTest {
+ protected:
+  void configure(http::ApiOptions& api, http::ServerOptions& server) override {
+    ApiPluginsTest::configure(api, server);
+    server.upload_body_limit = 4 * 1024 * 1024;
+  }
+};
+
+TEST_P(ApiPluginUploadTest, ARealLibraryUploadsAndTheUploadLimitHolds) {
+  auto admin = sign_in_as("admin1", auth::Role::kAdmin);
+  std::ifstream in(PluginDir::fixture("good_report"), std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  ASSERT_GT(bytes.str().size(), 800u * 1024);  // over 1 MiB once in base64
+  json body = {{"file_name", "good_report.so"},
+               {"content_base64", plugins::wire::base64_encode(bytes.str())}};
+  HttpReply up = admin.post("/api/v1/plugins", body.dump());
+  ASSERT_EQ(up.status, 201) << up.body;
+  EXPECT_EQ(up.json()["id"], "org.steward.test.report");
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "good_report.so"));
+
+  // Over 1 MiB is fine here and refused elsewhere; over the upload limit is refused here too.
+  std::string two_mib =
+      R"({"file_name":"x.so","content_base64":")" + std::string(2 * 1024 * 1024, 'A') + "\"}";
+  EXPECT_NE(admin.post("/api/v1/plugins", two_mib).status, 413);
+  EXPECT_EQ(admin.post("/api/v1/funds", two_mib).status, 413);
+  std::string too_big =
+      R"({"file_name":"x.so","content_base64":")" + std::string(5 * 1024 * 1024, 'A') + "\"}";
+  EXPECT_EQ(admin.post("/api/v1/plugins", too_big).status, 413);
+  EXPECT_EQ(query_int(db(), "SELECT COUNT(*) FROM plugins"), 1);
+}
+
 STEWARD_INSTANTIATE_DATABASE_TEST(ApiPluginsTest);
+STEWARD_INSTANTIATE_DATABASE_TEST(ApiPluginUploadTest);
 
 }  // namespace
 }  // namespace steward::testing

@@ -176,20 +176,33 @@ TEST_P(PluginServiceTest, AMissingFileIsReportedAndComesBack) {
 
 TEST_P(PluginServiceTest, RemoveDeletesRecordAndFile) {
   ASSERT_TRUE(install("good_report"));
-  Status s = db().write(actor(), [&](Unit& u) {
+  // A removal whose unit rolls back keeps the record and the file.
+  Status rolled_back = db().write(actor(), [&](Unit& u) -> Status {
+    auto file = plugins::remove_plugin(u, dir.path(), "org.steward.test.report");
+    if (!file) return file.status();
+    return Status::conflict("a later step of the same unit failed");
+  });
+  EXPECT_EQ(rolled_back.code(), StatusCode::kConflict);
+  EXPECT_TRUE(fs::exists(dir.path() / "good_report.so"));
+  EXPECT_EQ(testing::query_int(db(), "SELECT COUNT(*) FROM plugins"), 1);
+
+  auto s = db().write(actor(), [&](Unit& u) {
     return plugins::remove_plugin(u, dir.path(), "org.steward.test.report");
   });
-  ASSERT_TRUE(s) << s.to_string();
+  ASSERT_TRUE(s) << s.status().to_string();
+  EXPECT_EQ(*s, "good_report.so");
+  EXPECT_TRUE(fs::exists(dir.path() / "good_report.so"));  // until the caller deletes it
+  plugins::delete_plugin_file(dir.path(), *s);
   EXPECT_FALSE(fs::exists(dir.path() / "good_report.so"));
   EXPECT_EQ(testing::query_int(db(), "SELECT COUNT(*) FROM plugins"), 0);
   EXPECT_EQ(testing::query_int(db(),
                                "SELECT COUNT(*) FROM audit_events WHERE entity_type = "
                                "'plugin' AND action = 'remove'"),
             1);
-  Status again = db().write(actor(), [&](Unit& u) {
+  auto again = db().write(actor(), [&](Unit& u) {
     return plugins::remove_plugin(u, dir.path(), "org.steward.test.report");
   });
-  EXPECT_EQ(again.code(), StatusCode::kNotFound);
+  EXPECT_EQ(again.status().code(), StatusCode::kNotFound);
 }
 
 TEST_P(PluginServiceTest, OpenGivesAHandleOnlyForEnabledApprovedPlugins) {

@@ -145,9 +145,10 @@ Response configure_plugin(const Ctx& ctx, Call& call) {
 
 Response remove_plugin(const Ctx& ctx, Call& call) {
   std::string id = plugin_id(call);
-  Status s = call.db.write(
+  auto file = call.db.write(
       call.actor, [&](store::Unit& u) { return plugins::remove_plugin(u, ctx.dir(), id); });
-  if (!s) return Response::from_status(s);
+  if (!file) return Response::from_status(file.status());
+  plugins::delete_plugin_file(ctx.dir(), *file);
   return Response::no_content();
 }
 
