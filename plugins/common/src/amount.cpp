@@ -162,10 +162,19 @@ Result<std::int64_t> parse_amount(std::string_view text, int exponent, DecimalSt
   std::int64_t value = 0;
   bool digits = false;
   char previous = 0;
+  bool grouped = false;
+  std::size_t group = 0;  // digits since the last thousands separator
   for (char c : whole) {
     if (c == thousands) {
       if (!digits || previous == thousands) return bad(text, "has a misplaced thousands separator");
+      // Groups between separators have 3 digits (2 in Indian grouping: 12,34,567).
+      if (grouped && group != 3 && group != 2) {
+        return bad(text, "has a misplaced thousands separator");
+      }
+      grouped = true;
+      group = 0;
     } else if (is_digit(c)) {
+      ++group;
       if (__builtin_mul_overflow(value, 10, &value) ||
           __builtin_add_overflow(value, c - '0', &value))
         return bad(text, "is too large");
@@ -175,7 +184,9 @@ Result<std::int64_t> parse_amount(std::string_view text, int exponent, DecimalSt
     }
     previous = c;
   }
-  if (previous == thousands) return bad(text, "has a misplaced thousands separator");
+  if (previous == thousands || (grouped && group != 3)) {
+    return bad(text, "has a misplaced thousands separator");
+  }
   for (std::size_t i = 0; i < fraction.size(); ++i) {
     char c = fraction[i];
     if (!is_digit(c)) return bad(text, "has a separator after the decimal point");

@@ -79,4 +79,7 @@ TEST(AmountTest, ErrorsSayWhatIsWrong) {
   EXPECT_NE(error("12#4", 2).find("not a number"), std::string::npos);
   EXPECT_NE(error("99999999999999999999", 2).find("too large"), std::string::npos);
   EXPECT_NE(error(",5,", 2, DecimalStyle::kDot).find("misplaced"), std::string::npos);
+  EXPECT_NE(error("12,34,5", 2, DecimalStyle::kDot).find("misplaced"), std::string::npos);
+  EXPECT_NE(error("1,2345.00", 2).find("misplaced"), std::string::npos);
+  EXPECT_EQ(ok("12,34,567.00", 2), 1234567 * 100);
 }
