@@ -19,6 +19,7 @@ void CsvImporterCore::begin() {
   pending_.clear();
   header_ = HeaderIndex();
   have_header_ = false;
+  skipped_records_ = 0;
   failed_ = Status::ok();
   on_begin();
 }
@@ -43,6 +44,10 @@ Status CsvImporterCore::end(sdk::ParseOutput& out) {
 
 Status CsvImporterCore::drain(sdk::ParseOutput& out) {
   for (auto& row : pending_) {
+    if (!have_header_ && skipped_records_ < skip_records_) {
+      ++skipped_records_;
+      continue;
+    }
     if (!have_header_) {
       if (!row.error.empty()) {
         failed_ = Status::invalid("the header row cannot be read: " + row.error);
@@ -104,16 +109,17 @@ std::vector<std::pair<std::string, std::string>> CsvImporterCore::raw(const CsvR
   return out;
 }
 
-std::optional<std::vector<std::string>> first_record(std::string_view head, char delimiter) {
+std::optional<std::vector<std::string>> first_record(std::string_view head, char delimiter,
+                                                     std::size_t skip) {
   CsvOptions options;
   options.delimiter = delimiter;
   options.max_record_bytes = 64 * 1024;
   CsvReader reader(options);
   std::vector<CsvRecord> records;
   reader.feed(head, records);
-  if (records.empty()) reader.finish(records);  // a head with one unterminated line
-  if (records.empty() || !records.front().error.empty()) return std::nullopt;
-  return std::move(records.front().fields);
+  if (records.size() <= skip) reader.finish(records);  // a head ending without a line break
+  if (records.size() <= skip || !records[skip].error.empty()) return std::nullopt;
+  return std::move(records[skip].fields);
 }
 
 }  // namespace steward::plugin_common

@@ -151,6 +151,10 @@ TEST(PaypalImporterTest, DetectsItsFilesAndRejectsOthers) {
     EXPECT_EQ(importer.detect(other, st::read_plugin_fixture("import-stripe", other)), 0) << other;
   }
   EXPECT_EQ(importer.detect("x.csv", "Date,Amount,Name\n"), 0);
+  for (const char* other :
+       {"gifts_utf8.csv", "korean_bank_cp949.csv", "euro_semicolon_latin1.csv"}) {
+    EXPECT_EQ(importer.detect(other, st::read_plugin_fixture("import-csv", other)), 0) << other;
+  }
   EXPECT_EQ(importer.detect("x.ofx", "OFXHEADER:100\nDATA:OFXSGML\n"), 0);
   auto wrong = run(st::read_plugin_fixture("import-stripe", "payments_unified.csv"), 100);
   EXPECT_FALSE(wrong.status);

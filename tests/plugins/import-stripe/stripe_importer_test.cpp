@@ -180,6 +180,14 @@ TEST(StripeImporterTest, DetectsItsExportsAndNothingElse) {
                             "\"Currency\",\"Gross\",\"Fee\",\"Net\",\"Transaction ID\"\n"),
             0);
   EXPECT_EQ(importer.detect("x.xml", "<?xml version=\"1.0\"?><Document>"), 0);
+  for (const auto& [dir, other] : std::vector<std::pair<std::string, std::string>>{
+           {"import-paypal", "activity_en.csv"},
+           {"import-paypal", "statement_es.csv"},
+           {"import-csv", "gifts_utf8.csv"},
+           {"import-csv", "korean_bank_cp949.csv"},
+           {"import-csv", "euro_semicolon_latin1.csv"}}) {
+    EXPECT_EQ(importer.detect(other, st::read_plugin_fixture(dir, other)), 0) << other;
+  }
   EXPECT_EQ(importer.detect("x.csv", ""), 0);
 }
 

@@ -40,6 +40,8 @@ class CsvImporterCore {
 
   const HeaderIndex& header() const { return header_; }
   void set_delimiter(char delimiter);
+  // Records before the header to ignore (a bank export's title and account lines).
+  void set_skip_records(std::size_t count) { skip_records_ = count; }
   // Appends an issue for `row`.
   static void issue(sdk::ParseOutput& out, const CsvRecord& row, std::string field,
                     std::string message);
@@ -56,11 +58,15 @@ class CsvImporterCore {
   std::vector<CsvRecord> pending_;
   HeaderIndex header_;
   bool have_header_ = false;
+  std::size_t skip_records_ = 0;
+  std::size_t skipped_records_ = 0;
   Status failed_;
 };
 
 // The first record of a file's head (for detect()): the header row, or nothing when the head
 // holds no complete record or the record is unreadable.
-std::optional<std::vector<std::string>> first_record(std::string_view head, char delimiter = ',');
+// `skip` records are passed over first.
+std::optional<std::vector<std::string>> first_record(std::string_view head, char delimiter = ',',
+                                                     std::size_t skip = 0);
 
 }  // namespace steward::plugin_common
