@@ -8,7 +8,15 @@ namespace {
 constexpr unsigned char kBom[3] = {0xEF, 0xBB, 0xBF};
 }
 
-CsvReader::CsvReader(CsvOptions options) : options_(options) {}
+CsvReader::CsvReader(CsvOptions options) : options_(options) {
+  stop_quoted_.fill(false);
+  stop_unquoted_.fill(false);
+  for (unsigned char c : {'"', '\r', '\n'}) stop_quoted_[c] = true;
+  for (unsigned char c : {static_cast<unsigned char>(options_.delimiter),
+                          static_cast<unsigned char>('\r'), static_cast<unsigned char>('\n')}) {
+    stop_unquoted_[c] = true;
+  }
+}
 
 void CsvReader::reset() {
   state_ = State::kFieldStart;
@@ -29,8 +37,44 @@ void CsvReader::reset() {
   bom_done_ = false;
 }
 
+std::size_t CsvReader::take_run(std::string_view bytes) {
+  // Inside a field, ordinary bytes up to the next quote, delimiter or line end are taken at once.
+  if (!in_record_ || pending_cr_ || !bom_done_) return 0;
+  const bool* stop = nullptr;
+  if (state_ == State::kQuoted) {
+    stop = stop_quoted_.data();
+  } else if (state_ == State::kUnquoted) {
+    stop = stop_unquoted_.data();
+  } else {
+    return 0;
+  }
+  const char* begin = bytes.data();
+  const char* end = begin + bytes.size();
+  const char* p = begin;
+  while (p != end && !stop[static_cast<unsigned char>(*p)]) ++p;
+  const auto n = static_cast<std::size_t>(p - begin);
+  if (n == 0) return 0;
+  content_ = true;
+  quoted_cr_ = false;
+  record_bytes_ += n;
+  if (record_bytes_ > options_.max_record_bytes && !overflow_) {
+    overflow_ = true;
+    fields_.clear();
+    field_.clear();
+    field_.shrink_to_fit();
+  }
+  if (!overflow_) field_.append(bytes.substr(0, n));
+  offset_ += n;
+  return n;
+}
+
 void CsvReader::feed(std::string_view bytes, std::vector<CsvRecord>& out) {
-  for (char c : bytes) {
+  for (std::size_t i = 0; i < bytes.size();) {
+    if (std::size_t run = take_run(bytes.substr(i))) {
+      i += run;
+      continue;
+    }
+    char c = bytes[i++];
     if (!bom_done_) {
       if (static_cast<unsigned char>(c) == kBom[bom_matched_]) {
         ++bom_matched_;
@@ -40,9 +84,9 @@ void CsvReader::feed(std::string_view bytes, std::vector<CsvRecord>& out) {
       }
       // Not a BOM after all: replay the bytes held back, then this one.
       bom_done_ = true;
-      for (std::size_t i = 0; i < bom_matched_; ++i) {
-        pos_ = i;
-        byte(static_cast<char>(kBom[i]), out);
+      for (std::size_t k = 0; k < bom_matched_; ++k) {
+        pos_ = k;
+        byte(static_cast<char>(kBom[k]), out);
       }
     }
     pos_ = offset_;

@@ -111,3 +111,20 @@ TEST(CsvReaderTest, LineBreaksInsideFieldsBecomeLf) {
     EXPECT_EQ(records[2].line, 4u);
   }
 }
+
+TEST(CsvReaderTest, A200MegabyteLineCostsNoMemoryAndReadingGoesOn) {
+  pc::CsvReader reader;  // default limit: 4 MiB
+  std::vector<pc::CsvRecord> out;
+  reader.feed("name,note\nfirst,\"", out);
+  const std::string chunk(1 << 20, 'x');
+  for (int i = 0; i < 200; ++i) reader.feed(chunk, out);
+  reader.feed("\"\nnext,ok\n", out);
+  reader.finish(out);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_NE(out[1].error.find("longer than 4194304 bytes"), std::string::npos);
+  EXPECT_EQ(out[1].line, 2u);
+  EXPECT_EQ(out[1].offset, 10u);
+  EXPECT_EQ(out[2].fields, (std::vector<std::string>{"next", "ok"}));
+  EXPECT_EQ(out[2].line, 3u);
+  EXPECT_EQ(out[2].offset, 10u + 7u + (200u << 20) + 2u);
+}

@@ -14,6 +14,7 @@
 // Thread-safety: one reader per file, used from one thread at a time.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -50,12 +51,15 @@ class CsvReader {
  private:
   enum class State { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted };
   void byte(char c, std::vector<CsvRecord>& out);
+  std::size_t take_run(std::string_view bytes);
   void append(char c);
   void end_field();
   void end_record(std::vector<CsvRecord>& out);
   void begin_record_if_needed();
 
   CsvOptions options_;
+  std::array<bool, 256> stop_quoted_{};    // bytes that end a run inside a quoted field
+  std::array<bool, 256> stop_unquoted_{};  // ... inside an unquoted field
   State state_ = State::kFieldStart;
   std::vector<std::string> fields_;
   std::string field_;
