@@ -68,6 +68,14 @@ bool take_sign(std::string_view& s, bool& negative) {
 
 }  // namespace
 
+std::optional<DecimalStyle> decimal_style_from_name(std::string_view name) {
+  std::string n = lower_ascii(trim(name));
+  if (n.empty() || n == "auto") return DecimalStyle::kAuto;
+  if (n == "dot") return DecimalStyle::kDot;
+  if (n == "comma") return DecimalStyle::kComma;
+  return std::nullopt;
+}
+
 int currency_exponent(std::string_view code) {
   static const std::array<std::string_view, 17> kZero = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY",
                                                          "KMF", "KRW", "PYG", "RWF", "UGX", "UYI",

@@ -18,19 +18,32 @@ void CsvImporterCore::begin() {
   reader_.reset();
   pending_.clear();
   header_ = HeaderIndex();
+  decoder_.reset();
   have_header_ = false;
   skipped_records_ = 0;
   failed_ = Status::ok();
   on_begin();
 }
 
-Status CsvImporterCore::feed_text(std::string_view text, sdk::ParseOutput& out) {
+Status CsvImporterCore::parse(std::string_view text, sdk::ParseOutput& out) {
   if (!failed_) return failed_;
   reader_.feed(text, pending_);
   return drain(out);
 }
 
+Status CsvImporterCore::feed_bytes(std::string_view bytes, sdk::ParseOutput& out) {
+  if (decoder_.passthrough()) return parse(bytes, out);
+  decoded_.clear();
+  decoder_.decode(bytes, decoded_);
+  return parse(decoded_, out);
+}
+
 Status CsvImporterCore::end(sdk::ParseOutput& out) {
+  if (!decoder_.passthrough()) {
+    decoded_.clear();
+    decoder_.decode({}, decoded_, true);
+    if (Status s = parse(decoded_, out); !s) return s;
+  }
   if (!failed_) return failed_;
   reader_.finish(pending_);
   Status status = drain(out);
@@ -107,6 +120,16 @@ std::vector<std::pair<std::string, std::string>> CsvImporterCore::raw(const CsvR
     out.emplace_back(std::string(trim(header_.name(i))), std::string(value));
   }
   return out;
+}
+
+std::optional<sdk::PostalAddress> filled_address(sdk::PostalAddress address) {
+  if (address == sdk::PostalAddress{}) return std::nullopt;
+  if (address.country.size() == 2) {
+    for (char& c : address.country) {
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+  }
+  return address;
 }
 
 std::optional<std::vector<std::string>> first_record(std::string_view head, char delimiter,

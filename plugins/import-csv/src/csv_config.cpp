@@ -137,15 +137,9 @@ Result<CsvConfig> parse_config(const std::string& json) {
   auto order = pc::date_order_from_name(date_format);
   if (!order) return Status::invalid_field("date_format", "must be auto, ymd, mdy or dmy");
   c.date_order = *order;
-  if (decimal_style == "auto") {
-    c.decimal_style = pc::DecimalStyle::kAuto;
-  } else if (decimal_style == "dot") {
-    c.decimal_style = pc::DecimalStyle::kDot;
-  } else if (decimal_style == "comma") {
-    c.decimal_style = pc::DecimalStyle::kComma;
-  } else {
-    return Status::invalid_field("decimal_style", "must be auto, dot or comma");
-  }
+  auto style = pc::decimal_style_from_name(decimal_style);
+  if (!style) return Status::invalid_field("decimal_style", "must be auto, dot or comma");
+  c.decimal_style = *style;
   if (pc::icu_charset_name(c.encoding).empty()) {
     return Status::invalid_field("encoding",
                                  "must be utf-8, cp949, euc-kr, latin-1 or windows-1252");

@@ -34,7 +34,7 @@ MappedCsvImporter::MappedCsvImporter(CsvConfig config)
   }
   set_delimiter(config_.delimiter);
   set_skip_records(static_cast<std::size_t>(config_.skip_rows));
-  (void)decoder_.open(config_.encoding);  // checked by parse_config
+  (void)set_encoding(config_.encoding);  // checked by parse_config
 }
 
 std::string MappedCsvImporter::missing_columns(const pc::HeaderIndex& h) const {
@@ -70,26 +70,15 @@ Status MappedCsvImporter::start(std::string_view) {
                                  "the CSV importer has no column mapping yet: set date_column, "
                                  "amount_column and currency (or currency_column)");
   }
-  decoder_.reset();
   begin();
   return {};
 }
 
 Status MappedCsvImporter::feed(std::string_view bytes, sdk::ParseOutput& out) {
-  if (decoder_.passthrough()) return feed_text(bytes, out);
-  decoded_.clear();
-  decoder_.decode(bytes, decoded_);
-  return feed_text(decoded_, out);
+  return feed_bytes(bytes, out);
 }
 
-Status MappedCsvImporter::finish(sdk::ParseOutput& out) {
-  if (!decoder_.passthrough()) {
-    decoded_.clear();
-    decoder_.decode({}, decoded_, true);
-    if (Status s = feed_text(decoded_, out); !s) return s;
-  }
-  return end(out);
-}
+Status MappedCsvImporter::finish(sdk::ParseOutput& out) { return end(out); }
 
 void MappedCsvImporter::on_begin() {
   dates_.reset();

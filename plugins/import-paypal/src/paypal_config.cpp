@@ -46,15 +46,9 @@ Result<PaypalConfig> parse_config(const std::string& json) {
   }
   if (j.contains("decimal_style")) {
     auto v = text("decimal_style");
-    if (v == "auto") {
-      config.decimal_style = plugin_common::DecimalStyle::kAuto;
-    } else if (v == "dot") {
-      config.decimal_style = plugin_common::DecimalStyle::kDot;
-    } else if (v == "comma") {
-      config.decimal_style = plugin_common::DecimalStyle::kComma;
-    } else {
-      return Status::invalid_field("decimal_style", "must be auto, dot or comma");
-    }
+    auto style = v ? plugin_common::decimal_style_from_name(*v) : std::nullopt;
+    if (!style) return Status::invalid_field("decimal_style", "must be auto, dot or comma");
+    config.decimal_style = *style;
   }
   if (j.contains("encoding")) {
     auto v = text("encoding");

@@ -39,7 +39,7 @@ int detect_paypal(std::string_view, std::string_view head) {
 
 PaypalImporter::PaypalImporter(PaypalConfig config)
     : config_(std::move(config)), dates_(config_.date_order) {
-  (void)decoder_.open(config_.encoding);  // validated by parse_config
+  (void)set_encoding(config_.encoding);  // validated by parse_config
 }
 
 int PaypalImporter::detect(std::string_view file_name, std::string_view head) const {
@@ -47,26 +47,15 @@ int PaypalImporter::detect(std::string_view file_name, std::string_view head) co
 }
 
 Status PaypalImporter::start(std::string_view) {
-  decoder_.reset();
   begin();
   return {};
 }
 
 Status PaypalImporter::feed(std::string_view bytes, sdk::ParseOutput& out) {
-  if (decoder_.passthrough()) return feed_text(bytes, out);
-  decoded_.clear();
-  decoder_.decode(bytes, decoded_);
-  return feed_text(decoded_, out);
+  return feed_bytes(bytes, out);
 }
 
-Status PaypalImporter::finish(sdk::ParseOutput& out) {
-  if (!decoder_.passthrough()) {
-    decoded_.clear();
-    decoder_.decode({}, decoded_, true);
-    if (Status s = feed_text(decoded_, out); !s) return s;
-  }
-  return end(out);
-}
+Status PaypalImporter::finish(sdk::ParseOutput& out) { return end(out); }
 
 void PaypalImporter::on_begin() {
   dates_.reset();

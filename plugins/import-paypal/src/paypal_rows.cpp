@@ -198,7 +198,7 @@ void PaypalImporter::on_row(const Row& row, sdk::ParseOutput& out) {
   a.postal_code = cell(f, col_.postal_code);
   a.country = cell(f, col_.country_code);
   if (a.country.empty()) a.country = cell(f, col_.country);
-  if (!(a == sdk::PostalAddress{})) r.donor_address = a;
+  r.donor_address = pc::filled_address(std::move(a));
   r.raw = raw(row);
   out.records.push_back(std::move(r));
 }

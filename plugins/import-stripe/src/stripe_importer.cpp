@@ -54,7 +54,7 @@ Status StripeImporter::start(std::string_view file_name) {
 }
 
 Status StripeImporter::feed(std::string_view bytes, sdk::ParseOutput& out) {
-  return feed_text(bytes, out);
+  return feed_bytes(bytes, out);
 }
 
 Status StripeImporter::finish(sdk::ParseOutput& out) { return end(out); }

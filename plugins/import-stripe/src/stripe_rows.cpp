@@ -3,8 +3,6 @@
 #include "steward/plugin_common/amount.hpp"
 #include "steward/plugin_common/text.hpp"
 
-#include <cctype>
-
 namespace steward::import_stripe {
 
 namespace pc = plugin_common;
@@ -76,10 +74,7 @@ void StripeImporter::fill_donor(const Row& row, sdk::PaymentRecord& r) const {
   a.region = cell(f, col_.address_state);
   a.postal_code = cell(f, col_.address_zip);
   a.country = cell(f, col_.address_country);
-  if (a.country.size() == 2)
-    a.country = {static_cast<char>(std::toupper(static_cast<unsigned char>(a.country[0]))),
-                 static_cast<char>(std::toupper(static_cast<unsigned char>(a.country[1])))};
-  if (!(a == sdk::PostalAddress{})) r.donor_address = a;
+  r.donor_address = pc::filled_address(std::move(a));
   for (auto i : col_.fund) {
     if (r.fund_hint.empty()) r.fund_hint = cell(f, i);
   }

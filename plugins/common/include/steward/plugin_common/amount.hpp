@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,9 @@ enum class DecimalStyle {
   kDot,    // 1,234.56
   kComma,  // 1.234,56
 };
+
+// "auto", "dot", "comma" (a setting's text); nothing for anything else.
+std::optional<DecimalStyle> decimal_style_from_name(std::string_view name);
 
 // Minor-unit digits of an ISO 4217 currency: 0 for KRW, JPY, VND ...; 3 for BHD, KWD, JOD,
 // OMR, TND, IQD, LYD; 4 for CLF; 2 otherwise.

@@ -1,7 +1,7 @@
 // steward/plugin_common/csv_importer.hpp: the row driver shared by the CSV importer plugins.
 //
 // A plugin derives from CsvImporterCore (besides sdk::ImporterPlugin), forwards start/feed/finish
-// to begin/feed_text/end, and implements on_header (map the columns; a non-ok Status means the
+// to begin/feed_bytes/end, and implements on_header (map the columns; a non-ok Status means the
 // file is not of this format and stops the import) and on_row (one data row -> records/issues).
 // The core turns reader problems (an oversized record, a quoted field left open at the end) into
 // ParseIssues, skips rows whose field count does not match the header (a row cut short or
@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "steward/plugin_common/charset.hpp"
 #include "steward/plugin_common/csv_reader.hpp"
 #include "steward/plugin_common/header_index.hpp"
 #include "steward/sdk/importer.hpp"
@@ -30,7 +31,8 @@ class CsvImporterCore {
   CsvImporterCore& operator=(const CsvImporterCore&) = delete;
 
   void begin();
-  Status feed_text(std::string_view text, sdk::ParseOutput& out);
+  // The file's bytes (decoded to UTF-8 first when an encoding is set).
+  Status feed_bytes(std::string_view bytes, sdk::ParseOutput& out);
   Status end(sdk::ParseOutput& out);
 
  protected:
@@ -40,6 +42,8 @@ class CsvImporterCore {
 
   const HeaderIndex& header() const { return header_; }
   void set_delimiter(char delimiter);
+  // The file's encoding (charset.hpp names); UTF-8 when never called.
+  Status set_encoding(std::string_view encoding) { return decoder_.open(encoding); }
   // Records before the header to ignore (a bank export's title and account lines).
   void set_skip_records(std::size_t count) { skip_records_ = count; }
   // Appends an issue for `row`.
@@ -53,8 +57,11 @@ class CsvImporterCore {
 
  private:
   Status drain(sdk::ParseOutput& out);
+  Status parse(std::string_view text, sdk::ParseOutput& out);
 
   CsvReader reader_;
+  Utf8Decoder decoder_;
+  std::string decoded_;
   std::vector<CsvRecord> pending_;
   HeaderIndex header_;
   bool have_header_ = false;
@@ -62,6 +69,9 @@ class CsvImporterCore {
   std::size_t skipped_records_ = 0;
   Status failed_;
 };
+
+// The address when any part is filled (a two-letter country upper-cased), else nothing.
+std::optional<sdk::PostalAddress> filled_address(sdk::PostalAddress address);
 
 // The first record of a file's head (for detect()): the header row, or nothing when the head
 // holds no complete record or the record is unreadable.

@@ -42,8 +42,6 @@ class MappedCsvImporter : public sdk::ImporterPlugin, private plugin_common::Csv
   std::string row_id(const Row& row, std::string_view date_text);
 
   CsvConfig config_;
-  plugin_common::Utf8Decoder decoder_;
-  std::string decoded_;
   plugin_common::FileDateReader dates_;
 
   struct Columns {

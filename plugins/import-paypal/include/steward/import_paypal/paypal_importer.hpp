@@ -54,8 +54,6 @@ class PaypalImporter : public sdk::ImporterPlugin, private plugin_common::CsvImp
   std::string field_name(Column column, const char* fallback) const;
 
   PaypalConfig config_;
-  plugin_common::Utf8Decoder decoder_;
-  std::string decoded_;
   plugin_common::FileDateReader dates_;
   plugin_common::DecimalStyle decimal_ = plugin_common::DecimalStyle::kDot;
   bool activity_ = true;  // a Type column (activity download) vs the statement family
