@@ -1,0 +1,9 @@
+// libFuzzer target: the Paypal importer over arbitrary bytes in arbitrary chunks.
+#include "fuzz_importer.hpp"
+#include "steward/import_paypal/paypal_importer.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  steward::import_paypal::PaypalImporter importer;
+  fuzz_importer(importer, data, size);
+  return 0;
+}
