@@ -10,6 +10,8 @@
 #include <regex>
 #include <sstream>
 
+#include "ofx_values.hpp"
+
 namespace steward::plugins::ofx {
 namespace {
 
@@ -18,7 +20,7 @@ std::string trimmed(const char* s) {
   auto last = out.find_last_not_of(" \t\r\n");
   out.erase(last == std::string::npos ? 0 : last + 1);
   auto first = out.find_first_not_of(" \t\r\n");
-  return first == std::string::npos ? std::string{} : out.substr(first);
+  return first == std::string::npos ? std::string{} : ensure_utf8(out.substr(first));
 }
 
 int on_transaction(const struct OfxTransactionData data, void* context) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ofx_values.hpp"
+
 namespace steward::plugins::ofx {
 namespace {
 
@@ -192,7 +194,7 @@ bool OfxScanner::step(bool at_eof) {
     next = end;
   }
   if (!value.empty()) {
-    current_.fields.push_back({name, std::move(value), line_at(lt), base_offset_ + lt});
+    current_.fields.push_back({name, ensure_utf8(value), line_at(lt), base_offset_ + lt});
   }
   pos_ = next;
   return true;

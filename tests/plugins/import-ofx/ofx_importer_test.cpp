@@ -209,3 +209,27 @@ TEST(OfxImporter, DetectsItsOwnFilesOnly) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(OfxImporter, Windows1252TextBecomesUtf8) {
+  auto bytes = fixture("multi_statement.ofx");
+  auto at = bytes.find("Grace Community Church");
+  bytes.replace(at, std::string("Grace Community Church").size(), "Caf\xE9 Fran\xE7ois \x80");
+  at = bytes.find("Martha Lee");
+  bytes.replace(at, std::string("Martha Lee").size(),
+                "Ren\xE9"
+                "e M\xFCller");
+  auto run = parse(bytes, 7);
+  ASSERT_TRUE(run.status) << run.status.to_string();
+  ASSERT_EQ(run.out.records.size(), 4u) << bank_test::render(run);
+  EXPECT_EQ(run.out.records[0].donor_name, "Café François €");
+  EXPECT_EQ(run.out.records[1].donor_name, "Renée Müller");  // PAYEE/NAME, read by the scanner
+  for (const auto& [name, value] : run.out.records[0].raw) {
+    if (name == "NAME") {
+      EXPECT_EQ(value, "Café François €");
+    }
+  }
+}
+
+}  // namespace
