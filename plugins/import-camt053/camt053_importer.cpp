@@ -47,6 +47,13 @@ Status Camt053Importer::feed(std::string_view bytes, sdk::ParseOutput& out) {
   out_ = &out;
   scanner_.feed(bytes, *this);
   out_ = nullptr;
+  if (scanner_.markup_overflow()) {
+    auto at = scanner_.position_of(0);
+    fail(Status::invalid_field("file", "a tag, comment or CDATA section near line " +
+                                           std::to_string(at.line) + " is larger than " +
+                                           std::to_string(max_entry_bytes_ / 1024) +
+                                           " KiB: not a camt.053 statement"));
+  }
   return failed_ ? *failed_ : Status::ok();
 }
 

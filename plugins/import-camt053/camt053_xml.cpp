@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "utf8_text.hpp"
+
 namespace steward::plugins::camt053 {
 
 std::string_view local_name(const pugi::xml_node& node) {
@@ -35,7 +37,7 @@ std::string text(const pugi::xml_node& node) {
   auto first = out.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};
   auto last = out.find_last_not_of(" \t\r\n");
-  return out.substr(first, last - first + 1);
+  return ensure_utf8(out.substr(first, last - first + 1));
 }
 
 std::string text_at(const pugi::xml_node& node, std::initializer_list<std::string_view> steps) {

@@ -42,6 +42,7 @@ void XmlElementScanner::reset() {
   capture_at_ = {};
   close_search_from_ = 0;
   stack_.clear();
+  overflow_ = false;
 }
 
 ElementPosition XmlElementScanner::position_of(std::size_t index) const {
@@ -66,12 +67,19 @@ bool XmlElementScanner::cut_inside_markup() const {
 }
 
 void XmlElementScanner::feed(std::string_view bytes, Handler& handler) {
+  if (overflow_) return;
   buf_.append(bytes);
   for (;;) {
     bool progressed = mode_ == Mode::kText ? step_text(handler) : step_capture(handler);
     if (!progressed) break;
   }
-  if (mode_ == Mode::kText) compact(std::min(pos_, buf_.size()));
+  if (mode_ == Mode::kText) {
+    compact(std::min(pos_, buf_.size()));
+    if (buf_.size() > max_element_) {
+      overflow_ = true;
+      buf_.clear();
+    }
+  }
 }
 
 // Handles the next piece of markup outside a captured element. Returns false when more bytes

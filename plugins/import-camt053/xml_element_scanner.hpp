@@ -49,6 +49,9 @@ class XmlElementScanner {
   std::string_view captured_element_name() const { return capture_local_; }
   const std::vector<std::string>& open_elements() const { return stack_; }
   bool cut_inside_markup() const;  // unfinished tag, comment or CDATA at the end
+  // A tag, comment or CDATA section outside captured elements grew past max_element_bytes;
+  // the scanner stops (the file is not a statement anyone produced).
+  bool markup_overflow() const { return overflow_; }
   ElementPosition position_of(std::size_t index) const;
 
  private:
@@ -68,6 +71,7 @@ class XmlElementScanner {
   ElementPosition capture_at_;
   std::size_t close_search_from_ = 0;
   std::vector<std::string> stack_;
+  bool overflow_ = false;
 };
 
 }  // namespace steward::plugins::camt053

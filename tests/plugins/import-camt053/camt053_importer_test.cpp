@@ -203,3 +203,28 @@ TEST(Camt053Importer, DetectsItsOwnFilesOnly) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Camt053Importer, Latin1TextBecomesUtf8) {
+  auto bytes = fixture("malformed_entries.xml");
+  auto at = bytes.find("Müller Anna");
+  bytes.replace(at, std::string("Müller Anna").size(),
+                "M\xFCller Ren\xE9"
+                "e");
+  auto run = parse(bytes, 7);
+  ASSERT_EQ(run.out.records.size(), 1u) << bank_test::render(run);
+  EXPECT_EQ(run.out.records[0].donor_name, "Müller Renée");
+}
+
+TEST(Camt053Importer, UnendingMarkupStopsTheImport) {
+  std::string bytes =
+      "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><!--" +
+      std::string(10000, 'x');
+  Camt053Importer importer(4096);
+  auto run = bank_test::run(importer, bytes, 1000);
+  EXPECT_FALSE(run.status);
+  EXPECT_EQ(run.status.code(), steward::StatusCode::kInvalid);
+}
+
+}  // namespace
