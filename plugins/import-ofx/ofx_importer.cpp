@@ -78,6 +78,14 @@ Status OfxImporter::feed(std::string_view bytes, sdk::ParseOutput&) {
     return s;
   }
   scanner_.feed(bytes);
+  if (scanner_.markup_overflow()) {
+    temp_.remove();
+    failed_ = Status::invalid_field(
+        "file", "a tag or value near line " + std::to_string(scanner_.end_line()) +
+                    " is larger than " + std::to_string(max_entry_bytes_ / 1024) +
+                    " KiB: not an OFX statement");
+    return *failed_;
+  }
   return Status::ok();
 }
 

@@ -69,6 +69,7 @@ void OfxScanner::reset() {
   txn_bytes_ = 0;
   current_ = {};
   done_.clear();
+  overflow_ = false;
 }
 
 std::size_t OfxScanner::line_at(std::size_t index) const {
@@ -95,6 +96,7 @@ void OfxScanner::close_transaction() {
 }
 
 void OfxScanner::feed(std::string_view bytes) {
+  if (overflow_) return;
   buf_.append(bytes);
   while (step(false)) {
   }
@@ -108,9 +110,15 @@ void OfxScanner::feed(std::string_view bytes) {
     auto lt = buf_.find('<', pos_);
     compact(lt == std::string::npos ? buf_.size() : lt);
   }
+  if (buf_.size() > max_entry_) {
+    overflow_ = true;
+    buf_.clear();
+    pos_ = 0;
+  }
 }
 
 void OfxScanner::finish() {
+  if (overflow_) return;
   while (step(true)) {
   }
   compact(buf_.size());

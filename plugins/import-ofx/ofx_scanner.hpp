@@ -45,6 +45,8 @@ class OfxScanner {
   std::size_t end_line() const { return base_line_; }
   std::size_t end_offset() const { return base_offset_ + buf_.size(); }
   std::vector<ScannedTransaction>& transactions() { return done_; }
+  // A tag or value grew past the limit with no end in sight; scanning stopped.
+  bool markup_overflow() const { return overflow_; }
 
  private:
   bool step(bool at_eof);
@@ -65,6 +67,7 @@ class OfxScanner {
   std::size_t txn_bytes_ = 0;
   ScannedTransaction current_;
   std::vector<ScannedTransaction> done_;
+  bool overflow_ = false;
 };
 
 }  // namespace steward::plugins::ofx

@@ -233,3 +233,16 @@ TEST(OfxImporter, Windows1252TextBecomesUtf8) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(OfxImporter, UnendingMarkupStopsTheImport) {
+  std::string bytes =
+      "OFXHEADER:100\nDATA:OFXSGML\n\n<OFX><SIGNONMSGSRSV1 " + std::string(10000, 'x');
+  OfxImporter importer(4096);
+  auto run = bank_test::run(importer, bytes, 1000);
+  EXPECT_FALSE(run.status);
+  EXPECT_EQ(run.status.code(), steward::StatusCode::kInvalid);
+}
+
+}  // namespace
