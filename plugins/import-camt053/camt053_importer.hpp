@@ -33,6 +33,8 @@ class Camt053Importer : public sdk::ImporterPlugin, private XmlElementScanner::H
   // What the last file held: entries read, records made, entries skipped without an issue.
   const EntryCounts& counts() const { return counts_; }
   std::size_t statements() const { return statements_; }
+  // Bytes the scanner holds between calls (one entry plus one chunk at most).
+  std::size_t buffered_bytes() const { return scanner_.buffered_bytes(); }
 
  private:
   bool on_start(std::string_view local_name, std::string_view parent, ElementPosition at) override;

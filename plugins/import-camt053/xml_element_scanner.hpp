@@ -53,6 +53,7 @@ class XmlElementScanner {
   // the scanner stops (the file is not a statement anyone produced).
   bool markup_overflow() const { return overflow_; }
   ElementPosition position_of(std::size_t index) const;
+  std::size_t buffered_bytes() const { return buf_.capacity(); }  // memory held, for tests
 
  private:
   enum class Mode { kText, kCapture, kSkip };

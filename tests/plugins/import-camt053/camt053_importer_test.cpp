@@ -228,3 +228,46 @@ TEST(Camt053Importer, UnendingMarkupStopsTheImport) {
 }
 
 }  // namespace
+
+namespace {
+
+// A statement of 20,000 credits (about 8 MB) fed in 64 KiB chunks: every entry is read and the
+// importer never holds more than one chunk plus one entry.
+TEST(Camt053Importer, LargeStatementStreamsInBoundedMemory) {
+  std::string head =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document "
+      "xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.04\"><BkToCstmrStmt><Stmt><Id>BIG</Id>"
+      "<Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>\n";
+  std::string entry =
+      "<Ntry><Amt Ccy=\"EUR\">12.34</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>"
+      "2026-01-02</Dt></BookgDt><AcctSvcrRef>REF-{}</AcctSvcrRef><NtryDtls><TxDtls><RltdPties>"
+      "<Dbtr><Nm>김민지 {}</Nm></Dbtr></RltdPties><RmtInf><Ustrd>monthly gift for the shelter, "
+      "thank you</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\n";
+  Camt053Importer importer;
+  steward::sdk::ParseOutput out;
+  ASSERT_TRUE(importer.start("big.xml"));
+  ASSERT_TRUE(importer.feed(head, out));
+  std::string pending;
+  std::size_t max_buffered = 0;
+  constexpr std::size_t kChunk = 64 * 1024;
+  for (int i = 0; i < 20000; ++i) {
+    std::string e = entry;
+    for (auto at = e.find("{}"); at != std::string::npos; at = e.find("{}"))
+      e.replace(at, 2, std::to_string(i));
+    pending += e;
+    if (pending.size() >= kChunk) {
+      ASSERT_TRUE(importer.feed(pending.substr(0, kChunk), out));
+      pending.erase(0, kChunk);
+      max_buffered = std::max(max_buffered, importer.buffered_bytes());
+    }
+  }
+  ASSERT_TRUE(importer.feed(pending + "</Stmt></BkToCstmrStmt></Document>\n", out));
+  ASSERT_TRUE(importer.finish(out));
+  EXPECT_TRUE(out.issues.empty());
+  ASSERT_EQ(out.records.size(), 20000u);
+  EXPECT_EQ(out.records.back().external_id, "REF-19999");
+  EXPECT_EQ(out.records.back().donor_name, "김민지 19999");
+  EXPECT_LT(max_buffered, 4 * kChunk);
+}
+
+}  // namespace
