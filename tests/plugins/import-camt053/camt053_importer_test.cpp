@@ -271,3 +271,23 @@ TEST(Camt053Importer, LargeStatementStreamsInBoundedMemory) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Camt053Importer, ByteOrderMarkAndCrlf) {
+  std::string crlf = "\xEF\xBB\xBF";
+  for (char c : fixture("malformed_entries.xml")) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  Camt053Importer importer;
+  EXPECT_GE(importer.detect("s.xml", crlf), 90);
+  auto whole = parse(crlf);
+  ASSERT_TRUE(whole.status) << whole.status.to_string();
+  ASSERT_EQ(whole.out.records.size(), 1u);
+  ASSERT_EQ(whole.out.issues.size(), 4u);
+  EXPECT_EQ(whole.out.issues[0].line, 8u);
+  EXPECT_EQ(bank_test::render(parse(crlf, 1)), bank_test::render(whole));
+}
+
+}  // namespace

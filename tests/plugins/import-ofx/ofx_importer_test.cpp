@@ -246,3 +246,17 @@ TEST(OfxImporter, UnendingMarkupStopsTheImport) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(OfxImporter, ByteOrderMarkAndLeadingBlankLines) {
+  auto bytes = "\xEF\xBB\xBF\r\n\r\n" + fixture("sgml_checking.ofx");
+  OfxImporter importer;
+  EXPECT_GE(importer.detect("a.ofx", bytes), 90);
+  auto whole = parse(bytes);
+  ASSERT_TRUE(whole.status) << whole.status.to_string();
+  ASSERT_EQ(whole.out.records.size(), 3u) << bank_test::render(whole);
+  EXPECT_EQ(bank_test::render(parse(bytes, 1)), bank_test::render(whole));
+}
+
+}  // namespace
