@@ -191,8 +191,8 @@ void EntryReader::run() {
     }
   }
   if (indicator == "CRDT") {
-    if (reversal_flag) {
-      ++counts_.skipped_other;  // a credit cancelling one of our own debits: not a gift
+    if (reversal_flag || return_info || is_return_code(sub_family_)) {
+      ++counts_.skipped_other;  // one of our own payments cancelled or returned: not a gift
       return;
     }
   } else if (indicator == "DBIT") {

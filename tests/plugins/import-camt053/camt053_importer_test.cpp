@@ -80,7 +80,8 @@ TEST(Camt053Importer, ReadsCreditsReversalsAndSkipsDebits) {
   EXPECT_EQ(run.out.records[4].date.iso(), "2026-03-03");
   EXPECT_EQ(run.out.records[4].description, "Spende ohne Verwendungszweck");
 
-  EXPECT_EQ(importer.counts().entries, 6u);
+  EXPECT_EQ(importer.counts().entries, 7u);
+  EXPECT_EQ(importer.counts().skipped_other, 1u);  // our returned rent payment
   EXPECT_EQ(importer.counts().skipped_debits, 1u);
   EXPECT_EQ(importer.counts().skipped_not_booked, 1u);
 }
