@@ -61,7 +61,17 @@ void OfxImporter::convert(const LibofxTransaction& t, const ScannedTransaction& 
         {f ? f->line : s.line, f ? f->offset : s.offset, std::move(field), std::move(message)});
     bad = true;
   };
-  const std::string currency = t.currency.empty() ? s.value("CURDEF") : t.currency;
+  // <CURRENCY><CURSYM> means the amounts are in that currency; <ORIGCURRENCY> means they were
+  // converted to CURDEF and only names the original (kept in raw).
+  std::string currency = t.currency;
+  std::string original_currency;
+  std::string_view aggregate;
+  for (const auto& f : s.fields) {
+    if (f.tag == "CURRENCY" || f.tag == "ORIGCURRENCY") aggregate = f.tag;
+    if (f.tag != "CURSYM" || f.value.empty()) continue;
+    if (aggregate == "CURRENCY") currency = f.value;
+    if (aggregate == "ORIGCURRENCY") original_currency = f.value;
+  }
   if (!valid_currency_code(currency)) {
     issue(nullptr, "CURDEF",
           "the statement's currency \"" + currency + "\" is not an ISO 4217 code");
@@ -119,8 +129,9 @@ void OfxImporter::convert(const LibofxTransaction& t, const ScannedTransaction& 
                     ":" + r.donor_name;
     r.raw.emplace_back("FITID_missing", "true");
   }
+  if (!original_currency.empty()) r.raw.emplace_back("ORIGCURRENCY", original_currency);
   for (const char* tag : {"TRNTYPE", "FITID", "DTPOSTED", "DTUSER", "TRNAMT", "CHECKNUM", "REFNUM",
-                          "SRVRTID", "CORRECTFITID", "CORRECTACTION", "NAME", "MEMO", "CURSYM"}) {
+                          "SRVRTID", "CORRECTFITID", "CORRECTACTION", "NAME", "MEMO", "CURRATE"}) {
     if (auto v = s.value(tag); !v.empty()) r.raw.emplace_back(tag, v);
   }
   if (t.correction == Correction::kNone) {

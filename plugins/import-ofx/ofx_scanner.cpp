@@ -54,8 +54,10 @@ const ScannedField* ScannedTransaction::find(std::string_view tag) const {
 }
 
 std::string ScannedTransaction::value(std::string_view tag) const {
-  const auto* f = find(tag);
-  return f ? f->value : std::string{};
+  for (const auto& f : fields) {
+    if (f.tag == tag && !f.value.empty()) return f.value;
+  }
+  return {};
 }
 
 void OfxScanner::reset() {
@@ -201,9 +203,9 @@ bool OfxScanner::step(bool at_eof) {
     value = decode_entities(trim(std::string_view(buf_).substr(text_start, end - text_start)));
     next = end;
   }
-  if (!value.empty()) {
-    current_.fields.push_back({name, ensure_utf8(value), line_at(lt), base_offset_ + lt});
-  }
+  // Aggregates (PAYEE, CURRENCY, ORIGCURRENCY) are kept with an empty value so that their
+  // children can be told apart by position.
+  current_.fields.push_back({name, ensure_utf8(value), line_at(lt), base_offset_ + lt});
   pos_ = next;
   return true;
 }

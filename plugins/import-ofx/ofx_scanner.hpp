@@ -27,9 +27,9 @@ struct ScannedTransaction {
   std::size_t offset = 0;
   bool complete = false;  // its </STMTTRN> (or the next STMTTRN) was seen
   bool oversized = false;
-  std::vector<ScannedField> fields;
+  std::vector<ScannedField> fields;  // in file order; aggregates with an empty value
   const ScannedField* find(std::string_view tag) const;
-  std::string value(std::string_view tag) const;
+  std::string value(std::string_view tag) const;  // first non-empty value of `tag`
 };
 
 class OfxScanner {

@@ -94,7 +94,7 @@ TEST(OfxImporter, SeveralStatementsAndCurrenciesInOneFile) {
   auto run = bank_test::run(importer, fixture("multi_statement.ofx"));
   ASSERT_TRUE(run.status) << run.status.to_string();
   EXPECT_TRUE(run.out.issues.empty()) << bank_test::render(run);
-  ASSERT_EQ(run.out.records.size(), 4u) << bank_test::render(run);
+  ASSERT_EQ(run.out.records.size(), 5u) << bank_test::render(run);
   EXPECT_EQ(run.out.records[0].amount, (Money{125075, "CAD"}));
   EXPECT_EQ(run.out.records[0].account, "003 5551234");
   EXPECT_EQ(run.out.records[0].date.iso(), "2026-04-10");
@@ -110,8 +110,12 @@ TEST(OfxImporter, SeveralStatementsAndCurrenciesInOneFile) {
   EXPECT_EQ(lee.payment_method, "check");
   EXPECT_EQ(run.out.records[2].amount, (Money{2000, "GBP"}));
   EXPECT_EQ(run.out.records[2].account, "401276 88776655");
-  EXPECT_EQ(run.out.records[3].amount, (Money{1500, "EUR"}));
-  EXPECT_EQ(run.out.records[3].account, "4000123412341234");
+  const auto& becker = run.out.records[3];  // <CURRENCY><CURSYM>EUR: amounts are in EUR
+  EXPECT_EQ(becker.amount, (Money{5000, "EUR"}));
+  EXPECT_EQ(becker.account, "401276 88776655");
+  EXPECT_EQ(becker.donor_name, "Hans Becker");
+  EXPECT_EQ(run.out.records[4].amount, (Money{1500, "EUR"}));
+  EXPECT_EQ(run.out.records[4].account, "4000123412341234");
   EXPECT_EQ(importer.statements(), 3u);
 }
 
@@ -222,7 +226,7 @@ TEST(OfxImporter, Windows1252TextBecomesUtf8) {
                 "e M\xFCller");
   auto run = parse(bytes, 7);
   ASSERT_TRUE(run.status) << run.status.to_string();
-  ASSERT_EQ(run.out.records.size(), 4u) << bank_test::render(run);
+  ASSERT_EQ(run.out.records.size(), 5u) << bank_test::render(run);
   EXPECT_EQ(run.out.records[0].donor_name, "Café François €");
   EXPECT_EQ(run.out.records[1].donor_name, "Renée Müller");  // PAYEE/NAME, read by the scanner
   for (const auto& [name, value] : run.out.records[0].raw) {
