@@ -2,6 +2,8 @@
 
 #include <pugixml.hpp>
 
+#include "camt053_xml.hpp"
+
 namespace steward::plugins::camt053 {
 
 int Camt053Importer::detect(std::string_view, std::string_view head) const {
@@ -123,7 +125,7 @@ void Camt053Importer::on_element(std::string_view local, std::string_view xml, E
   } else if (local == "Id") {
     pugi::xml_document doc;
     if (doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8)) {
-      statement_.statement_id = doc.document_element().child_value();
+      statement_.statement_id = text(doc.document_element());
     }
   }
 }
