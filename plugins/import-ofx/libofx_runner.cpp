@@ -23,8 +23,13 @@ std::string trimmed(const char* s) {
   return first == std::string::npos ? std::string{} : ensure_utf8(out.substr(first));
 }
 
-int on_transaction(const struct OfxTransactionData data, void* context) {
-  auto* result = static_cast<LibofxResult*>(context);
+struct Session {
+  LibofxResult result;
+  const std::function<void(const LibofxTransaction&)>* on_transaction = nullptr;
+};
+
+int on_transaction_cb(const struct OfxTransactionData data, void* context) {
+  auto* session = static_cast<Session*>(context);
   LibofxTransaction t;
   if (data.fi_id_valid) t.fitid = trimmed(data.fi_id);
   if (data.fi_id_corrected_valid) {
@@ -46,12 +51,17 @@ int on_transaction(const struct OfxTransactionData data, void* context) {
       t.investment = account->account_type == OfxAccountData::OFX_INVESTMENT;
     }
   }
-  result->transactions.push_back(std::move(t));
+  ++session->result.transactions;
+  try {
+    (*session->on_transaction)(t);
+  } catch (...) {
+    // Never unwind through libofx's C frames.
+  }
   return 0;
 }
 
 int on_statement(const struct OfxStatementData, void* context) {
-  ++static_cast<LibofxResult*>(context)->statements;
+  ++static_cast<Session*>(context)->result.statements;
   return 0;
 }
 
@@ -143,24 +153,26 @@ class StderrCapture {
 
 }  // namespace
 
-LibofxResult run_libofx(const std::string& path) {
-  LibofxResult result;
+LibofxResult run_libofx(const std::string& path,
+                        const std::function<void(const LibofxTransaction&)>& on_transaction) {
+  Session session;
+  session.on_transaction = &on_transaction;
   ofx_PARSER_msg = ofx_DEBUG_msg = ofx_DEBUG1_msg = ofx_DEBUG2_msg = ofx_DEBUG3_msg = 0;
   ofx_DEBUG4_msg = ofx_DEBUG5_msg = ofx_STATUS_msg = ofx_INFO_msg = ofx_WARNING_msg = 0;
   ofx_ERROR_msg = 1;
   ofx_show_position = 1;
   LibofxContextPtr context = libofx_get_new_context();
-  ofx_set_transaction_cb(context, on_transaction, &result);
-  ofx_set_statement_cb(context, on_statement, &result);
+  ofx_set_transaction_cb(context, on_transaction_cb, &session);
+  ofx_set_statement_cb(context, on_statement, &session);
   std::string log;
   {
     StderrCapture capture;
-    result.rc = libofx_proc_file(context, path.c_str(), OFX);
+    session.result.rc = libofx_proc_file(context, path.c_str(), OFX);
     log = capture.text();
   }
   libofx_free_context(context);
-  result.errors = parse_messages(log);
-  return result;
+  session.result.errors = parse_messages(log);
+  return std::move(session.result);
 }
 
 }  // namespace steward::plugins::ofx

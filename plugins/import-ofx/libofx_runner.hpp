@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,10 +40,14 @@ struct LibofxMessage {
 struct LibofxResult {
   int rc = 0;
   std::size_t statements = 0;
-  std::vector<LibofxTransaction> transactions;
+  std::size_t transactions = 0;
   std::vector<LibofxMessage> errors;
 };
 
-LibofxResult run_libofx(const std::string& path);
+// Calls `on_transaction` for each transaction as libofx reads it (in file order), so nothing
+// accumulates here. The callback must not throw (it runs inside libofx's C callbacks); an
+// exception it lets out is swallowed and the transaction dropped.
+LibofxResult run_libofx(const std::string& path,
+                        const std::function<void(const LibofxTransaction&)>& on_transaction);
 
 }  // namespace steward::plugins::ofx

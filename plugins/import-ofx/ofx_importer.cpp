@@ -1,8 +1,10 @@
 #include "ofx_importer.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "ofx_values.hpp"
+#include "scan_cursor.hpp"
 
 namespace steward::plugins::ofx {
 namespace {
@@ -41,6 +43,8 @@ Status OfxImporter::start(std::string_view) {
   failed_.reset();
   bytes_seen_ = 0;
   head_checked_ = false;
+  saw_ofx_tag_ = false;
+  tail_.clear();
   statements_ = 0;
   counts_ = {};
   started_ = true;
@@ -77,16 +81,17 @@ Status OfxImporter::feed(std::string_view bytes, sdk::ParseOutput&) {
     failed_ = s;
     return s;
   }
-  scanner_.feed(bytes);
-  if (scanner_.markup_overflow()) {
-    temp_.remove();
-    failed_ = Status::invalid_field(
-        "file", "a tag or value near line " + std::to_string(scanner_.end_line()) +
-                    " is larger than " + std::to_string(max_entry_bytes_ / 1024) +
-                    " KiB: not an OFX statement");
-    return *failed_;
-  }
+  note_ofx_tag(bytes);
   return Status::ok();
+}
+
+// Remembers whether "<OFX>" (any case) has been seen, across chunk boundaries.
+void OfxImporter::note_ofx_tag(std::string_view bytes) {
+  if (saw_ofx_tag_) return;
+  std::string window = tail_ + std::string(bytes);
+  for (auto& c : window) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (window.find("<OFX>") != std::string::npos) saw_ofx_tag_ = true;
+  tail_ = window.size() > 4 ? window.substr(window.size() - 4) : window;
 }
 
 Status OfxImporter::finish(sdk::ParseOutput& out) {
@@ -96,7 +101,6 @@ Status OfxImporter::finish(sdk::ParseOutput& out) {
     temp_.remove();
     return *failed_;
   }
-  scanner_.finish();
   if (auto s = temp_.close(); !s) {
     temp_.remove();
     return s;
@@ -105,68 +109,92 @@ Status OfxImporter::finish(sdk::ParseOutput& out) {
     temp_.remove();
     return Status::invalid_field("file", "the file is empty");
   }
-  if (!scanner_.saw_ofx()) {
+  if (!saw_ofx_tag_) {
     temp_.remove();
     return Status::invalid_field("file", "not an OFX file (no <OFX> element)");
   }
-  LibofxResult parsed = run_libofx(temp_.path());
+  sdk::ParseOutput local;
+  ScanCursor cursor(temp_.path(), scanner_);
+  LibofxResult parsed =
+      run_libofx(temp_.path(), [&](const LibofxTransaction& t) { take(t, cursor, local); });
+  cursor.drain();
   temp_.remove();
+  if (cursor.read_failed()) return Status::unavailable("cannot read back the temporary file");
+  if (scanner_.markup_overflow()) {
+    return Status::invalid_field("file",
+                                 "a tag or value near line " + std::to_string(scanner_.end_line()) +
+                                     " is larger than " + std::to_string(max_entry_bytes_ / 1024) +
+                                     " KiB: not an OFX statement");
+  }
   statements_ = parsed.statements;
-  std::size_t first_issue = out.issues.size();
+  while (!cursor.pending().empty()) {
+    report_untaken(cursor.pending().front(), local);
+    cursor.pending().pop_front();
+  }
   const std::size_t line_shift = scanner_.ofx_line() > 0 ? scanner_.ofx_line() - 1 : 0;
   for (const auto& e : parsed.errors) {
-    out.issues.push_back({e.line == 0 ? 0 : e.line + line_shift, 0, "OFX", "libofx: " + e.text});
-  }
-  auto& scanned = scanner_.transactions();
-  std::vector<bool> used(scanned.size(), false);
-  std::size_t cursor = 0;
-  for (const auto& t : parsed.transactions) {
-    ++counts_.transactions;
-    std::size_t j = cursor;
-    while (j < scanned.size() && scanned[j].value("FITID") != t.fitid) ++j;
-    if (j == scanned.size()) {
-      out.issues.push_back({0, 0, "FITID",
-                            "libofx read a transaction (FITID \"" + t.fitid +
-                                "\") that could not be located in the file; skipped"});
-      ++counts_.with_issues;
-      continue;
-    }
-    used[j] = true;
-    cursor = j + 1;
-    if (t.investment) {
-      ++counts_.skipped_other;
-      continue;
-    }
-    if (!scanned[j].complete || scanned[j].oversized) continue;  // reported below
-    convert(t, scanned[j], out);
-  }
-  for (std::size_t i = 0; i < scanned.size(); ++i) {
-    const auto& s = scanned[i];
-    if (s.oversized) {
-      out.issues.push_back(
-          {s.line, s.offset, "STMTTRN",
-           "transaction larger than " + std::to_string(max_entry_bytes_ / 1024) + " KiB; skipped"});
-    } else if (!s.complete) {
-      out.issues.push_back(
-          {s.line, s.offset, "STMTTRN",
-           "the file ends inside this transaction (truncated); it was not imported"});
-    } else if (!used[i]) {
-      out.issues.push_back(
-          {s.line, s.offset, "STMTTRN",
-           "libofx could not read this transaction (see the OFX issues); skipped"});
-    } else {
-      continue;
-    }
-    ++counts_.with_issues;
+    local.issues.push_back({e.line == 0 ? 0 : e.line + line_shift, 0, "OFX", "libofx: " + e.text});
   }
   if (!scanner_.saw_ofx_end()) {
-    out.issues.push_back({scanner_.end_line(), scanner_.end_offset(), "OFX",
-                          "the file ends before </OFX> (truncated)"});
+    local.issues.push_back({scanner_.end_line(), scanner_.end_offset(), "OFX",
+                            "the file ends before </OFX> (truncated)"});
   }
   std::stable_sort(
-      out.issues.begin() + static_cast<std::ptrdiff_t>(first_issue), out.issues.end(),
+      local.issues.begin(), local.issues.end(),
       [](const sdk::ParseIssue& a, const sdk::ParseIssue& b) { return a.line < b.line; });
+  for (auto& r : local.records) out.records.push_back(std::move(r));
+  for (auto& i : local.issues) out.issues.push_back(std::move(i));
   return Status::ok();
+}
+
+// One libofx transaction: find its scanned twin (FITID, in file order), report the scanned
+// transactions skipped on the way, and convert.
+void OfxImporter::take(const LibofxTransaction& t, ScanCursor& cursor, sdk::ParseOutput& out) {
+  ++counts_.transactions;
+  auto& pending = cursor.pending();
+  std::size_t j = 0;
+  for (;;) {
+    while (j < pending.size() && pending[j].value("FITID") != t.fitid) ++j;
+    if (j < pending.size() || !cursor.pull()) break;
+  }
+  if (j == pending.size()) {
+    out.issues.push_back({0, 0, "FITID",
+                          "libofx read a transaction (FITID \"" + t.fitid +
+                              "\") that could not be located in the file; skipped"});
+    ++counts_.with_issues;
+    return;
+  }
+  for (; j > 0; --j) {
+    report_untaken(pending.front(), out);
+    pending.pop_front();
+  }
+  ScannedTransaction s = std::move(pending.front());
+  pending.pop_front();
+  if (t.investment) {
+    ++counts_.skipped_other;
+    return;
+  }
+  if (!s.complete || s.oversized) {
+    report_untaken(s, out);
+    return;
+  }
+  convert(t, s, out);
+}
+
+void OfxImporter::report_untaken(const ScannedTransaction& s, sdk::ParseOutput& out) {
+  if (s.oversized) {
+    out.issues.push_back(
+        {s.line, s.offset, "STMTTRN",
+         "transaction larger than " + std::to_string(max_entry_bytes_ / 1024) + " KiB; skipped"});
+  } else if (!s.complete) {
+    out.issues.push_back(
+        {s.line, s.offset, "STMTTRN",
+         "the file ends inside this transaction (truncated); it was not imported"});
+  } else {
+    out.issues.push_back({s.line, s.offset, "STMTTRN",
+                          "libofx could not read this transaction (see the OFX issues); skipped"});
+  }
+  ++counts_.with_issues;
 }
 
 }  // namespace steward::plugins::ofx

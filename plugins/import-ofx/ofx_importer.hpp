@@ -2,10 +2,12 @@
 // (org.steward.import.ofx). See docs/formats/ofx.md for the field mapping and
 // docs/decisions/0152-bank-statement-importers.md for the choices.
 //
-// feed() writes the bytes to a private temporary file (libofx reads only from a path) and runs
-// OfxScanner over them; finish() runs libofx over the file, deletes it, and joins libofx's
-// transactions (account, currency, names, corrections) with the scanner's exact text (TRNAMT,
-// DTPOSTED) and positions, matching them in file order by FITID.
+// feed() writes the bytes to a private temporary file (libofx reads only from a path).
+// finish() runs libofx over the file and, in step with libofx's transaction callbacks, reads the
+// same file through OfxScanner; each libofx transaction (account, currency, names, corrections)
+// is joined to its scanned twin (exact TRNAMT and DTPOSTED text, position) by FITID in file
+// order. Only the scanned transactions between two matches are held, so memory does not grow
+// with the file beyond the records themselves. The file is deleted before finish() returns.
 #pragma once
 
 #include <cstddef>
@@ -19,6 +21,8 @@
 #include "temp_file.hpp"
 
 namespace steward::plugins::ofx {
+
+class ScanCursor;
 
 inline constexpr std::size_t kDefaultMaxEntryBytes = 256 * 1024;
 
@@ -45,6 +49,9 @@ class OfxImporter : public sdk::ImporterPlugin {
 
  private:
   void check_head(std::string_view bytes);
+  void note_ofx_tag(std::string_view bytes);
+  void take(const LibofxTransaction& t, ScanCursor& cursor, sdk::ParseOutput& out);
+  void report_untaken(const ScannedTransaction& s, sdk::ParseOutput& out);
   void convert(const LibofxTransaction& t, const ScannedTransaction& s, sdk::ParseOutput& out);
 
   OfxScanner scanner_;
@@ -53,6 +60,8 @@ class OfxImporter : public sdk::ImporterPlugin {
   std::optional<Status> failed_;
   std::size_t bytes_seen_ = 0;
   bool head_checked_ = false;
+  bool saw_ofx_tag_ = false;
+  std::string tail_;  // the last bytes fed, for "<OFX>" split across chunks
   bool started_ = false;
   std::size_t statements_ = 0;
   OfxCounts counts_;
