@@ -190,7 +190,7 @@ bool OfxScanner::step(bool at_eof) {
   if (first != std::string::npos && buf_.compare(first, 9, "<![CDATA[") == 0) {
     auto end = buf_.find("]]>", first + 9);
     if (end == std::string::npos) return false;
-    value = buf_.substr(first + 9, end - first - 9);
+    value = trim(std::string_view(buf_).substr(first + 9, end - first - 9));
     next = end + 3;
   } else if (first != std::string::npos && buf_.size() - first < 9 && buf_[first] == '<' &&
              !at_eof &&
