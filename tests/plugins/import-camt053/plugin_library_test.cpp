@@ -1,0 +1,34 @@
+// Loads the built plugin library (build/plugins/import-camt053.so) through the host's loader and
+// parses a fixture through the SDK interface, as the import pipeline will.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "importer_harness.hpp"
+#include "plugins/loader.hpp"
+
+namespace {
+
+TEST(Camt053PluginLibrary, LoadsAndParsesThroughTheSdk) {
+  auto so = std::filesystem::canonical("/proc/self/exe").parent_path().parent_path() / "plugins" /
+            "import-camt053.so";
+  if (!std::filesystem::exists(so)) GTEST_SKIP() << so << " is not built";
+  auto library = steward::plugins::Library::open(so);
+  ASSERT_TRUE(library.is_ok()) << library.status().to_string();
+  ASSERT_TRUE((*library)->check_symbols());
+  auto manifest = (*library)->manifest();
+  EXPECT_EQ(manifest.id, "org.steward.import.camt053");
+  EXPECT_EQ(manifest.kind, steward::sdk::PluginKind::kImporter);
+  auto plugin = (*library)->create("{}");
+  ASSERT_NE(plugin, nullptr);
+  auto* importer = plugin->as_importer();
+  ASSERT_NE(importer, nullptr);
+  auto bytes = bank_test::read_file(bank_test::data_dir("import-camt053") / "v02_statement.xml");
+  EXPECT_GE(importer->detect("v02_statement.xml", bytes), 90);
+  auto run = bank_test::run(*importer, bytes, 4096);
+  ASSERT_TRUE(run.status) << run.status.to_string();
+  EXPECT_EQ(run.out.records.size(), 5u);
+  plugin.reset();
+}
+
+}  // namespace
