@@ -13,6 +13,9 @@
 
 namespace steward::app {
 
+// cmd_reports.cpp (declared here rather than in cli.hpp to keep that header stable).
+void add_reports_command(CLI::App& app, Context& ctx);
+
 bool Context::load() {
   Status s = load_config_file(config_path, config_required, config);
   if (s) s = apply_environment(config);
@@ -98,6 +101,7 @@ int run_cli(int argc, char** argv) {
   add_duplicates_command(app, ctx);
   add_plugins_command(app, ctx);
   add_plugin_host_command(app, ctx);
+  add_reports_command(app, ctx);
 
   try {
     app.parse(argc, argv);

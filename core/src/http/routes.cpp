@@ -4,6 +4,9 @@
 
 namespace steward::http {
 
+// report_handlers.cpp (declared here rather than in handlers.hpp to keep that header stable).
+void add_report_routes(Api& api);
+
 void register_routes(Api& api) {
   add_session_routes(api);
   add_second_factor_routes(api);
@@ -32,6 +35,7 @@ void register_routes(Api& api) {
   add_recurring_revenue_routes(api);
   add_dashboard_routes(api);
   add_plugin_routes(api);
+  add_report_routes(api);
   add_openapi_routes(api);  // last: documents the routes above
 }
 
