@@ -141,8 +141,18 @@ void add_report_routes(Api& api) {
     r.add({method, path, Access::kPermission, auth::Permission::kRunReports, summary,
            [ctx, fn](Call& call) { return fn(ctx, call); }, std::move(openapi)});
   };
-  route("GET", "/api/v1/reports", "Installed report plugins", list_reports, {});
-  route("GET", "/api/v1/reports/{report_id}", "A report and its parameters", get_report, {});
+  route("GET", "/api/v1/reports", "Installed report plugins", list_reports,
+        {{"response",
+          {{"type", "object"},
+           {"properties", {{"items", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}},
+         {"status", 200}});
+  route("GET", "/api/v1/reports/{report_id}", "A report and its parameters", get_report,
+        {{"response",
+          {{"type", "object"},
+           {"properties",
+            {{"id", {{"type", "string"}}},
+             {"parameters", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}},
+         {"status", 200}});
   route("POST", "/api/v1/reports/{report_id}/run",
         "Run a report: a JSON table with a chart hint, or ?format=csv|xlsx to download", run_report,
         run_openapi());
