@@ -24,7 +24,7 @@ Schema read_schema(Database& db) {
     } else {
       std::vector<std::string> tables;
       soci::rowset<std::string> names =
-          (u.sql().prepare << "SELECT name FROM sqlite_master WHERE type = 'table' "
+          (u.sql().prepare << "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
                               "AND name NOT LIKE 'sqlite_%'");
       for (const auto& n : names) tables.push_back(n);
       for (const auto& t : tables) {

@@ -9,7 +9,7 @@ class HelloReport : public steward::sdk::ReportPlugin {
   steward::Result<steward::sdk::Table> run(
       const steward::sdk::QueryCapability& db,
       const std::map<std::string, steward::sdk::Value>&) override {
-    auto rows = db.query("SELECT COUNT(*) FROM constituents", {});
+    auto rows = db.query("SELECT COUNT(*) FROM analytics_constituents", {});
     if (!rows) return rows.status();
     steward::sdk::Table table;
     table.columns = {{"count", "Constituents", steward::sdk::ValueType::kInteger}};

@@ -4,7 +4,6 @@
 #include "store/tag_repository.hpp"
 
 namespace steward::http {
-namespace {
 
 std::string csv_cell(const std::string& text) {
   std::string cell = text;
@@ -19,8 +18,6 @@ std::string csv_cell(const std::string& text) {
   }
   return quoted + "\"";
 }
-
-}  // namespace
 
 void csv_row(std::ostringstream& out, const std::vector<std::string>& cells) {
   for (size_t i = 0; i < cells.size(); ++i) {

@@ -16,6 +16,8 @@ namespace steward::http {
 
 inline constexpr const char* kCsvBom = "\xEF\xBB\xBF";
 
+// One cell: neutralised (a leading = + - @ tab or CR gets a single quote) and quoted.
+std::string csv_cell(const std::string& text);
 // One CSV line (neutralised and quoted cells, CRLF).
 void csv_row(std::ostringstream& out, const std::vector<std::string>& cells);
 // The columns of a constituent row.

@@ -1,0 +1,19 @@
+// report-lybunt: Donors who gave last year but not (yet) this year, with their last gift, lifetime
+// giving and contact permissions.
+#pragma once
+
+#include "steward/sdk/manifest.hpp"
+#include "steward/sdk/plugin.hpp"
+
+namespace steward::reports {
+
+class LybuntReport : public sdk::ReportPlugin {
+ public:
+  std::vector<sdk::ParameterSpec> parameters() const override;
+  Result<sdk::Table> run(const sdk::QueryCapability& db,
+                         const std::map<std::string, sdk::Value>& params) override;
+};
+
+sdk::Manifest lybunt_manifest();
+
+}  // namespace steward::reports
