@@ -98,6 +98,7 @@ int run_cli(int argc, char** argv) {
   add_duplicates_command(app, ctx);
   add_plugins_command(app, ctx);
   add_plugin_host_command(app, ctx);
+  add_mail_command(app, ctx);
 
   try {
     app.parse(argc, argv);

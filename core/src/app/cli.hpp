@@ -58,6 +58,7 @@ void add_needs_command(CLI::App& app, Context& ctx);
 void add_duplicates_command(CLI::App& app, Context& ctx);
 void add_plugins_command(CLI::App& app, Context& ctx);
 void add_plugin_host_command(CLI::App& app, Context& ctx);
+void add_mail_command(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);
 
