@@ -100,6 +100,7 @@ int run_cli(int argc, char** argv) {
   add_plugin_host_command(app, ctx);
   add_backup_commands(app, ctx);
   add_reports_command(app, ctx);
+  add_mail_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,173 @@
+// steward mail ack-queue [--since D] [--personal-call-minor N] [--json]
+// steward mail thank (--dry-run | --send) [--since D] [--gift ID] [--mailer ID] [--json]
+// The acknowledgment queue and sending thank-you emails through the enabled mailer plugin.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "app/cmd_helpers.hpp"
+#include "app/cmd_mail.hpp"
+#include "engine/ack_queue.hpp"
+#include "engine/mail_format.hpp"
+#include "engine/thank_you_sender.hpp"
+#include "plugins/plugin_service.hpp"
+#include "store/mail_settings.hpp"
+
+namespace steward::app {
+namespace {
+
+nlohmann::json item_json(const engine::AckItem& item) {
+  nlohmann::json j = {{"gift_id", item.gift.gift_id},
+                      {"constituent_id", item.gift.constituent_id},
+                      {"donor", item.gift.donor_name},
+                      {"received_on", item.gift.received_on},
+                      {"amount_minor", item.gift.amount_minor},
+                      {"currency", item.gift.currency},
+                      {"channel", engine::ack_channel_name(item.channel)},
+                      {"personal_call", item.personal_call}};
+  if (item.gift.email && item.channel == engine::AckChannel::kEmail) j["email"] = *item.gift.email;
+  if (!item.reason.empty()) j["reason"] = item.reason;
+  if (item.gift.in_flight) j["in_flight"] = true;
+  return j;
+}
+
+nlohmann::json outcome_json(const engine::ThankYouOutcome& o) {
+  return {{"gift_id", o.gift_id},  {"constituent_id", o.constituent_id},
+          {"donor", o.donor_name}, {"channel", o.channel},
+          {"address", o.address},  {"language", o.language},
+          {"subject", o.subject},  {"state", o.state},
+          {"detail", o.detail},    {"personal_call", o.personal_call}};
+}
+
+// The mailer plugin to use: --mailer, else mail.mailer, else the only enabled mailer.
+std::string choose_mailer(Context& ctx, store::Database& db, const std::string& flag) {
+  if (!flag.empty()) return flag;
+  auto settings = db.read([](store::Unit& u) { return store::mail_settings::get(u); });
+  if (!settings) stop(settings.status());
+  if (!settings->mailer.empty()) return settings->mailer;
+  auto records = db.read([](store::Unit& u) { return store::plugin_records::list(u); });
+  if (!records) stop(records.status());
+  std::vector<std::string> enabled;
+  for (const auto& r : *records) {
+    if (r.kind == "mailer" && r.enabled) enabled.push_back(r.plugin_id);
+  }
+  if (enabled.size() == 1) return enabled.front();
+  (void)ctx;
+  stop(Status::invalid_field(
+      "mailer", enabled.empty()
+                    ? "no mailer plugin is enabled (steward plugins enable org.steward.mail.file)"
+                    : "several mailers are enabled: choose one with --mailer or mail.mailer"));
+}
+
+void add_ack_queue(CLI::App& mail, Context& ctx) {
+  auto* cmd = mail.add_subcommand("ack-queue", "Gifts waiting for a thank-you, and how to send it");
+  struct Args {
+    std::string since;
+    long long threshold = -1;
+    bool json = false;
+  };
+  auto a = std::make_shared<Args>();
+  cmd->add_option("--since", a->since, "only gifts received on or after YYYY-MM-DD");
+  cmd->add_option("--personal-call-minor", a->threshold,
+                  "flag gifts at or above this base amount in minor units (default: setting)");
+  cmd->add_flag("--json", a->json, "print JSON");
+  cmd->callback([&ctx, a] {
+    auto& db = open_database(ctx);
+    engine::AckRule rule;
+    if (!a->since.empty()) rule.since = a->since;
+    if (a->threshold >= 0) rule.personal_call_minor = a->threshold;
+    auto queue = db.read([&](store::Unit& u) { return engine::ack_queue(u, rule); });
+    if (!queue) stop(queue.status());
+    if (a->json) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& item : *queue) out.push_back(item_json(item));
+      std::cout << out.dump(2) << "\n";
+      return;
+    }
+    int emails = 0;
+    int letters = 0;
+    int calls = 0;
+    for (const auto& item : *queue) {
+      std::string how = item.channel == engine::AckChannel::kEmail
+                            ? "email " + item.gift.email.value_or("")
+                            : "letter (" + item.reason + ")";
+      std::cout << fmt::format(
+          "gift {:<6} {}  {:<24} {:>14}  {}{}\n", item.gift.gift_id, item.gift.received_on,
+          item.gift.donor_name,
+          engine::format_amount({item.gift.amount_minor, item.gift.currency}, "en"), how,
+          item.personal_call ? "  [personal call]" : "");
+      (item.channel == engine::AckChannel::kEmail ? emails : letters) += 1;
+      calls += item.personal_call ? 1 : 0;
+    }
+    std::cout << fmt::format("{} gift(s): {} by email, {} by letter, {} for a personal call\n",
+                             queue->size(), emails, letters, calls);
+  });
+}
+
+void add_thank(CLI::App& mail, Context& ctx) {
+  auto* cmd = mail.add_subcommand("thank", "Send thank-you emails for the acknowledgment queue");
+  struct Args {
+    bool dry_run = false, send = false, json = false;
+    std::string since, mailer;
+    long long gift = 0;
+  };
+  auto a = std::make_shared<Args>();
+  auto* dry = cmd->add_flag("--dry-run", a->dry_run, "render and list, send nothing");
+  auto* send = cmd->add_flag("--send", a->send, "send, and mark the gifts acknowledged");
+  dry->excludes(send);
+  cmd->add_option("--since", a->since, "only gifts received on or after YYYY-MM-DD");
+  cmd->add_option("--gift", a->gift, "only this gift");
+  cmd->add_option("--mailer", a->mailer, "the mailer plugin id (default: mail.mailer)");
+  cmd->add_flag("--json", a->json, "print JSON");
+  cmd->callback([&ctx, a] {
+    if (!a->dry_run && !a->send) stop(Status::invalid_field("send", "say --dry-run or --send"));
+    auto& db = open_database(ctx);
+    engine::ThankYouOptions options;
+    options.send = a->send;
+    if (!a->since.empty()) options.rule.since = a->since;
+    if (a->gift > 0) options.rule.gift_id = a->gift;
+    std::unique_ptr<plugins::PluginHandle> handle;
+    if (a->send) {
+      options.mailer_id = choose_mailer(ctx, db, a->mailer);
+      plugins::IsolationOptions iso;
+      iso.timeout_ms = ctx.config.plugin_timeout_ms;
+      auto opened = db.write(ctx.actor(), [&](store::Unit& u) {
+        return plugins::open_plugin(u, std::filesystem::path(ctx.config.plugin_dir),
+                                    options.mailer_id, iso);
+      });
+      if (!opened) stop(opened.status());
+      handle = std::move(*opened);
+    }
+    engine::DeliverFn deliver = [&handle](const sdk::MailMessage& m) { return handle->deliver(m); };
+    auto report = engine::send_thank_yous(db, ctx.actor(), options, deliver);
+    if (!report) stop(report.status());
+    if (a->json) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& o : report->outcomes) out.push_back(outcome_json(o));
+      std::cout << out.dump(2) << "\n";
+      return;
+    }
+    for (const auto& o : report->outcomes) {
+      std::cout << fmt::format("gift {:<6} {:<24} {:<13} {}{}{}\n", o.gift_id, o.donor_name,
+                               o.state, o.address.empty() ? "" : o.address + "  ", o.detail,
+                               o.personal_call ? "  [personal call]" : "");
+    }
+    std::cout << fmt::format(
+        "{}: {} accepted, {} rejected, {} deferred, {} for a letter, {} skipped{}\n",
+        a->send ? "sent" : "dry run", report->count("accepted"), report->count("rejected"),
+        report->count("deferred"), report->count("letter"), report->count("skipped"),
+        a->send ? "" : fmt::format(", {} would be sent", report->count("would_send")));
+  });
+}
+
+}  // namespace
+
+void add_mail_send_commands(CLI::App& mail, Context& ctx) {
+  add_ack_queue(mail, ctx);
+  add_thank(mail, ctx);
+}
+
+}  // namespace steward::app

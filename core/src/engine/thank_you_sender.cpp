@@ -1,0 +1,270 @@
+#include "engine/thank_you_sender.hpp"
+
+#include <chrono>
+#include <random>
+
+#include "engine/mail_merge.hpp"
+#include "engine/mail_starter_templates.hpp"
+#include "store/mail_message_repository.hpp"
+#include "store/mail_queries.hpp"
+#include "store/mail_settings.hpp"
+#include "store/mail_template_repository.hpp"
+
+namespace steward::engine {
+namespace {
+
+std::string sender_domain(const std::string& from) {
+  std::size_t at = from.rfind('@');
+  if (at == std::string::npos) return "steward.invalid";
+  std::string domain = from.substr(at + 1);
+  if (auto gt = domain.find('>'); gt != std::string::npos) domain.resize(gt);
+  return domain.empty() ? "steward.invalid" : domain;
+}
+
+std::string new_message_id(long long gift_id, const std::string& from) {
+  static std::mt19937_64 rng{std::random_device{}()};
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  char suffix[17];
+  std::snprintf(suffix, sizeof suffix, "%016llx", static_cast<unsigned long long>(rng()));
+  return "<thank-you." + std::to_string(gift_id) + "." +
+         std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count()) + "." +
+         suffix + "@" + sender_domain(from) + ">";
+}
+
+// A display name is written into the To header by the mailer; strip line breaks defensively
+// (names come from donor records; the MIME layer would refuse them anyway).
+std::string one_line(std::string s) {
+  for (auto& c : s) {
+    if (c == '\r' || c == '\n') c = ' ';
+  }
+  return s;
+}
+
+struct Prepared {
+  ThankYouOutcome outcome;
+  sdk::MailMessage message;
+  long long log_id = 0;
+  bool ready = false;  // a message to send
+};
+
+// Step 1 (see the header), in the caller's unit. `claim` false for a dry run.
+Result<Prepared> prepare(store::Unit& unit, const AckItem& item, bool claim,
+                         const std::string& mailer_id) {
+  Prepared p;
+  p.outcome.gift_id = item.gift.gift_id;
+  p.outcome.constituent_id = item.gift.constituent_id;
+  p.outcome.donor_name = item.gift.donor_name;
+  p.outcome.personal_call = item.personal_call;
+  p.outcome.channel = "email";
+  // Re-read: the gift may have been thanked, the donor may have asked not to be emailed.
+  auto fresh = store::mail_queries::ack_queue(unit, {std::nullopt, item.gift.gift_id, 1});
+  if (!fresh) return fresh.status();
+  if (fresh->empty()) {
+    p.outcome.state = "skipped";
+    p.outcome.detail = "already acknowledged";
+    return p;
+  }
+  const auto& row = fresh->front();
+  if (row.do_not_email || !row.email || row.email->empty()) {
+    p.outcome.channel = "letter";
+    p.outcome.state = "letter";
+    p.outcome.detail = row.do_not_email ? "do not email" : "no email address";
+    return p;
+  }
+  if (row.in_flight) {
+    p.outcome.state = "skipped";
+    p.outcome.detail = "a thank-you is already sending (outcome unknown)";
+    return p;
+  }
+  auto donor = store::mail_queries::donor(unit, row.constituent_id);
+  if (!donor) return donor.status();
+  auto settings = store::mail_settings::get(unit);
+  if (!settings) return settings.status();
+  std::string language = donor_language(*donor, *settings);
+  auto tmpl = store::mail_templates::for_kind(unit, "thank_you_email", language);
+  if (!tmpl) return tmpl.status();
+  if (!*tmpl) {
+    p.outcome.state = "skipped";
+    p.outcome.detail = "no active thank_you_email template";
+    return p;
+  }
+  auto fields =
+      merge_fields(unit, {row.constituent_id, row.gift_id, std::nullopt}, (*tmpl)->language);
+  if (!fields) return fields.status();
+  auto rendered = render_mail(**tmpl, *fields);
+  if (!rendered) return rendered.status();
+
+  p.outcome.address = *row.email;
+  p.outcome.language = (*tmpl)->language;
+  p.outcome.subject = rendered->subject;
+  p.message.from = settings->from;
+  p.message.to = {one_line(donor->display_name) + " <" + *row.email + ">"};
+  p.message.subject = rendered->subject;
+  p.message.text = rendered->text;
+  p.message.html = rendered->html;
+  std::string message_id = new_message_id(row.gift_id, settings->from);
+  p.message.headers = {{"Message-ID", message_id}};
+  p.ready = true;
+  if (!claim) {
+    p.outcome.state = "would_send";
+    return p;
+  }
+  store::mail_messages::MailMessageInput log;
+  log.purpose = "thank_you";
+  log.template_id = (*tmpl)->id;
+  log.constituent_id = row.constituent_id;
+  log.gift_id = row.gift_id;
+  log.address = *row.email;
+  log.subject = rendered->subject;
+  log.message_id = message_id;
+  log.mailer = mailer_id;
+  auto id = store::mail_messages::claim(unit, log);
+  if (!id) return id.status();
+  p.log_id = *id;
+  return p;
+}
+
+// Step 3: the mailer's answer for the one recipient.
+Status record(store::Unit& unit, const Prepared& p, const sdk::RecipientStatus& status) {
+  const std::string state = sdk::delivery_state_name(status.state);
+  if (auto s = store::mail_messages::finish(unit, p.log_id, state, status.reply); !s) return s;
+  if (status.state == sdk::DeliveryState::kAccepted) {
+    auto marked = store::mail_queries::mark_acknowledged(unit, p.outcome.gift_id, "email");
+    if (!marked) return marked.status();
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+int ThankYouReport::count(const std::string& state) const {
+  int n = 0;
+  for (const auto& o : outcomes) n += o.state == state ? 1 : 0;
+  return n;
+}
+
+Result<ThankYouReport> send_thank_yous(store::Database& db, const store::Actor& actor,
+                                       const ThankYouOptions& options, const DeliverFn& deliver) {
+  auto queue = db.write(actor, [&](store::Unit& unit) -> Result<std::vector<AckItem>> {
+    if (auto installed = install_starter_templates(unit); !installed) return installed.status();
+    if (options.send) {
+      auto settings = store::mail_settings::get(unit);
+      if (!settings) return settings.status();
+      if (settings->from.empty()) {
+        return Status::invalid_field(
+            "mail.from", "is not set: the sender, e.g. \"New Hope <office@example.org>\"");
+      }
+    }
+    return ack_queue(unit, options.rule);
+  });
+  if (!queue) return queue.status();
+
+  ThankYouReport report;
+  bool mailer_down = false;
+  std::string mailer_problem;
+  for (const auto& item : *queue) {
+    if (item.channel == AckChannel::kLetter) {
+      ThankYouOutcome o;
+      o.gift_id = item.gift.gift_id;
+      o.constituent_id = item.gift.constituent_id;
+      o.donor_name = item.gift.donor_name;
+      o.channel = "letter";
+      o.state = "letter";
+      o.detail = item.reason;
+      o.personal_call = item.personal_call;
+      report.outcomes.push_back(o);
+      continue;
+    }
+    if (mailer_down) {
+      ThankYouOutcome o;
+      o.gift_id = item.gift.gift_id;
+      o.constituent_id = item.gift.constituent_id;
+      o.donor_name = item.gift.donor_name;
+      o.channel = "email";
+      o.state = "not_attempted";
+      o.detail = mailer_problem;
+      o.personal_call = item.personal_call;
+      report.outcomes.push_back(o);
+      continue;
+    }
+    Result<Prepared> prepared =
+        options.send ? db.write(actor,
+                                [&](store::Unit& unit) {
+                                  return prepare(unit, item, true, options.mailer_id);
+                                })
+                     : db.read([&](store::Unit& unit) {
+                         return prepare(unit, item, false, options.mailer_id);
+                       });
+    if (!prepared) {
+      ThankYouOutcome o;
+      o.gift_id = item.gift.gift_id;
+      o.constituent_id = item.gift.constituent_id;
+      o.donor_name = item.gift.donor_name;
+      o.channel = "email";
+      o.state = "skipped";
+      o.detail = prepared.status().message();
+      report.outcomes.push_back(o);
+      continue;
+    }
+    if (!options.send || !prepared->ready) {
+      report.outcomes.push_back(prepared->outcome);
+      continue;
+    }
+    Result<std::vector<sdk::RecipientStatus>> delivered = deliver(prepared->message);
+    sdk::RecipientStatus status{prepared->outcome.address, sdk::DeliveryState::kDeferred, ""};
+    if (!delivered) {
+      status.reply = delivered.status().message();
+      if (delivered.status().code() == StatusCode::kInvalid) {
+        status.state = sdk::DeliveryState::kRejected;  // the message itself is unsendable
+      } else {
+        mailer_down = true;
+        mailer_problem = "mailer unavailable: " + delivered.status().message();
+      }
+    } else if (!delivered->empty()) {
+      status = delivered->front();
+    }
+    Status recorded =
+        db.write(actor, [&](store::Unit& unit) { return record(unit, *prepared, status); });
+    ThankYouOutcome o = prepared->outcome;
+    o.state = sdk::delivery_state_name(status.state);
+    o.detail = recorded ? status.reply : "sent, but recording failed: " + recorded.message();
+    report.outcomes.push_back(o);
+  }
+  return report;
+}
+
+Result<MailPreview> preview_mail(store::Unit& unit, long long constituent_id,
+                                 std::optional<long long> gift_id,
+                                 const std::optional<std::string>& template_name,
+                                 const std::optional<std::string>& language) {
+  auto donor = store::mail_queries::donor(unit, constituent_id);
+  if (!donor) return donor.status();
+  auto settings = store::mail_settings::get(unit);
+  if (!settings) return settings.status();
+  std::string lang = language.value_or(donor_language(*donor, *settings));
+  std::optional<domain::MailTemplate> tmpl;
+  if (template_name) {
+    auto found = store::mail_templates::current(unit, *template_name, lang);
+    if (!found && language) return found.status();
+    if (!found) found = store::mail_templates::current(unit, *template_name, "en");
+    if (!found) return found.status();
+    tmpl = *found;
+  } else {
+    auto found = store::mail_templates::for_kind(unit, "thank_you_email", lang);
+    if (!found) return found.status();
+    if (!*found) return Status::not_found("no active thank_you_email template");
+    tmpl = **found;
+  }
+  if (!gift_id) {
+    auto latest = store::mail_queries::latest_gift_id(unit, constituent_id);
+    if (!latest) return latest.status();
+    gift_id = *latest;
+  }
+  auto fields = merge_fields(unit, {constituent_id, gift_id, std::nullopt}, tmpl->language);
+  if (!fields) return fields.status();
+  auto rendered = render_mail(*tmpl, *fields);
+  if (!rendered) return rendered.status();
+  return MailPreview{tmpl->id, tmpl->version, tmpl->language, *fields, *rendered};
+}
+
+}  // namespace steward::engine

@@ -1,0 +1,39 @@
+// Mail settings: "mail.*" keys in the settings table (the organisation's sender, postal details
+// and signer for templates, the mailer plugin to use, the personal-call threshold). Kept apart
+// from settings_repository's organisation keys; writes validate and are audited the same way.
+//
+//   mail.from                  "New Hope Mission <office@example.org>"  (required to send)
+//   mail.mailer                plugin id, e.g. org.steward.mail.smtp (default: the only enabled
+//                              mailer)
+//   mail.default_language      "en"     language of donors without a preference or Hangul name
+//   mail.personal_call_minor   "100000" gifts at or above this (base currency, minor units) are
+//                              flagged for a personal call
+//   mail.org_address, mail.org_phone, mail.org_website, mail.org_email, mail.tax_id,
+//   mail.signer_name, mail.signer_title       free text for templates ({{org.*}})
+#pragma once
+
+#include <string>
+
+#include "store/database.hpp"
+
+namespace steward::store::mail_settings {
+
+struct MailSettings {
+  std::string from;
+  std::string mailer;
+  std::string default_language = "en";
+  long long personal_call_minor = 100000;
+  std::string org_address;
+  std::string org_phone;
+  std::string org_website;
+  std::string org_email;
+  std::string tax_id;
+  std::string signer_name;
+  std::string signer_title;
+};
+
+Result<MailSettings> get(Unit& unit);
+// Errors: kInvalid naming the key (unknown key, a line break, a bad number or language).
+Status set(Unit& unit, const std::string& key, const std::string& value);
+
+}  // namespace steward::store::mail_settings

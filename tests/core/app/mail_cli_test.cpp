@@ -1,0 +1,106 @@
+// `steward mail ...` through the real binary, with the mail-file plugin as the mailer: settings,
+// templates, the acknowledgment queue, a dry run and a real send into an outbox folder.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "support/cli_runner.hpp"
+#include "support/gift_fixtures.hpp"
+#include "support/mail_fixtures.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using steward::testing::CliRun;
+
+class MailCliTest : public steward::testing::CliTest {
+ protected:
+  void SetUp() override {
+    CliTest::SetUp();
+    ASSERT_NO_FATAL_FAILURE(migrate());
+  }
+  CliRun mail(const std::string& args) {
+    return steward_db("--plugin-dir " + (dir_ / "plugins").string() + " " + args);
+  }
+};
+
+TEST_F(MailCliTest, ThanksDonorsThroughTheOutboxOnceAndListsLetters) {
+  long long minji = 0;
+  long long gift = 0;
+  {
+    auto opened = steward::store::Database::open(db_);
+    ASSERT_TRUE(opened.is_ok()) << opened.status().to_string();
+    auto& db = **opened;
+    long long fund = steward::testing::make_fund(db, "SHELTER");
+    minji = steward::testing::make_donor(db, "김민지", "minji@example.com");
+    long long opted_out = steward::testing::make_donor(db, "박서연", "seoyeon@example.com");
+    steward::testing::set_do_not_email(db, opted_out, true);
+    gift = steward::testing::give(db, minji, 50000, "2026-03-01", fund, "KRW");
+    steward::testing::give(db, opted_out, 2000, "2026-03-02", fund);
+  }
+  fs::path so = fs::path(STEWARD_BIN).parent_path().parent_path() / "plugins" / "mail-file.so";
+  ASSERT_TRUE(fs::exists(so)) << so;
+  fs::path outbox = dir_ / "outbox";
+  ASSERT_EQ(mail("plugins install " + so.string()).exit_code, 0);
+  CliRun configured =
+      mail("plugins configure org.steward.mail.file --set outbox=" + outbox.string());
+  ASSERT_EQ(configured.exit_code, 0) << configured.output;
+  ASSERT_EQ(mail("plugins enable org.steward.mail.file").exit_code, 0);
+
+  CliRun bad = mail("mail settings set mail.from " +
+                    steward::testing::shell_quote("x\nBcc: all@example.net"));
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.output.find("mail.from"), std::string::npos) << bad.output;
+  ASSERT_EQ(mail("mail settings set mail.from " +
+                 steward::testing::shell_quote("새희망 선교회 <office@example.org>"))
+                .exit_code,
+            0);
+
+  CliRun templates = mail("mail templates list");
+  ASSERT_EQ(templates.exit_code, 0) << templates.output;
+  EXPECT_NE(templates.output.find("thank-you-email"), std::string::npos);
+  EXPECT_NE(templates.output.find("year-end-statement"), std::string::npos);
+
+  CliRun preview = mail("mail templates preview --constituent " + std::to_string(minji) +
+                        " --gift " + std::to_string(gift));
+  ASSERT_EQ(preview.exit_code, 0) << preview.output;
+  EXPECT_NE(preview.output.find("50,000원"), std::string::npos) << preview.output;
+
+  CliRun queue = mail("mail ack-queue");
+  ASSERT_EQ(queue.exit_code, 0) << queue.output;
+  EXPECT_NE(queue.output.find("email minji@example.com"), std::string::npos) << queue.output;
+  EXPECT_NE(queue.output.find("letter (do not email)"), std::string::npos) << queue.output;
+
+  CliRun dry = mail("mail thank --dry-run");
+  ASSERT_EQ(dry.exit_code, 0) << dry.output;
+  EXPECT_NE(dry.output.find("1 would be sent"), std::string::npos) << dry.output;
+  EXPECT_FALSE(fs::exists(outbox));
+
+  CliRun sent = mail("mail thank --send");
+  ASSERT_EQ(sent.exit_code, 0) << sent.output;
+  EXPECT_NE(sent.output.find("1 accepted"), std::string::npos) << sent.output;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(outbox)) files.push_back(e.path());
+  ASSERT_EQ(files.size(), 1U);
+  std::ifstream in(files[0], std::ios::binary);
+  std::stringstream content;
+  content << in.rdbuf();
+  EXPECT_NE(content.str().find("To: =?UTF-8?B?"), std::string::npos);
+  EXPECT_NE(content.str().find("<minji@example.com>"), std::string::npos);
+  EXPECT_EQ(content.str().find("seoyeon"), std::string::npos);
+
+  CliRun again = mail("mail thank --send");
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find("0 accepted"), std::string::npos) << again.output;
+  size_t count = 0;
+  for (const auto& e : fs::directory_iterator(outbox)) count += e.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(count, 1U);
+
+  CliRun usage = mail("mail thank");
+  EXPECT_NE(usage.exit_code, 0);
+  EXPECT_NE(usage.output.find("--dry-run or --send"), std::string::npos) << usage.output;
+}
+
+}  // namespace
