@@ -111,7 +111,7 @@ TEST_P(ApiMovesPagingTest, TimelineCursorsAreCheckedAndARestrictedOneLeaksNothin
     EXPECT_EQ(r.status, 422) << bad << " " << r.body;
     EXPECT_EQ(r.json()["errors"][0]["field"], "after") << r.body;
   }
-  for (const std::string& bad : {"limit=0", "limit=501", "limit=x"}) {
+  for (const std::string bad : {"limit=0", "limit=501", "limit=x"}) {
     HttpReply r = staff_->get(timeline(donor_) + "?" + bad);
     EXPECT_EQ(r.status, 422) << bad << " " << r.body;
     EXPECT_EQ(r.json()["errors"][0]["field"], "limit") << r.body;
