@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include <boost/asio/ip/address.hpp>
+#include "http/forwarded.hpp"
 
 namespace steward::app {
 namespace {
@@ -96,11 +96,13 @@ Status load_server_settings(const std::string& path, const toml::table& root, Co
   if (!error) return error;
   if (const toml::node* node = root.get("trusted_proxies")) {
     const toml::array* list = node->as_array();
-    if (!list) return bad_key(path, "trusted_proxies", "must be a list of IP addresses");
+    if (!list)
+      return bad_key(path, "trusted_proxies", "must be a list of IP addresses or CIDR ranges");
     config.trusted_proxies.clear();
     for (const toml::node& item : *list) {
       auto v = item.value<std::string>();
-      if (!v) return bad_key(path, "trusted_proxies", "must be a list of IP addresses");
+      if (!v)
+        return bad_key(path, "trusted_proxies", "must be a list of IP addresses or CIDR ranges");
       config.trusted_proxies.push_back(*v);
     }
   }
@@ -137,9 +139,7 @@ Status apply_server_environment(Config& config) {
 
 Status check_server_settings(const Config& config) {
   for (const std::string& proxy : config.trusted_proxies) {
-    boost::system::error_code ec;
-    (void)boost::asio::ip::make_address(proxy, ec);
-    if (ec) return Status::invalid_field("trusted_proxies", "'" + proxy + "' is not an IP address");
+    if (Status s = http::check_trusted_proxy(proxy); !s) return s;
   }
   if (config.tls_cert_file.empty() != config.tls_key_file.empty()) {
     return Status::invalid_field(

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <variant>
 
 namespace steward::http {
 namespace {
@@ -36,17 +37,72 @@ std::vector<std::string> split_commas(const std::string& text) {
   return out;
 }
 
+using Network = std::variant<boost::asio::ip::network_v4, boost::asio::ip::network_v6>;
+
+// "10.0.0.0/8", "fd00::/8", or one address as a /32 or /128; canonical (host bits cleared).
+std::optional<Network> parse_network(const std::string& entry) {
+  std::string text = entry;
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.erase(0, 1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  auto slash = text.find('/');
+  if (slash == std::string::npos) {
+    auto a = parse(text);
+    if (!a) return std::nullopt;
+    if (a->is_v4()) return Network(boost::asio::ip::network_v4(a->to_v4(), 32));
+    return Network(boost::asio::ip::network_v6(a->to_v6(), 128));
+  }
+  const std::string prefix = text.substr(slash + 1);
+  if (prefix.empty() || prefix.size() > 3 ||
+      prefix.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  boost::system::error_code ec;
+  if (text.find(':') == std::string::npos) {
+    auto n = boost::asio::ip::make_network_v4(text, ec);
+    if (ec) return std::nullopt;
+    return Network(n.canonical());
+  }
+  auto n = boost::asio::ip::make_network_v6(text, ec);
+  if (ec) return std::nullopt;
+  return Network(n.canonical());
+}
+
 }  // namespace
 
-TrustedProxies::TrustedProxies(const std::vector<std::string>& addresses) {
-  for (const std::string& a : addresses) {
-    if (auto parsed = parse(a)) addresses_.push_back(*parsed);
+Status check_trusted_proxy(const std::string& entry) {
+  if (parse_network(entry)) return Status::ok();
+  return Status::invalid_field("trusted_proxies",
+                               "'" + entry +
+                                   "' is not an IP address or a CIDR range (such as 10.0.0.0/8 "
+                                   "or fd00::/8)");
+}
+
+TrustedProxies::TrustedProxies(const std::vector<std::string>& entries) {
+  for (const std::string& e : entries) {
+    auto n = parse_network(e);
+    if (!n) continue;
+    if (auto* v4 = std::get_if<boost::asio::ip::network_v4>(&*n)) {
+      v4_.push_back(*v4);
+    } else {
+      v6_.push_back(std::get<boost::asio::ip::network_v6>(*n));
+    }
   }
+}
+
+bool TrustedProxies::contains(const boost::asio::ip::address& a) const {
+  if (a.is_v4()) {
+    return std::any_of(v4_.begin(), v4_.end(), [&](const auto& n) {
+      return boost::asio::ip::network_v4(a.to_v4(), n.prefix_length()).canonical() == n;
+    });
+  }
+  return std::any_of(v6_.begin(), v6_.end(), [&](const auto& n) {
+    return boost::asio::ip::network_v6(a.to_v6(), n.prefix_length()).canonical() == n;
+  });
 }
 
 bool TrustedProxies::contains(const std::string& address) const {
   auto parsed = parse(address);
-  return parsed && std::find(addresses_.begin(), addresses_.end(), *parsed) != addresses_.end();
+  return parsed && contains(*parsed);
 }
 
 void TrustedProxies::apply(Request& request) const {
@@ -70,7 +126,7 @@ void TrustedProxies::apply(Request& request) const {
       auto hop = parse(*it);
       if (!hop) break;  // a malformed entry: believe nothing left of it
       client = hop;
-      if (std::find(addresses_.begin(), addresses_.end(), *hop) == addresses_.end()) break;
+      if (!contains(*hop)) break;
     }
     if (client) request.remote_addr = client->to_string();
   }

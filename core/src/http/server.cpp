@@ -68,7 +68,7 @@ struct Shared {
   const AppHandler& app;
   asio::thread_pool& workers;
   const TrustedProxies& proxies;
-  asio::ssl::context* tls = nullptr;
+  std::shared_ptr<asio::ssl::context> tls;  // the context current when the connection came
 };
 
 using PlainStream = beast::tcp_stream;
@@ -95,7 +95,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 
  public:
   Session(tcp::socket socket, const Shared& shared)
-      : stream_(make_stream<Stream>(std::move(socket), shared.tls)),
+      : tls_(shared.tls),
+        stream_(make_stream<Stream>(std::move(socket), tls_.get())),
         options_(shared.options),
         readiness_(shared.readiness),
         app_(shared.app),
@@ -291,6 +292,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     });
   }
 
+  // Held for the connection's life: a certificate reload does not pull it from under us.
+  std::shared_ptr<asio::ssl::context> tls_;
   Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
@@ -316,10 +319,11 @@ struct Server::Impl {
   AppHandler app;
   std::unique_ptr<asio::thread_pool> workers;
   TrustedProxies proxies;
-  std::shared_ptr<asio::ssl::context> tls;
+  std::unique_ptr<TlsContextSource> tls;
   asio::io_context io;
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
+  asio::signal_set hangup{io};  // SIGHUP reloads the TLS certificate (with TLS only)
   std::atomic<bool> stopping{false};
 
   void accept() {
@@ -328,7 +332,7 @@ struct Server::Impl {
         if (!stopping) accept();
         return;
       }
-      Shared shared{options, readiness, app, *workers, proxies, tls.get()};
+      Shared shared{options, readiness, app, *workers, proxies, tls ? tls->current() : nullptr};
       if (tls) {
         std::make_shared<Session<TlsStream>>(std::move(socket), shared)->start();
       } else {
@@ -344,6 +348,16 @@ struct Server::Impl {
     beast::error_code ignored;
     acceptor.close(ignored);
     signals.cancel(ignored);
+    hangup.cancel(ignored);
+  }
+
+  void wait_for_hangup() {
+    hangup.async_wait([this](beast::error_code ec, int) {
+      if (ec || stopping) return;
+      spdlog::info("SIGHUP: reloading the TLS certificate");
+      if (tls) (void)tls->reload();
+      wait_for_hangup();
+    });
   }
 };
 
@@ -360,9 +374,11 @@ Server::~Server() = default;
 
 Status Server::bind() {
   if (impl_->options.tls() || !impl_->options.tls_key_file.empty()) {
-    auto tls = load_tls_context(impl_->options.tls_cert_file, impl_->options.tls_key_file);
+    auto tls =
+        TlsContextSource::open(impl_->options.tls_cert_file, impl_->options.tls_key_file,
+                               std::chrono::seconds(std::max(0, impl_->options.tls_check_seconds)));
     if (!tls) return tls.status();
-    impl_->tls = tls.value();
+    impl_->tls = std::move(tls.value());
   }
   beast::error_code ec;
   auto address = asio::ip::make_address(impl_->options.host, ec);
@@ -386,6 +402,11 @@ void Server::run() {
   impl_->signals.async_wait([this](beast::error_code ec, int) {
     if (!ec) impl_->shutdown();
   });
+  if (impl_->tls) {
+    beast::error_code ignored;
+    impl_->hangup.add(SIGHUP, ignored);
+    impl_->wait_for_hangup();
+  }
   impl_->accept();
   int n = std::max(1, impl_->options.io_threads);
   std::vector<std::thread> threads;
@@ -394,6 +415,11 @@ void Server::run() {
   for (auto& t : threads) t.join();
   // In-flight application work finishes before run() returns.
   impl_->workers->join();
+}
+
+Status Server::reload_tls() {
+  if (!impl_->tls) return Status::precondition_failed("the server does not use TLS");
+  return impl_->tls->reload();
 }
 
 void Server::stop() {

@@ -7,7 +7,8 @@
 // plain http::Request. Header (16 KiB) and body limits, read/write timeouts (a slow client
 // cannot hold a connection), security headers on every response, and one JSON access-log line
 // per request (no bodies, no cookies, no tokens). Optionally HTTPS only (tls_cert_file and
-// tls_key_file), with plain and TLS connections served by one Session template; behind a
+// tls_key_file; reloaded on SIGHUP or when the files change, see http/tls_context.hpp), with
+// plain and TLS connections served by one Session template; behind a
 // trusted proxy the client address and scheme come from X-Forwarded-For/-Proto. Secure
 // requests (TLS, or https at a trusted proxy) get Strict-Transport-Security.
 //
@@ -42,6 +43,9 @@ struct ServerOptions {
   // With both set the server speaks HTTPS only (TLS 1.2+), and sends HSTS.
   std::string tls_cert_file;
   std::string tls_key_file;
+  // New connections get a renewed certificate: on SIGHUP, or when the cert or key file's
+  // modification time changed, looked at on accept at most this often (0 = every accept).
+  int tls_check_seconds = 60;
   bool tls() const { return !tls_cert_file.empty(); }
 };
 
@@ -68,6 +72,10 @@ class Server {
   // Serves until a signal or stop(); returns after a graceful shutdown.
   void run();
   void stop();
+  // Loads the TLS certificate and key again for new connections (what SIGHUP does); open
+  // connections are not touched. Errors: those of bind() for the files (logged; the previous
+  // certificate stays in use), kPreconditionFailed without TLS.
+  Status reload_tls();
 
  private:
   struct Impl;

@@ -120,4 +120,49 @@ Result<std::vector<Interaction>> list_for(Unit& unit, long long constituent_id,
   return out;
 }
 
+Result<Page<Interaction>> page_for(Unit& unit, long long constituent_id,
+                                   const PageOptions& options) {
+  const int all = options.include_restricted ? 1 : 0;
+  const int limit = clamp_limit(options.page.limit);
+  const int fetch = limit + 1;
+  const long long after_id = options.page.after_id;
+  const int has_cursor = after_id > 0 ? 1 : 0;
+  // A valid instant on both backends (PostgreSQL parses it as TIMESTAMPTZ) when there is no
+  // cursor; the has_cursor flag makes the comparison moot then.
+  std::string after_at = "2000-01-01T00:00:00Z";
+  if (has_cursor) {
+    soci::row row;
+    unit.sql() << "SELECT occurred_at FROM interactions WHERE id = :id AND constituent_id = :c "
+                  "AND (:all = 1 OR restricted = (1 = 0))",
+        soci::use(after_id), soci::use(constituent_id), soci::use(all), soci::into(row);
+    if (!unit.sql().got_data()) {
+      return Status::invalid_field("after",
+                                   "the cursor does not point at an interaction of "
+                                   "this constituent; start again without it");
+    }
+    after_at = RowReader(row).timestamp(0);
+  }
+  // Only the comparison operators and the direction differ; no value is spliced.
+  const bool desc = options.newest_first;
+  const std::string beyond = desc ? " < " : " > ";
+  const std::string dir = desc ? " DESC" : "";
+  soci::rowset<soci::row> rows =
+      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+                                 " FROM interactions WHERE constituent_id = :c AND deleted_at IS "
+                                 "NULL AND (:all = 1 OR restricted = (1 = 0)) AND (:hcur = 0 OR "
+                                 "occurred_at" +
+                                 beyond + ":at OR (occurred_at = :at2 AND id" + beyond +
+                                 ":aid)) ORDER BY occurred_at" + dir + ", id" + dir +
+                                 " LIMIT :fetch",
+       soci::use(constituent_id), soci::use(all), soci::use(has_cursor), soci::use(after_at),
+       soci::use(after_at), soci::use(after_id), soci::use(fetch));
+  Page<Interaction> page;
+  for (const soci::row& r : rows) page.items.push_back(from_row(r));
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.pop_back();
+    page.next_after_id = page.items.back().id;
+  }
+  return page;
+}
+
 }  // namespace steward::store::interactions

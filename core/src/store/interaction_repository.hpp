@@ -8,6 +8,7 @@
 
 #include "domain/interaction.hpp"
 #include "store/database.hpp"
+#include "store/page.hpp"
 
 namespace steward::store::interactions {
 
@@ -26,5 +27,20 @@ Result<domain::Interaction> update(Unit& unit, long long id, domain::Interaction
 Status remove(Unit& unit, long long id);
 Result<std::vector<domain::Interaction>> list_for(Unit& unit, long long constituent_id,
                                                   const ListOptions& options);
+
+// One page of a constituent's timeline, keyset-paged on (occurred_at, id): newest first by
+// default, oldest first with newest_first = false. page.after_id is the id of the last row of
+// the previous page (next_after_id); the cursor row's occurred_at is looked up, so pages neither
+// skip nor repeat rows when others are added or deleted meanwhile. Restricted interactions are
+// left out in SQL unless include_restricted, so a page is full whenever more visible rows exist.
+// Errors: kInvalid naming "after" when the cursor is not an interaction of this constituent the
+// caller may see.
+struct PageOptions {
+  bool include_restricted = false;
+  bool newest_first = true;
+  PageRequest page;
+};
+Result<Page<domain::Interaction>> page_for(Unit& unit, long long constituent_id,
+                                           const PageOptions& options);
 
 }  // namespace steward::store::interactions

@@ -14,6 +14,24 @@ namespace {
 
 Status denied() { return Status::permission_denied("not signed in, or the session has ended"); }
 
+// The user a live session or token belongs to. A user that no longer exists or is disabled
+// ends the session (kPermissionDenied); a lookup that failed in the database is kUnavailable,
+// so the API answers 503 with Retry-After instead of signing a user out (decision 0111).
+Result<domain::User> session_user(Unit& unit, long long user_id) {
+  Result<domain::User> user = Status::internal("not looked up");
+  try {
+    user = users::get(unit, user_id);
+  } catch (const std::exception& e) {
+    return Status::unavailable(std::string("cannot look up the signed-in user: ") + e.what());
+  }
+  if (!user) {
+    if (user.status().code() == StatusCode::kNotFound) return denied();
+    return Status::unavailable("cannot look up the signed-in user: " + user.status().message());
+  }
+  if (user.value().disabled) return denied();
+  return user;
+}
+
 }  // namespace
 
 Result<NewSession> create(Unit& unit, long long user_id, const std::string& remote_addr,
@@ -55,8 +73,8 @@ Result<ActiveSession> authenticate(Unit& unit, const std::string& token, domain:
   auto expires = domain::parse_instant(r.timestamp());
   if (r.opt_timestamp() || !last_seen || !expires) return denied();
   if (now >= *expires || now - *last_seen >= timeouts.idle) return denied();
-  auto user = users::get(unit, user_id);
-  if (!user || user.value().disabled) return denied();
+  auto user = session_user(unit, user_id);
+  if (!user) return user.status();
   out.user = user.value();
   // last_seen_at is written at most every idle/30 (a minute at the default 30 minutes), so a
   // busy session does not turn every read into a write; the idle timeout stays exact to that.
@@ -162,8 +180,8 @@ Result<TokenIdentity> authenticate_api_token(Unit& unit, const std::string& toke
   out.scope = r.text();
   if (r.opt_timestamp()) return denied();
   auto last_used_text = r.opt_timestamp();
-  auto user = users::get(unit, user_id);
-  if (!user || user.value().disabled) return denied();
+  auto user = session_user(unit, user_id);
+  if (!user) return user.status();
   out.user = user.value();
   // last_used_at is kept to the minute: a script's thousand reads a minute are not a thousand
   // writes (each would take SQLite's write lock).

@@ -39,7 +39,8 @@ Result<NewSession> create(Unit& unit, long long user_id, const std::string& remo
                           const std::string& user_agent, bool second_factor_done,
                           domain::Instant now, const SessionTimeouts& timeouts);
 // The live session for a raw token, touching its last-seen time; kPermissionDenied for an
-// unknown, revoked, idle-expired or expired token, or a disabled user.
+// unknown, revoked, idle-expired or expired token, or a disabled or deleted user; kUnavailable
+// when the user could not be looked up (a database error is not a sign-out: the API answers 503).
 Result<ActiveSession> authenticate(Unit& unit, const std::string& token, domain::Instant now,
                                    const SessionTimeouts& timeouts);
 Status mark_second_factor_done(Unit& unit, long long session_id);
@@ -64,7 +65,8 @@ Result<NewApiToken> create_api_token(Unit& unit, long long user_id, const std::s
                                      const std::string& scope);
 Result<std::vector<ApiToken>> list_api_tokens(Unit& unit, long long user_id);
 Status revoke_api_token(Unit& unit, long long user_id, long long token_id);
-// The user and scope of a live API token; kPermissionDenied otherwise.
+// The user and scope of a live API token; kPermissionDenied otherwise, kUnavailable when the
+// token's user could not be looked up.
 struct TokenIdentity {
   domain::User user;
   std::string scope;

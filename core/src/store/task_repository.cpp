@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/date.hpp"
 #include "domain/validation.hpp"
 #include "store/audit.hpp"
 #include "store/references.hpp"
@@ -149,6 +150,70 @@ Result<std::vector<Task>> overdue(Unit& unit, const domain::Date& as_of,
                                  "due_on, id",
        soci::use(day), soci::use(has_a), soci::use(a));
   return read_all(rows);
+}
+
+Result<Page<Task>> page(Unit& unit, const PageFilter& f) {
+  if (Status s = domain::first_error({domain::check_date("due_before", f.due_before),
+                                      domain::check_date("due_after", f.due_after)});
+      !s)
+    return s;
+  const int limit = clamp_limit(f.page.limit);
+  const int fetch = limit + 1;
+  const long long after_id = f.page.after_id;
+  const int has_cursor = after_id > 0 ? 1 : 0;
+  int after_rank = 0;
+  std::string after_due = "9999-12-31";
+  if (has_cursor) {
+    soci::row row;
+    unit.sql() << "SELECT status, due_on FROM tasks WHERE id = :id", soci::use(after_id),
+        soci::into(row);
+    if (!unit.sql().got_data()) {
+      return Status::invalid_field("after",
+                                   "the cursor does not point at a task; start again "
+                                   "without it");
+    }
+    RowReader r(row);
+    after_rank = r.text() == "open" ? 0 : 1;
+    after_due = r.opt_date().value_or("9999-12-31");
+  }
+  const int has_a = f.assignee ? 1 : 0;
+  const std::string a = f.assignee.value_or("");
+  const int has_c = f.constituent_id ? 1 : 0;
+  const long long c = f.constituent_id.value_or(0);
+  const int has_s = f.status ? 1 : 0;
+  const std::string s = f.status.value_or("open");
+  const int has_before = f.due_before ? 1 : 0;
+  const std::string before = f.due_before.value_or("9999-12-31");
+  const int has_after = f.due_after ? 1 : 0;
+  const std::string after = f.due_after.value_or("0001-01-01");
+  const int restricted_too = f.include_restricted ? 1 : 0;
+  // The sort key as SQL: (rank, due, id); undated tasks sort as 9999-12-31, after dated ones.
+  const std::string rank = "(CASE WHEN status = 'open' THEN 0 ELSE 1 END)";
+  const std::string due = "COALESCE(due_on, '9999-12-31')";
+  soci::rowset<soci::row> rows =
+      (unit.sql().prepare
+           << "SELECT " + std::string(kColumns) +
+                  " FROM tasks WHERE deleted_at IS NULL AND (:has_a = 0 OR assignee = :a)"
+                  " AND (:has_c = 0 OR constituent_id = :c) AND (:has_s = 0 OR status = :s)"
+                  " AND (:hb = 0 OR (due_on IS NOT NULL AND due_on < :before))"
+                  " AND (:ha = 0 OR (due_on IS NOT NULL AND due_on > :after))"
+                  " AND (:ir = 1 OR constituent_id IS NULL OR NOT EXISTS (SELECT 1 FROM "
+                  "constituents rc WHERE rc.id = tasks.constituent_id AND rc.restricted = TRUE))"
+                  " AND (:hcur = 0 OR " +
+                  rank + " > :rank OR (" + rank + " = :rank2 AND (" + due + " > :due OR (" + due +
+                  " = :due2 AND id > :aid)))) ORDER BY " + rank + ", " + due + ", id LIMIT :fetch",
+       soci::use(has_a), soci::use(a), soci::use(has_c), soci::use(c), soci::use(has_s),
+       soci::use(s), soci::use(has_before), soci::use(before), soci::use(has_after),
+       soci::use(after), soci::use(restricted_too), soci::use(has_cursor), soci::use(after_rank),
+       soci::use(after_rank), soci::use(after_due), soci::use(after_due), soci::use(after_id),
+       soci::use(fetch));
+  Page<Task> out;
+  for (const soci::row& r : rows) out.items.push_back(from_row(r));
+  if (static_cast<int>(out.items.size()) > limit) {
+    out.items.pop_back();
+    out.next_after_id = out.items.back().id;
+  }
+  return out;
 }
 
 }  // namespace steward::store::tasks

@@ -8,6 +8,7 @@
 
 #include "domain/task.hpp"
 #include "store/database.hpp"
+#include "store/page.hpp"
 
 namespace steward::store::tasks {
 
@@ -33,5 +34,22 @@ Result<std::vector<domain::Task>> list(Unit& unit, const ListFilter& filter);
 Result<std::vector<domain::Task>> overdue(
     Unit& unit, const domain::Date& as_of,
     const std::optional<std::string>& assignee = std::nullopt);
+
+// One page of tasks for the API, in the order of list(): open first, then by due date (undated
+// last), then id; keyset-paged on that order (page.after_id is the id of the last task of the
+// previous page). Every filter, and hiding tasks about restricted constituents unless
+// include_restricted, is in SQL, so a page is full whenever more matching rows exist.
+// due_before/due_after are exclusive YYYY-MM-DD bounds (tasks without a due date never match
+// them). Errors: kInvalid naming "after" for a cursor that is not a task, or names the date.
+struct PageFilter {
+  std::optional<std::string> assignee;
+  std::optional<long long> constituent_id;
+  std::optional<std::string> status;  // open, done, cancelled; nullopt = all
+  std::optional<std::string> due_before;
+  std::optional<std::string> due_after;
+  bool include_restricted = false;
+  PageRequest page;
+};
+Result<Page<domain::Task>> page(Unit& unit, const PageFilter& filter);
 
 }  // namespace steward::store::tasks

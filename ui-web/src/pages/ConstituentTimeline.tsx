@@ -1,7 +1,9 @@
 // The constituent's timeline: gifts, recurring plans, pledges, soft credits, interactions and
 // tasks, newest first, with filter chips by kind; an interaction or a task is added from here.
+// Interactions and tasks are cursor-paged lists: every page is fetched (api/pages.ts).
 import { useMemo, useState } from 'react';
 import { apiPath, get } from '../api/client';
+import { getAllPages } from '../api/pages';
 import type { Interaction, Pledge, RecurringPlan, Task } from '../api/crm';
 import type { Gift, Page } from '../api/types';
 import { Empty, ErrorState, Loaded } from '../components/States';
@@ -23,8 +25,8 @@ export function ConstituentTimeline({ constituentId }: { constituentId: number }
         get<Page<Gift>>(apiPath('/gifts', { constituent_id: id, limit: 200 }), signal),
         get<Page<RecurringPlan>>(apiPath('/recurring-plans', { constituent_id: id, limit: 200 }), signal),
         get<Page<Pledge>>(apiPath('/pledges', { constituent_id: id, limit: 200 }), signal),
-        get<Page<Interaction>>(apiPath(`/constituents/${id}/interactions`, { newest_first: 'true' }), signal),
-        get<Page<Task>>(apiPath('/tasks', { constituent_id: id, status: 'all' }), signal),
+        getAllPages<Interaction>(`/constituents/${id}/interactions`, { newest_first: 'true' }, signal),
+        getAllPages<Task>('/tasks', { constituent_id: id, status: 'all' }, signal),
       ]);
       return buildTimeline({
         constituentId: id,
@@ -32,8 +34,8 @@ export function ConstituentTimeline({ constituentId }: { constituentId: number }
         softCredited: [],
         plans: plans.items,
         pledges: pledges.items,
-        interactions: interactions.items,
-        tasks: tasks.items,
+        interactions,
+        tasks,
       });
     },
     [constituentId],

@@ -54,6 +54,22 @@ describe('tasks page', () => {
     expect(screen.getAllByRole('button', { name: /^Complete/ }).length).toBe(2);
   });
 
+  it('loads more tasks from next_after', async () => {
+    const calls: string[] = [];
+    const task = (id: number, title: string) => ({ id, assignee: 'kim', title, details: null, due_on: '2999-01-0' + id, constituent_id: null, status: 'open', completed_at: null });
+    renderWith((url) => {
+      calls.push(url);
+      if (url.includes('after=2')) return json(200, { items: [task(3, '세 번째')], next_after: null });
+      return json(200, { items: [task(1, '첫 번째'), task(2, '두 번째')], next_after: 2 });
+    });
+    expect((await screen.findByTestId('task-summary')).textContent).toBe('2+ tasks');
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByText('세 번째')).toBeTruthy();
+    expect(calls[1]).toBe('/api/v1/tasks?status=open&assigned_to=me&after=2');
+    expect(screen.getByTestId('task-summary').textContent).toBe('3 tasks');
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
   it('shows the empty state, and the error state with Try again', async () => {
     renderWith(() => json(200, { items: [], next_after: null }));
     expect(await screen.findByText('No open tasks. Well done.')).toBeTruthy();

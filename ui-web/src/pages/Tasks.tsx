@@ -1,7 +1,10 @@
 // Tasks (/tasks): my tasks (or everyone's), filtered by status, overdue ones first and marked;
-// complete and reopen in place. The status and whose tasks are kept in the address.
+// complete and reopen in place. The status and whose tasks are kept in the address. The list is
+// cursor-paged: "Load more" appends the next page (next_after).
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { apiPath, get } from '../api/client';
+import { apiPath, errorMessage, get } from '../api/client';
+import { getNextPage } from '../api/pages';
 import type { Task } from '../api/crm';
 import type { Page } from '../api/types';
 import { SelectField } from '../components/Field';
@@ -22,10 +25,28 @@ export function TasksPage() {
     next.set(key, value);
     setParams(next, { replace: true });
   };
-  const [load, reload] = useLoad(
-    (signal) => get<Page<Task>>(apiPath('/tasks', { status, assigned_to: whose === 'me' ? 'me' : undefined }), signal),
-    [status, whose],
-  );
+  const query = { status, assigned_to: whose === 'me' ? 'me' : undefined };
+  const [load, reload] = useLoad((signal) => get<Page<Task>>(apiPath('/tasks', query), signal), [status, whose]);
+  // Pages after the first, appended by "Load more"; dropped whenever the first page reloads.
+  const [more, setMore] = useState<{ items: Task[]; next: number | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState('');
+  useEffect(() => {
+    setMore(null);
+    setMoreError('');
+  }, [load]);
+  const loadMore = async (after: number) => {
+    setLoadingMore(true);
+    setMoreError('');
+    try {
+      const next = await getNextPage<Task>('/tasks', query, after);
+      setMore((old) => ({ items: [...(old?.items ?? []), ...next.items], next: next.next_after }));
+    } catch (error) {
+      setMoreError(errorMessage(error));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
   const day = today();
   const canChange = canChangeDonors(session.user);
   return (
@@ -47,14 +68,16 @@ export function TasksPage() {
       </div>
       <Loaded load={load} retry={reload}>
         {(page) => {
-          const tasks = orderTasks(page.items, day);
+          const tasks = orderTasks([...page.items, ...(more?.items ?? [])], day);
+          const next = more ? more.next : page.next_after;
           const overdue = tasks.filter((t) => isOverdue(t, day)).length;
           return tasks.length === 0 ? (
             <Empty>{status === 'open' ? 'No open tasks. Well done.' : 'No tasks here.'}</Empty>
           ) : (
             <>
               <p className="muted" data-testid="task-summary">
-                {tasks.length} {tasks.length === 1 ? 'task' : 'tasks'}
+                {tasks.length}
+                {next !== null && '+'} {tasks.length === 1 && next === null ? 'task' : 'tasks'}
                 {overdue > 0 && `, ${overdue} overdue`}
               </p>
               <table className="table" data-testid="task-list">
@@ -91,6 +114,18 @@ export function TasksPage() {
                   ))}
                 </tbody>
               </table>
+              {next !== null && (
+                <div className="actions">
+                  <button type="button" className="button button-small" disabled={loadingMore} onClick={() => void loadMore(next)}>
+                    {loadingMore ? 'Loading…' : 'Load more'}
+                  </button>
+                </div>
+              )}
+              {moreError && (
+                <p role="alert" className="error">
+                  {moreError}
+                </p>
+              )}
             </>
           );
         }}

@@ -1,5 +1,6 @@
 // Interactions (calls, meetings, emails, letters, visits, notes) with a constituent.
-//   GET  /api/v1/constituents/{id}/interactions[?newest_first=true]  (the timeline)
+//   GET  /api/v1/constituents/{id}/interactions?after=&limit=&newest_first=  (the timeline:
+//        newest first unless newest_first=false; keyset pages on (occurred_at, id))
 //   POST /api/v1/constituents/{id}/interactions
 //   GET  /api/v1/interactions/{id} (ETag)   PUT (If-Match)   DELETE (soft)
 // Restricted interactions, and every interaction of a restricted constituent, are invisible
@@ -7,6 +8,7 @@
 #include "http/handlers/common.hpp"
 #include "http/handlers/constituent_json.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/visibility.hpp"
 #include "http/json_body.hpp"
 #include "store/interaction_repository.hpp"
 
@@ -70,22 +72,24 @@ Result<domain::Interaction> visible_interaction(Call& call, store::Unit& u, long
 Response timeline(Call& call) {
   auto id = path_id(call.request);
   if (!id) return no_such_constituent();
-  store::interactions::ListOptions options;
+  auto page = page_request(call.request);
+  if (!page) return Response::from_status(page.status());
+  store::interactions::PageOptions options;
   options.include_restricted = call.sees_restricted();
+  options.page = page.value();
   if (auto n = call.request.query_param("newest_first")) {
     if (*n != "true" && *n != "false") {
       return Response::from_status(Status::invalid_field("newest_first", "must be true or false"));
     }
     options.newest_first = *n == "true";
   }
-  auto list = call.db.read([&](store::Unit& u) -> Result<std::vector<domain::Interaction>> {
-    if (auto c = visible_constituent(u, *id, call.sees_restricted()); !c) return c.status();
-    return store::interactions::list_for(u, *id, options);
-  });
-  if (!list) return Response::from_status(list.status());
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& i : list.value()) items.push_back(interaction_json(i));
-  return Response::json(200, page_json(items, std::nullopt));
+  return filtered_page(
+      call,
+      [&](store::Unit& u) -> Result<store::Page<domain::Interaction>> {
+        if (auto c = visible_constituent(u, *id, call.sees_restricted()); !c) return c.status();
+        return store::interactions::page_for(u, *id, options);
+      },
+      interaction_json);
 }
 
 Response create_interaction(Call& call) {
@@ -151,7 +155,7 @@ void add_interaction_routes(Api& api) {
     r.add({method, pattern, Access::kPermission, p, summary, std::move(h), {}});
   };
   route("GET", "/api/v1/constituents/{id}/interactions", Permission::kReadDonors,
-        "A constituent's interactions in date order (?newest_first=)", timeline);
+        "A constituent's interactions, newest first (?after=&limit=&newest_first=false)", timeline);
   route("POST", "/api/v1/constituents/{id}/interactions", Permission::kWriteDonors,
         "Record an interaction with a constituent", create_interaction);
   route("GET", "/api/v1/interactions/{id}", Permission::kReadDonors,

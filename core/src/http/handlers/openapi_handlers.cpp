@@ -1,6 +1,7 @@
 // GET /api/v1/openapi.json: the OpenAPI 3 document, generated from the route table so that no
 // route is undocumented and no documented route is missing.
 #include "http/handlers/handlers.hpp"
+#include "http/openapi_queries.hpp"
 #include "http/openapi_schemas.hpp"
 
 namespace steward::http {
@@ -42,6 +43,7 @@ nlohmann::json openapi_document(const Router& router) {
       params.push_back(
           {{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
     }
+    for (const nlohmann::json& q : query_parameters(route)) params.push_back(q);
     if (!params.empty()) op["parameters"] = params;
     // Body schemas (http/openapi_schemas.hpp): the request and the main answer.
     BodySchemas bodies = body_schemas(route);

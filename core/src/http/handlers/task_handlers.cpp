@@ -1,7 +1,8 @@
 // Tasks (moves-management to-dos).
 //   GET  /api/v1/tasks?assigned_to=me|<user id>|<username>&status=open|done|cancelled|all
-//        &due_before=&due_after=&constituent_id=      (default status: open)
-//   GET  /api/v1/tasks/overdue?as_of=&assigned_to=     POST /api/v1/tasks
+//        &due_before=&due_after=&constituent_id=&overdue=true&as_of=&after=&limit=
+//        (default status: open; cursor pages in the order open, due date, id)
+//   GET  /api/v1/tasks/overdue?as_of=&assigned_to=&after=&limit=     POST /api/v1/tasks
 //   GET  /api/v1/tasks/{id} (ETag)   PUT /api/v1/tasks/{id} (If-Match)   DELETE /api/v1/tasks/{id}
 //   POST /api/v1/tasks/{id}/complete   POST /api/v1/tasks/{id}/reopen
 //   POST /api/v1/tasks/{id}/assign {"assignee": "mina"}
@@ -35,34 +36,6 @@ nlohmann::json task_json(const domain::Task& t) {
 
 Response no_task() { return Response::problem(404, "not-found", "no such task"); }
 
-struct DueWindow {
-  std::optional<std::string> before, after;  // exclusive
-  bool keeps(const domain::Task& t) const {
-    if (!before && !after) return true;
-    if (!t.due_on) return false;
-    std::string due = t.due_on->to_string();
-    return (!before || due < *before) && (!after || due > *after);
-  }
-};
-
-// The caller-visible tasks of `list` inside the due window.
-Result<nlohmann::json> visible_items(Call& call, store::Unit& u,
-                                     Result<std::vector<domain::Task>> list, const DueWindow& due) {
-  if (!list) return list.status();
-  VisibilityCache visible(call, u);
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& t : list.value()) {
-    if (!due.keeps(t)) continue;
-    if (t.constituent_id) {
-      auto ok = visible(*t.constituent_id);
-      if (!ok) return ok.status();
-      if (!ok.value()) continue;
-    }
-    items.push_back(task_json(t));
-  }
-  return items;
-}
-
 // ?assigned_to=me | a user id | a username -> the username; errors name the parameter.
 Result<std::optional<std::string>> assignee_param(Call& call, store::Unit& u) {
   auto text = call.request.query_param("assigned_to");
@@ -81,8 +54,36 @@ Result<std::optional<std::string>> assignee_param(Call& call, store::Unit& u) {
   return std::optional<std::string>(*text);
 }
 
+// Overdue: open and due before a day (today unless ?as_of=).
+Status overdue_filter(const Request& request, store::tasks::PageFilter& filter) {
+  std::optional<std::string> as_of;
+  if (Status s = date_param(request, "as_of", as_of); !s) return s;
+  std::string day = as_of.value_or(domain::Date::today().to_string());
+  filter.status = "open";
+  if (!filter.due_before || day < *filter.due_before) filter.due_before = day;
+  return Status::ok();
+}
+
+// One page of tasks matching `filter`, after resolving ?assigned_to= (restricted ones left out
+// in SQL).
+Response task_page(Call& call, store::tasks::PageFilter filter) {
+  auto page = page_request(call.request);
+  if (!page) return Response::from_status(page.status());
+  filter.page = page.value();
+  filter.include_restricted = call.sees_restricted();
+  return filtered_page(
+      call,
+      [&](store::Unit& u) -> Result<store::Page<domain::Task>> {
+        auto who = assignee_param(call, u);
+        if (!who) return who.status();
+        filter.assignee = who.value();
+        return store::tasks::page(u, filter);
+      },
+      task_json);
+}
+
 Response list_tasks(Call& call) {
-  store::tasks::ListFilter filter;
+  store::tasks::PageFilter filter;
   filter.status = call.request.query_param("status").value_or("open");
   if (*filter.status == "all") {
     filter.status.reset();
@@ -94,34 +95,27 @@ Response list_tasks(Call& call) {
   if (Status s = id_param(call.request, "constituent_id", filter.constituent_id); !s) {
     return Response::from_status(s);
   }
-  DueWindow due;
-  if (Status s = date_param(call.request, "due_before", due.before); !s) {
+  if (Status s = date_param(call.request, "due_before", filter.due_before); !s) {
     return Response::from_status(s);
   }
-  if (Status s = date_param(call.request, "due_after", due.after); !s) {
+  if (Status s = date_param(call.request, "due_after", filter.due_after); !s) {
     return Response::from_status(s);
   }
-  auto items = call.db.read([&](store::Unit& u) -> Result<nlohmann::json> {
-    auto who = assignee_param(call, u);
-    if (!who) return who.status();
-    filter.assignee = who.value();
-    return visible_items(call, u, store::tasks::list(u, filter), due);
-  });
-  if (!items) return Response::from_status(items.status());
-  return Response::json(200, page_json(items.value(), std::nullopt));
+  if (auto overdue = call.request.query_param("overdue")) {
+    if (*overdue != "true" && *overdue != "false") {
+      return Response::from_status(Status::invalid_field("overdue", "must be true or false"));
+    }
+    if (*overdue == "true") {
+      if (Status s = overdue_filter(call.request, filter); !s) return Response::from_status(s);
+    }
+  }
+  return task_page(call, filter);
 }
 
 Response overdue_tasks(Call& call) {
-  std::optional<std::string> as_of;
-  if (Status s = date_param(call.request, "as_of", as_of); !s) return Response::from_status(s);
-  domain::Date day = as_of ? domain::Date::parse(*as_of).value() : domain::Date::today();
-  auto items = call.db.read([&](store::Unit& u) -> Result<nlohmann::json> {
-    auto who = assignee_param(call, u);
-    if (!who) return who.status();
-    return visible_items(call, u, store::tasks::overdue(u, day, who.value()), DueWindow{});
-  });
-  if (!items) return Response::from_status(items.status());
-  return Response::json(200, page_json(items.value(), std::nullopt));
+  store::tasks::PageFilter filter;
+  if (Status s = overdue_filter(call.request, filter); !s) return Response::from_status(s);
+  return task_page(call, filter);
 }
 
 // The task when the caller may see it (404 like a missing one otherwise).
@@ -280,10 +274,12 @@ void add_task_routes(Api& api) {
     r.add({method, pattern, Access::kPermission, p, summary, std::move(h), {}});
   };
   route("GET", "/api/v1/tasks", Permission::kReadDonors,
-        "Tasks by due day (?assigned_to=me|id&status=&due_before=&due_after=&constituent_id=)",
+        "Tasks by due day, cursor-paged (?assigned_to=me|id&status=&overdue=&due_before=&due_after="
+        "&constituent_id=&after=&limit=)",
         list_tasks);
   route("GET", "/api/v1/tasks/overdue", Permission::kReadDonors,
-        "Open tasks due before as_of (?as_of=&assigned_to=)", overdue_tasks);
+        "Open tasks due before as_of, cursor-paged (?as_of=&assigned_to=&after=&limit=)",
+        overdue_tasks);
   route("POST", "/api/v1/tasks", Permission::kWriteDonors, "Create a task", create_task);
   route("GET", "/api/v1/tasks/{id}", Permission::kReadDonors, "One task, with its ETag", get_task);
   route("PUT", "/api/v1/tasks/{id}", Permission::kWriteDonors,
