@@ -1,4 +1,5 @@
 #include "app/cli.hpp"
+#include "app/cmd_import.hpp"
 
 #include <unistd.h>
 
@@ -98,6 +99,7 @@ int run_cli(int argc, char** argv) {
   add_duplicates_command(app, ctx);
   add_plugins_command(app, ctx);
   add_plugin_host_command(app, ctx);
+  add_import_command(app, ctx);
 
   try {
     app.parse(argc, argv);
