@@ -6,15 +6,16 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/import_commit.hpp"
+#include "engine/import_json.hpp"
 #include "engine/import_stage.hpp"
 #include "store/import_repository.hpp"
 
 namespace steward::app {
 
-nlohmann::json preview_json(const engine::imports::Preview& p);
-nlohmann::json summary_json(const engine::imports::CommitSummary& s);
-nlohmann::json import_json(const store::imports::ImportRecord& r);
-nlohmann::json row_json(const store::imports::ImportRow& r);
+using engine::imports::import_json;
+using engine::imports::preview_json;
+using engine::imports::row_json;
+using engine::imports::summary_json;
 
 void print_preview(const engine::imports::Preview& p);
 void print_summary(const engine::imports::CommitSummary& s);

@@ -5,6 +5,9 @@
 #include "http/openapi_schema_builders.hpp"
 
 namespace steward::http {
+namespace schema {
+void add_import_schemas(const AddSchemas& add);  // http/openapi_schemas_imports.cpp
+}  // namespace schema
 namespace {
 
 using namespace schema;  // NOLINT: the builders read as a schema language here
@@ -289,6 +292,7 @@ const std::map<std::string, Entry>& table() {
     // Moves management and reports (http/openapi_schemas_moves.cpp).
     add_moves_schemas(add);
     add_plugin_schemas(add);
+    add_import_schemas(add);
     return m;
   }();
   return t;

@@ -4,6 +4,8 @@
 
 namespace steward::http {
 
+void add_import_routes(Api& api);  // handlers/import_handlers.cpp
+
 void register_routes(Api& api) {
   add_session_routes(api);
   add_second_factor_routes(api);
@@ -32,6 +34,7 @@ void register_routes(Api& api) {
   add_recurring_revenue_routes(api);
   add_dashboard_routes(api);
   add_plugin_routes(api);
+  add_import_routes(api);
   add_openapi_routes(api);  // last: documents the routes above
 }
 
