@@ -54,6 +54,8 @@ CREATE TABLE import_rows (
   gift_id          INTEGER REFERENCES gifts (id),
   message          TEXT,
   committed        INTEGER NOT NULL DEFAULT 0 CHECK (committed IN (0, 1)),
+  created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  updated_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   UNIQUE (import_id, seq)
 );
 CREATE INDEX import_rows_pending ON import_rows (import_id, committed, seq);
@@ -66,6 +68,7 @@ CREATE TABLE payment_identities (
   gift_id      INTEGER REFERENCES gifts (id),
   import_id    INTEGER REFERENCES imports (id),
   created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   UNIQUE (source, external_id)
 );
 
@@ -75,6 +78,7 @@ CREATE TABLE constituent_external_ids (
   external_id     TEXT NOT NULL,
   constituent_id  INTEGER NOT NULL REFERENCES constituents (id),
   created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   UNIQUE (source, external_id)
 );
 CREATE INDEX constituent_external_ids_constituent ON constituent_external_ids (constituent_id);
@@ -85,5 +89,6 @@ CREATE TABLE designation_rules (
   pattern     TEXT NOT NULL,
   fund_id     INTEGER NOT NULL REFERENCES funds (id),
   priority    INTEGER NOT NULL DEFAULT 0,
-  created_at  TEXT NOT NULL
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
