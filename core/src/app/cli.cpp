@@ -1,4 +1,5 @@
 #include "app/cli.hpp"
+#include "app/cmd_import.hpp"
 
 #include <unistd.h>
 
@@ -101,6 +102,7 @@ int run_cli(int argc, char** argv) {
   add_backup_commands(app, ctx);
   add_reports_command(app, ctx);
   add_mail_command(app, ctx);
+  add_import_command(app, ctx);
 
   try {
     app.parse(argc, argv);

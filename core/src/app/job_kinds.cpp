@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/date.hpp"
+#include "engine/import_job.hpp"
 #include "engine/recurring_processor.hpp"
 #include "store/job_repository.hpp"
 
@@ -45,6 +46,7 @@ Status recurring_process_handler(store::Database& db, const domain::Job&) {
 void register_job_kinds(engine::JobRegistry& registry) {
   registry.add("jobs.prune", prune_jobs_handler);
   registry.add("recurring.process", recurring_process_handler);
+  registry.add(engine::imports::kCommitJobKind, engine::imports::import_commit_job);
 }
 
 std::vector<engine::DailyJob> daily_jobs() {

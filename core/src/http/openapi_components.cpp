@@ -3,6 +3,9 @@
 #include "http/openapi_schemas.hpp"
 
 namespace steward::http {
+namespace schema {
+json import_components();  // http/openapi_schemas_imports.cpp
+}  // namespace schema
 
 using namespace schema;  // NOLINT: the builders read as a schema language here
 
@@ -100,6 +103,7 @@ json component_schemas() {
   };
   all.update(moves_components());
   all.update(plugin_components());
+  all.update(import_components());
   return all;
 }
 

@@ -59,6 +59,8 @@ using AddSchemas = std::function<void(const std::string& key, std::optional<json
 // The routes of campaigns, appeals, interactions, tasks, stages, segments, duplicates, needs,
 // recurring revenue and the dashboard (http/openapi_schemas_moves.cpp), and their components.
 void add_moves_schemas(const AddSchemas& add);
+// The import routes (http/openapi_schemas_imports.cpp).
+void add_import_schemas(const AddSchemas& add);
 json moves_components();
 // The admin plugin routes (http/openapi_schemas_plugins.cpp) and their components.
 void add_plugin_schemas(const AddSchemas& add);

@@ -289,6 +289,7 @@ const std::map<std::string, Entry>& table() {
     // Moves management and reports (http/openapi_schemas_moves.cpp).
     add_moves_schemas(add);
     add_plugin_schemas(add);
+    add_import_schemas(add);
     return m;
   }();
   return t;

@@ -1,0 +1,205 @@
+#include "engine/import_commit.hpp"
+
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "store/audit.hpp"
+#include "store/constituent_repository.hpp"
+
+namespace steward::engine::imports {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+nlohmann::json totals_json(const ApplyTotals& t) {
+  return {{"gifts", t.gifts},
+          {"refunds", t.refunds},
+          {"duplicates", t.duplicates},
+          {"review", t.review},
+          {"errors", t.errors},
+          {"skipped", t.skipped},
+          {"donors_created", t.donors_created}};
+}
+
+void add(ApplyTotals& into, const ApplyTotals& t) {
+  into.gifts += t.gifts;
+  into.refunds += t.refunds;
+  into.duplicates += t.duplicates;
+  into.review += t.review;
+  into.errors += t.errors;
+  into.skipped += t.skipped;
+  into.donors_created += t.donors_created;
+  into.committed += t.committed;
+}
+
+struct ChunkResult {
+  long long last_seq = 0;
+  long long rows = 0;
+  ApplyTotals totals;
+};
+
+}  // namespace
+
+Result<Matcher> matcher_for(store::Unit& unit, const store::imports::ImportRecord& record) {
+  ImportSettings settings;
+  settings.import_id = record.id;
+  settings.processor = record.source;
+  nlohmann::json policy = nlohmann::json::parse(record.policy, nullptr, false);
+  settings.create_donors =
+      !(policy.is_object() && policy.value("donors", std::string("create")) == "review");
+  settings.default_fund_id = record.default_fund_id;
+  return Matcher::load(unit, settings);
+}
+
+Result<CommitSummary> commit_import(store::Database& db, const store::Actor& actor,
+                                    long long import_id, const CommitOptions& options) {
+  auto start = Clock::now();
+  auto begun = db.write(actor, [&](store::Unit& u) -> Result<store::imports::ImportRecord> {
+    auto rec = store::imports::get(u, import_id);
+    if (!rec) return rec;
+    if (rec->status == "failed" || rec->status == "cancelled" || rec->status == "staged") {
+      return Status::precondition_failed("import " + std::to_string(import_id) + " is " +
+                                         rec->status + " and cannot be committed");
+    }
+    if (rec->status == "previewed") {
+      if (Status s = store::imports::set_status(u, import_id, "committing"); !s) return s;
+    }
+    return rec;
+  });
+  if (!begun) return begun.status();
+  CommitSummary summary;
+  summary.import_id = import_id;
+  int chunk_rows = options.chunk_rows < 1 ? 1 : options.chunk_rows;
+  int chunk_index = 0;
+  long long rows_total = begun->rows_total;
+  long long rows_done = begun->rows_committed;
+  for (bool refunds : {false, true}) {
+    long long after = 0;
+    while (true) {
+      auto chunk = db.write(actor, [&](store::Unit& u) -> Result<ChunkResult> {
+        if (u.is_postgresql()) {
+          // One committer at a time per import: a second waits here, then sees the rows done.
+          u.sql() << "SELECT id FROM imports WHERE id = :id FOR UPDATE", soci::use(import_id);
+        }
+        auto rec = store::imports::get(u, import_id);
+        if (!rec) return rec.status();
+        auto matcher = matcher_for(u, *rec);
+        if (!matcher) return matcher.status();
+        auto rows = store::imports::pending_rows(u, import_id, refunds, after, chunk_rows);
+        if (!rows) return rows.status();
+        ChunkResult out;
+        out.last_seq = after;
+        for (auto& row : *rows) {
+          if (Status s = apply_row(u, *matcher, row, out.totals); !s) return s;
+          out.last_seq = row.seq;
+          ++out.rows;
+        }
+        if (out.rows == 0) return out;
+        if (Status s =
+                store::imports::add_counts(u, import_id, 0, out.totals.committed, out.totals.gifts);
+            !s) {
+          return s;
+        }
+        nlohmann::json image = totals_json(out.totals);
+        image["from_seq"] = rows->front().seq;
+        image["to_seq"] = out.last_seq;
+        store::record_audit(u, "commit_chunk", "import", import_id, nullptr, image);
+        if (options.before_chunk_commit) {
+          if (Status s = options.before_chunk_commit(chunk_index); !s) return s;
+        }
+        return out;
+      });
+      if (!chunk) return chunk.status();
+      if (chunk->rows == 0) break;
+      ++chunk_index;
+      after = chunk->last_seq;
+      add(summary.totals, chunk->totals);
+      rows_done += chunk->totals.committed;
+      if (options.on_progress) {
+        options.on_progress({rows_done, rows_total, summary.totals, seconds_since(start)});
+      }
+    }
+  }
+  auto finished = db.write(actor, [&](store::Unit& u) -> Result<long long> {
+    auto rec = store::imports::get(u, import_id);
+    if (!rec) return rec.status();
+    if (rec->status != "committed") {
+      if (Status s = store::imports::set_status(u, import_id, "committed"); !s) return s;
+    }
+    auto counts = store::imports::outcome_counts(u, import_id);
+    if (!counts) return counts.status();
+    auto it = counts->find("review");
+    return it == counts->end() ? 0LL : it->second;
+  });
+  if (!finished) return finished.status();
+  summary.status = "committed";
+  summary.pending_review = *finished;
+  summary.seconds = seconds_since(start);
+  return summary;
+}
+
+Result<store::imports::ImportRow> decide_review(store::Database& db, const store::Actor& actor,
+                                                long long import_id, long long seq,
+                                                const ReviewDecision& decision) {
+  if (decision.create_new == decision.constituent_id.has_value()) {
+    return Status::invalid_field("decision", "give either a constituent or --new");
+  }
+  return db.write(actor, [&](store::Unit& u) -> Result<store::imports::ImportRow> {
+    auto rec = store::imports::get(u, import_id);
+    if (!rec) return rec.status();
+    auto row = store::imports::get_row(u, import_id, seq);
+    if (!row) return row;
+    if (row->committed) {
+      return Status::precondition_failed("row " + std::to_string(seq) + " of import " +
+                                         std::to_string(import_id) + " is already committed");
+    }
+    if (row->outcome != "review" && row->outcome != "new_gift") {
+      return Status::precondition_failed("row " + std::to_string(seq) + " is " + row->outcome +
+                                         ", not a payment waiting for a donor");
+    }
+    if (decision.constituent_id) {
+      auto c = store::constituents::get(u, *decision.constituent_id);
+      if (!c || c->merged_into_id) {
+        return Status::invalid_field(
+            "constituent",
+            "constituent " + std::to_string(*decision.constituent_id) + " does not exist");
+      }
+    }
+    nlohmann::json before = {
+        {"seq", seq},
+        {"outcome", row->outcome},
+        {"constituent_id",
+         row->constituent_id ? nlohmann::json(*row->constituent_id) : nlohmann::json(nullptr)}};
+    row->constituent_id = decision.constituent_id;
+    row->create_donor = decision.create_new;
+    row->decided_by = u.actor().name;
+    row->matched_by = "review";
+    row->outcome = "new_gift";
+    row->message.reset();
+    if (Status s = store::imports::update_row(u, *row); !s) return s;
+    store::record_audit(
+        u, "review", "import", import_id, before,
+        {{"seq", seq},
+         {"constituent_id", decision.constituent_id ? nlohmann::json(*decision.constituent_id)
+                                                    : nlohmann::json(nullptr)},
+         {"create_new", decision.create_new}});
+    if (rec->status == "committed") {
+      auto matcher = matcher_for(u, *rec);
+      if (!matcher) return matcher.status();
+      ApplyTotals totals;
+      if (Status s = apply_row(u, *matcher, *row, totals); !s) return s;
+      if (Status s = store::imports::add_counts(u, import_id, 0, totals.committed, totals.gifts);
+          !s) {
+        return s;
+      }
+    }
+    return row;
+  });
+}
+
+}  // namespace steward::engine::imports

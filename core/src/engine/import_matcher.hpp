@@ -1,0 +1,94 @@
+// Planning one payment record of an import (docs/imports.md, "Matching"): what the commit will do
+// with it, decided from the database as it is now. Read-only: nothing is written here.
+//
+//   fee line                                   -> skipped
+//   identity already applied / earlier in file -> duplicate
+//   refund or reversal of a known payment      -> refund (the original gift is refunded)
+//   refund of a payment Steward never recorded -> skipped
+//   payment: donor by processor payer id, then exact email, then name + postal code (the
+//     duplicate finder's name_postal rule). One confident match attaches; several, or a name
+//     that matches without a postal code, go to review; none creates a donor when the policy
+//     is "create", else review.
+//   fund: the record's fund_hint by fund code or name, then the designation rules (highest
+//     priority first, pattern contained in description/fund_hint, case and accents folded),
+//     then the import's default fund; none -> error naming "fund".
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/import_record.hpp"
+#include "steward/sdk/importer.hpp"
+#include "store/database.hpp"
+#include "store/import_identities.hpp"
+
+namespace steward::engine::imports {
+
+// A payer's name split for a new constituent: Hangul family name first ("김민지" -> 김 + 민지),
+// Latin family name last ("Jane Q Doe" -> "Jane Q" + "Doe"); one word is the family name.
+struct DonorName {
+  std::string first;
+  std::string last;
+};
+DonorName split_donor_name(const std::string& name);
+
+struct ImportSettings {
+  long long import_id = 0;  // 0 for a dry run
+  std::string processor;    // "stripe"
+  bool create_donors = true;
+  std::optional<long long> default_fund_id;
+};
+
+struct RowPlan {
+  std::string outcome;  // new_gift duplicate refund review error skipped
+  std::optional<long long> constituent_id;
+  bool create_donor = false;
+  std::string matched_by;  // external_id email name_postal new
+  std::optional<long long> fund_id;
+  std::optional<long long> original_gift_id;  // refunds
+  std::string message;
+};
+
+// What earlier lines of the same file would do (only used while staging a file, when nothing
+// is written yet): identities seen, and donors a previous line would create.
+struct FilePlanState {
+  std::map<std::string, long long> identities;  // identity key -> seq
+  std::set<std::string> new_donor_keys;         // payer id / email of donors to be created
+};
+
+class Matcher {
+ public:
+  // Loads funds, designation rules and the base currency.
+  static Result<Matcher> load(store::Unit& unit, ImportSettings settings);
+
+  // state: the file's earlier lines while staging; nullptr at commit time.
+  Result<RowPlan> plan(store::Unit& unit, const sdk::PaymentRecord& record,
+                       const Identity& identity, FilePlanState* state) const;
+
+  // Donor lookup alone (also used for review re-checks).
+  Result<RowPlan> match_donor(store::Unit& unit, const sdk::PaymentRecord& record) const;
+  std::optional<long long> designate(const sdk::PaymentRecord& record) const;
+
+  const ImportSettings& settings() const { return settings_; }
+  const std::string& base_currency() const { return base_currency_; }
+
+ private:
+  struct FundName {
+    long long id;
+    std::string code;  // folded
+    std::string name;  // folded
+  };
+  struct Rule {
+    store::import_ids::DesignationRule rule;
+    std::string folded;
+  };
+  ImportSettings settings_;
+  std::string base_currency_ = "USD";
+  std::vector<FundName> funds_;
+  std::vector<Rule> rules_;
+};
+
+}  // namespace steward::engine::imports
