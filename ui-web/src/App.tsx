@@ -14,23 +14,34 @@ import { TasksPage } from './pages/Tasks';
 import { CampaignsPage } from './pages/Campaigns';
 import { SegmentsPage } from './pages/Segments';
 import { DuplicatesPage } from './pages/Duplicates';
+import { BatchesPage, BatchPage } from './pages/Batches';
+import { AdminLayout } from './pages/admin/AdminLayout';
+import { UsersPage } from './pages/admin/Users';
+import { SettingsPage } from './pages/admin/SettingsPage';
+import { AuditPage } from './pages/admin/AuditPage';
+import { LanguageProvider, useI18n } from './i18n/i18n';
 import { SessionProvider, useSession } from './session/session';
 
 // The dashboard pulls in Chart.js: load it on its own so sign-in paints first.
 const DashboardPage = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.DashboardPage })));
 
+// The plugin admin page is loaded on demand (admins only).
+const PluginsPage = lazy(() => import('./pages/admin/PluginsPage').then((m) => ({ default: m.PluginsPage })));
+
 function NotFound() {
+  const { t } = useI18n();
   return (
     <div className="state state-empty">
-      <h1>Page not found</h1>
-      <p>There is no page at this address.</p>
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.text')}</p>
     </div>
   );
 }
 
 function Gate() {
   const session = useSession();
-  if (session.step === 'checking') return <Loading label="Starting Steward…" />;
+  const { t } = useI18n();
+  if (session.step === 'checking') return <Loading label={t('app.starting')} />;
   if (session.step !== 'signed-in') return <SignInPage />;
   return (
     <Suspense fallback={<Loading />}>
@@ -46,6 +57,15 @@ function Gate() {
           <Route path="campaigns" element={<CampaignsPage />} />
           <Route path="segments" element={<SegmentsPage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />
+          <Route path="batches" element={<BatchesPage />} />
+          <Route path="batches/:id" element={<BatchPage />} />
+          <Route path="admin" element={<AdminLayout />}>
+            <Route index element={<UsersPage />} />
+            <Route path="users" element={<UsersPage />} />
+            <Route path="plugins" element={<PluginsPage />} />
+            <Route path="audit" element={<AuditPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+          </Route>
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
@@ -55,10 +75,12 @@ function Gate() {
 
 export function App() {
   return (
-    <BrowserRouter>
-      <SessionProvider>
-        <Gate />
-      </SessionProvider>
-    </BrowserRouter>
+    <LanguageProvider>
+      <BrowserRouter>
+        <SessionProvider>
+          <Gate />
+        </SessionProvider>
+      </BrowserRouter>
+    </LanguageProvider>
   );
 }
