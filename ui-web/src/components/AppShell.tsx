@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { canChangeDonors, useSession } from '../session/session';
 import { ErrorBoundary } from './ErrorBoundary';
-import { languages, useI18n, type Language } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
+import { LanguageSwitch } from './LanguageSwitch';
 
 function UserMenu() {
   const session = useSession();
@@ -42,6 +43,7 @@ function UserMenu() {
             {t('shell.signedInAs')} <strong>{user?.username}</strong>
             {user?.totp_enabled ? ` · ${t('shell.secondFactorOn')}` : ''}
           </div>
+          <LanguageSwitch inMenu />
           <button type="button" role="menuitem" className="menu-item" onClick={() => {
               // The next person to sign in starts on the dashboard, not on this page.
               navigate('/', { replace: true });
@@ -52,25 +54,6 @@ function UserMenu() {
           </button>
         </div>
       )}
-    </div>
-  );
-}
-
-// The language switch: a select in the top bar, remembered in this browser.
-function LanguageSwitch() {
-  const { t, language, setLanguage } = useI18n();
-  return (
-    <div className="language-switch">
-      <label htmlFor="language" className="visually-hidden">
-        {t('shell.language')}
-      </label>
-      <select id="language" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-        {languages.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {l === 'en' ? 'English' : '한국어'}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }
@@ -110,7 +93,6 @@ export function AppShell() {
               {t('shell.newGift')}
             </NavLink>
           )}
-          <LanguageSwitch />
           <UserMenu />
         </div>
       </header>

@@ -36,7 +36,7 @@ export function ConstituentPage() {
       get<Settings>(apiPath('/settings'), signal),
     ]);
     return { record: r.data, etag: r.etag, fiscalStart: Number(settings.fiscal_year_start_month ?? 1) };
-  }, [id]);
+  }, [id], { quiet: true });
 
   return (
     <Loaded load={load} retry={reload}>

@@ -58,15 +58,19 @@ function Permissions({ record, etag, onChanged }: { record: ConstituentDetail; e
   const { t } = useI18n();
   const [message, setMessage] = useState('');
   const flags = ['do_not_email', 'do_not_mail', 'do_not_call'] as const;
+  // Shown at once; put back when the server refuses.
+  const [shown, setShown] = useState<Record<string, boolean>>(() => Object.fromEntries(flags.map((f) => [f, Boolean(record[f])])));
   async function set(flag: (typeof flags)[number], value: boolean) {
     setMessage('');
+    setShown((s) => ({ ...s, [flag]: value }));
     try {
       await request('PUT', apiPath(`/constituents/${record.id}`), {
-        body: { ...record, [flag]: value },
+        body: { ...record, ...shown, [flag]: value },
         headers: etag ? { 'If-Match': etag } : {},
       });
       onChanged();
     } catch (err) {
+      setShown((s) => ({ ...s, [flag]: !value }));
       setMessage(errorMessage(err));
     }
   }
@@ -75,7 +79,7 @@ function Permissions({ record, etag, onChanged }: { record: ConstituentDetail; e
       <legend>{t('contact.permissions')}</legend>
       {flags.map((flag) => (
         <label key={flag}>
-          <input type="checkbox" checked={Boolean(record[flag])} onChange={(e) => void set(flag, e.target.checked)} /> {t(`contact.${flag}`)}
+          <input type="checkbox" checked={shown[flag]} onChange={(e) => void set(flag, e.target.checked)} /> {t(`contact.${flag}`)}
         </label>
       ))}
       <FormError message={message} />

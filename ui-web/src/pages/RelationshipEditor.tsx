@@ -7,13 +7,14 @@ import { ApiError, apiPath, del, errorMessage, post } from '../api/client';
 import type { Relationship } from '../api/crm';
 import type { Constituent, ConstituentDetail } from '../api/types';
 import { DonorLookup } from '../components/DonorLookup';
-import { FormError, TextField } from '../components/Field';
+import { FormError, SelectField, TextField } from '../components/Field';
 import { Empty } from '../components/States';
 import { useI18n } from '../i18n/i18n';
 import { relationshipBody, type FormErrors } from '../lib/forms';
 import { canChangeDonors, useSession } from '../session/session';
 
-export const relationshipTypes = ['spouse', 'partner', 'parent', 'child', 'sibling', 'relative', 'friend', 'employer', 'employee', 'pastor', 'church_member', 'referred_by', 'other'];
+// The server's relationship types, read from this constituent's side ("parent of" the other).
+export const relationshipTypes = ['spouse', 'parent_of', 'child_of', 'sibling', 'employee_of', 'employer_of', 'member_of', 'has_member', 'other'];
 
 export function RelationshipsCard({ record, onChanged }: { record: ConstituentDetail; onChanged(): void }) {
   const { t, tx } = useI18n();
@@ -101,18 +102,13 @@ function AddRelationship({ record, onDone }: { record: ConstituentDetail; onDone
     <form className="inline-form" onSubmit={submit} noValidate aria-label={t('rel.add')}>
       <DonorLookup label={t('rel.related')} value={related} onChange={setRelated} error={errors.related_id} />
       <div className="grid grid-2">
-        <div className={`field ${errors.type ? 'field-invalid' : ''}`}>
-          <label htmlFor="rel-type">{t('rel.type')}</label>
-          <input id="rel-type" list="rel-types" value={type} onChange={(e) => setType(e.target.value)} aria-invalid={errors.type ? true : undefined} />
-          <datalist id="rel-types">
-            {relationshipTypes.map((k) => (
-              <option key={k} value={k}>
-                {tx(`relType.${k}`)}
-              </option>
-            ))}
-          </datalist>
-          {errors.type && <div className="field-error" role="alert">{errors.type}</div>}
-        </div>
+        <SelectField label={t('rel.type')} value={type} onChange={(e) => setType(e.target.value)} error={errors.type}>
+          {relationshipTypes.map((k) => (
+            <option key={k} value={k}>
+              {tx(`relType.${k}`)}
+            </option>
+          ))}
+        </SelectField>
         <TextField label={t('rel.since')} type="date" value={startedOn} onChange={(e) => setStartedOn(e.target.value)} error={errors.started_on} />
       </div>
       <FormError message={general} />
