@@ -56,7 +56,9 @@ steward_ui_e2e() {
   local viewer_password="viewer-e2e-lantern-river-$RANDOM"
   "${steward[@]}" users add e2eviewer --role viewer --password-stdin \
     <<<"$viewer_password" >/dev/null || return 1
-  STEWARD_UI_DIR="$root/ui-web/dist" "${steward[@]}" serve --listen "127.0.0.1:$port" \
+  # A throw-away plugin directory: the suite uploads a fixture plugin when one is built.
+  mkdir -p "$dir/plugins"
+  STEWARD_UI_DIR="$root/ui-web/dist" STEWARD_PLUGIN_DIR="$dir/plugins" "${steward[@]}" serve --listen "127.0.0.1:$port" \
     >"$dir/serve.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do

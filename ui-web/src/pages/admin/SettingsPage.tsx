@@ -1,6 +1,6 @@
 // Settings (/admin/settings): organisation name, base currency, fiscal year start month.
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiPath, errorMessage, get, request } from '../../api/client';
+import { ApiError, apiPath, errorMessage, request } from '../../api/client';
 import { FormError, SelectField, TextField } from '../../components/Field';
 import { Loaded } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
@@ -15,20 +15,25 @@ interface SettingsAnswer {
 
 export function SettingsPage() {
   const { t } = useI18n();
-  const [load, retry] = useLoad((signal) => get<SettingsAnswer>(apiPath('/settings'), signal), []);
+  const [load, retry] = useLoad(async (signal) => {
+    const r = await request<SettingsAnswer>('GET', apiPath('/settings'), { signal });
+    return { settings: r.data, etag: r.etag };
+  }, []);
   return (
     <>
       <div className="page-header">
         <h1>{t('admin.settings')}</h1>
       </div>
       <Loaded load={load} retry={retry}>
-        {(s) => <SettingsForm initial={s} />}
+        {(s) => <SettingsForm initial={s.settings} etag={s.etag} />}
       </Loaded>
     </>
   );
 }
 
-function SettingsForm({ initial }: { initial: SettingsAnswer }) {
+// The PUT sends the ETag of the settings it read (a 412 means someone else saved meanwhile).
+function SettingsForm({ initial, etag: firstEtag }: { initial: SettingsAnswer; etag: string | null }) {
+  const [etag, setEtag] = useState(firstEtag);
   const { t, tx, locale } = useI18n();
   const [form, setForm] = useState({ organizationName: initial.organization_name ?? '', currency: initial.base_currency ?? 'USD', fiscalStart: String(initial.fiscal_year_start_month ?? 1) });
   const [errors, setErrors] = useState<FormErrors>({});
@@ -52,7 +57,8 @@ function SettingsForm({ initial }: { initial: SettingsAnswer }) {
     setErrors({});
     setBusy(true);
     try {
-      await request('PUT', apiPath('/settings'), { body: r.body });
+      const saved = await request<SettingsAnswer>('PUT', apiPath('/settings'), { body: r.body, headers: etag ? { 'If-Match': etag } : {} });
+      setEtag(saved.etag);
       setSaved(true);
     } catch (err) {
       if (err instanceof ApiError && err.errors.length) setErrors(Object.fromEntries(err.errors.map((f) => [f.field, f.message])));
