@@ -14,18 +14,19 @@ import { TasksPage } from './pages/Tasks';
 import { CampaignsPage } from './pages/Campaigns';
 import { SegmentsPage } from './pages/Segments';
 import { DuplicatesPage } from './pages/Duplicates';
-import { BatchesPage, BatchPage } from './pages/Batches';
-import { AdminLayout } from './pages/admin/AdminLayout';
-import { UsersPage } from './pages/admin/Users';
-import { SettingsPage } from './pages/admin/SettingsPage';
-import { AuditPage } from './pages/admin/AuditPage';
 import { LanguageProvider, useI18n } from './i18n/i18n';
 import { SessionProvider, useSession } from './session/session';
 
 // The dashboard pulls in Chart.js: load it on its own so sign-in paints first.
 const DashboardPage = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.DashboardPage })));
 
-// The plugin admin page is loaded on demand (admins only).
+// Batch entry and the admin pages are loaded on demand (few users, not on the first paint).
+const BatchesPage = lazy(() => import('./pages/Batches').then((m) => ({ default: m.BatchesPage })));
+const BatchPage = lazy(() => import('./pages/Batches').then((m) => ({ default: m.BatchPage })));
+const AdminLayout = lazy(() => import('./pages/admin/AdminLayout').then((m) => ({ default: m.AdminLayout })));
+const UsersPage = lazy(() => import('./pages/admin/Users').then((m) => ({ default: m.UsersPage })));
+const SettingsPage = lazy(() => import('./pages/admin/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 const PluginsPage = lazy(() => import('./pages/admin/PluginsPage').then((m) => ({ default: m.PluginsPage })));
 
 function NotFound() {

@@ -43,7 +43,7 @@ function UserMenu() {
             {t('shell.signedInAs')} <strong>{user?.username}</strong>
             {user?.totp_enabled ? ` · ${t('shell.secondFactorOn')}` : ''}
           </div>
-          <LanguageSwitch inMenu />
+          <LanguageSwitch inMenu onChosen={() => setOpen(false)} />
           <button type="button" role="menuitem" className="menu-item" onClick={() => {
               // The next person to sign in starts on the dashboard, not on this page.
               navigate('/', { replace: true });

@@ -4,7 +4,7 @@ import { languages, useI18n } from '../i18n/i18n';
 
 const names = { en: 'English', ko: '한국어' } as const;
 
-export function LanguageSwitch({ inMenu = false }: { inMenu?: boolean }) {
+export function LanguageSwitch({ inMenu = false, onChosen }: { inMenu?: boolean; onChosen?: () => void }) {
   const { t, language, setLanguage } = useI18n();
   return (
     <div className="language-switch" role="group" aria-label={t('shell.language')}>
@@ -17,7 +17,10 @@ export function LanguageSwitch({ inMenu = false }: { inMenu?: boolean }) {
           role={inMenu ? 'menuitemradio' : undefined}
           aria-checked={inMenu ? language === l : undefined}
           aria-pressed={inMenu ? undefined : language === l}
-          onClick={() => setLanguage(l)}
+          onClick={() => {
+            setLanguage(l);
+            onChosen?.();
+          }}
         >
           {names[l]}
         </button>
