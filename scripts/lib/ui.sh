@@ -56,6 +56,8 @@ steward_ui_e2e() {
   local viewer_password="viewer-e2e-lantern-river-$RANDOM"
   "${steward[@]}" users add e2eviewer --role viewer --password-stdin \
     <<<"$viewer_password" >/dev/null || return 1
+  # A throw-away plugin directory: the suite uploads a fixture plugin when one is built.
+  mkdir -p "$dir/plugins"
   STEWARD_UI_DIR="$root/ui-web/dist" STEWARD_PLUGIN_DIR="$dir/plugins" \
     "${steward[@]}" serve --listen "127.0.0.1:$port" \
     >"$dir/serve.log" 2>&1 &

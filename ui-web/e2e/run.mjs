@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { uiPageSteps } from './ui-pages.mjs';
 
 const base = process.env.STEWARD_E2E_URL ?? 'http://127.0.0.1:8080';
 const username = process.env.STEWARD_E2E_USER ?? 'admin';
@@ -193,7 +194,7 @@ try {
     await lookup.waitFor();
     await lookup.focus();
     await page.keyboard.type(donor.name);
-    await page.getByRole('option').first().waitFor();
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await page.keyboard.type('50');
@@ -345,6 +346,8 @@ try {
     assert.notEqual(gone.status(), 200);
   });
 
+  await uiPageSteps({ page, base, step, shot, donor });
+
   await step('with TOTP turned on, signing in asks for the second factor', async () => {
     const session = await (await page.request.get(`${base}/api/v1/session`)).json();
     const headers = { 'X-CSRF-Token': session.csrf_token };
@@ -383,6 +386,7 @@ try {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'New gift' }).count(), 0);
+      assert.equal(await page.getByRole('link', { name: 'Admin', exact: true }).count(), 0);
       await page.goto(`${base}/constituents/${donor.id}`);
       await page.getByRole('heading', { level: 1, name: donor.name }).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Edit', exact: true }).count(), 0);

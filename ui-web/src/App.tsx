@@ -14,23 +14,35 @@ import { TasksPage } from './pages/Tasks';
 import { CampaignsPage } from './pages/Campaigns';
 import { SegmentsPage } from './pages/Segments';
 import { DuplicatesPage } from './pages/Duplicates';
+import { LanguageProvider, useI18n } from './i18n/i18n';
 import { SessionProvider, useSession } from './session/session';
 
 // The dashboard pulls in Chart.js: load it on its own so sign-in paints first.
 const DashboardPage = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.DashboardPage })));
 
+// Batch entry and the admin pages are loaded on demand (few users, not on the first paint).
+const BatchesPage = lazy(() => import('./pages/Batches').then((m) => ({ default: m.BatchesPage })));
+const BatchPage = lazy(() => import('./pages/Batches').then((m) => ({ default: m.BatchPage })));
+const AdminLayout = lazy(() => import('./pages/admin/AdminLayout').then((m) => ({ default: m.AdminLayout })));
+const UsersPage = lazy(() => import('./pages/admin/Users').then((m) => ({ default: m.UsersPage })));
+const SettingsPage = lazy(() => import('./pages/admin/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+const PluginsPage = lazy(() => import('./pages/admin/PluginsPage').then((m) => ({ default: m.PluginsPage })));
+
 function NotFound() {
+  const { t } = useI18n();
   return (
     <div className="state state-empty">
-      <h1>Page not found</h1>
-      <p>There is no page at this address.</p>
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.text')}</p>
     </div>
   );
 }
 
 function Gate() {
   const session = useSession();
-  if (session.step === 'checking') return <Loading label="Starting Steward…" />;
+  const { t } = useI18n();
+  if (session.step === 'checking') return <Loading label={t('app.starting')} />;
   if (session.step !== 'signed-in') return <SignInPage />;
   return (
     <Suspense fallback={<Loading />}>
@@ -46,6 +58,15 @@ function Gate() {
           <Route path="campaigns" element={<CampaignsPage />} />
           <Route path="segments" element={<SegmentsPage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />
+          <Route path="batches" element={<BatchesPage />} />
+          <Route path="batches/:id" element={<BatchPage />} />
+          <Route path="admin" element={<AdminLayout />}>
+            <Route index element={<UsersPage />} />
+            <Route path="users" element={<UsersPage />} />
+            <Route path="plugins" element={<PluginsPage />} />
+            <Route path="audit" element={<AuditPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+          </Route>
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
@@ -55,10 +76,12 @@ function Gate() {
 
 export function App() {
   return (
-    <BrowserRouter>
-      <SessionProvider>
-        <Gate />
-      </SessionProvider>
-    </BrowserRouter>
+    <LanguageProvider>
+      <BrowserRouter>
+        <SessionProvider>
+          <Gate />
+        </SessionProvider>
+      </BrowserRouter>
+    </LanguageProvider>
   );
 }

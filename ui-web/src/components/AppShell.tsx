@@ -3,9 +3,12 @@ import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { canChangeDonors, useSession } from '../session/session';
 import { ErrorBoundary } from './ErrorBoundary';
+import { useI18n } from '../i18n/i18n';
+import { LanguageSwitch } from './LanguageSwitch';
 
 function UserMenu() {
   const session = useSession();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
@@ -32,21 +35,22 @@ function UserMenu() {
         onClick={() => setOpen((o) => !o)}
       >
         {user?.display_name || user?.username}
-        <span className="role-badge">{user?.role}</span>
+        <span className="role-badge">{user ? t(`role.${user.role}`) : ''}</span>
       </button>
       {open && (
         <div className="user-menu-list" role="menu">
           <div className="user-menu-who" role="none">
-            Signed in as <strong>{user?.username}</strong>
-            {user?.totp_enabled ? ' · second factor on' : ''}
+            {t('shell.signedInAs')} <strong>{user?.username}</strong>
+            {user?.totp_enabled ? ` · ${t('shell.secondFactorOn')}` : ''}
           </div>
+          <LanguageSwitch inMenu onChosen={() => setOpen(false)} />
           <button type="button" role="menuitem" className="menu-item" onClick={() => {
               // The next person to sign in starts on the dashboard, not on this page.
               navigate('/', { replace: true });
               void session.signOut();
             }}
           >
-            Sign out
+            {t('shell.signOut')}
           </button>
         </div>
       )}
@@ -56,6 +60,7 @@ function UserMenu() {
 
 export function AppShell() {
   const session = useSession();
+  const { t, language } = useI18n();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   // Move focus to the page on navigation so keyboard and screen-reader users land on it.
@@ -65,33 +70,35 @@ export function AppShell() {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('shell.skip')}
       </a>
       <header className="topbar">
         <div className="brand">Steward</div>
-        <nav aria-label="Main">
+        <nav aria-label={t('shell.mainNav')}>
           <NavLink to="/" end>
-            Dashboard
+            {t('nav.dashboard')}
           </NavLink>
-          <NavLink to="/constituents">Constituents</NavLink>
-          <NavLink to="/gifts">Gifts</NavLink>
-          <NavLink to="/campaigns">Campaigns</NavLink>
-          <NavLink to="/funds">Funds</NavLink>
-          <NavLink to="/segments">Segments</NavLink>
-          <NavLink to="/tasks">Tasks</NavLink>
-          <NavLink to="/duplicates">Duplicates</NavLink>
+          <NavLink to="/constituents">{t('nav.constituents')}</NavLink>
+          <NavLink to="/gifts">{t('nav.gifts')}</NavLink>
+          <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
+          <NavLink to="/funds">{t('nav.funds')}</NavLink>
+          <NavLink to="/segments">{t('nav.segments')}</NavLink>
+          <NavLink to="/tasks">{t('nav.tasks')}</NavLink>
+          <NavLink to="/duplicates">{t('nav.duplicates')}</NavLink>
+          {session.user?.role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
         </nav>
         <div className="topbar-end">
           {canChangeDonors(session.user) && (
             <NavLink to="/gifts/new" className="button button-primary button-small">
-              New gift
+              {t('shell.newGift')}
             </NavLink>
           )}
           <UserMenu />
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="page">
-        <ErrorBoundary resetKey={location.pathname}>
+        {/* A language change remounts the page so every string and number follows it. */}
+        <ErrorBoundary resetKey={location.pathname} key={language}>
           <Outlet />
         </ErrorBoundary>
       </main>

@@ -3,15 +3,20 @@
 import { forwardRef, useEffect, useId, useState } from 'react';
 import { apiPath, get } from '../api/client';
 import type { Constituent, Page } from '../api/types';
+import { useI18n } from '../i18n/i18n';
 import { useDebounced } from '../lib/hooks';
 
 interface Props {
+  label?: string;
+  // Only constituents of this kind are offered (the household of a membership).
+  kind?: string;
   value: Constituent | null;
   onChange(c: Constituent | null): void;
   error?: string;
 }
 
-export const DonorLookup = forwardRef<HTMLInputElement, Props>(function DonorLookup({ value, onChange, error }, ref) {
+export const DonorLookup = forwardRef<HTMLInputElement, Props>(function DonorLookup({ label, kind, value, onChange, error }, ref) {
+  const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState(value?.display_name ?? '');
   const [open, setOpen] = useState(false);
@@ -31,7 +36,7 @@ export const DonorLookup = forwardRef<HTMLInputElement, Props>(function DonorLoo
     }
     const controller = new AbortController();
     setStatus('loading');
-    get<Page<Constituent>>(apiPath('/constituents', { q, limit: 8 }), controller.signal).then(
+    get<Page<Constituent>>(apiPath('/constituents', { q, kind, limit: 8 }), controller.signal).then(
       (page) => {
         setItems(page.items);
         setActive(0);
@@ -42,7 +47,7 @@ export const DonorLookup = forwardRef<HTMLInputElement, Props>(function DonorLoo
       },
     );
     return () => controller.abort();
-  }, [q, open, value]);
+  }, [q, open, value, kind]);
 
   function pick(c: Constituent) {
     onChange(c);
@@ -70,7 +75,7 @@ export const DonorLookup = forwardRef<HTMLInputElement, Props>(function DonorLoo
   const showList = open && items.length > 0;
   return (
     <div className={`field combobox ${error ? 'field-invalid' : ''}`}>
-      <label htmlFor={id}>Donor</label>
+      <label htmlFor={id}>{label ?? t('gift.donor')}</label>
       <input
         ref={ref}
         id={id}
@@ -82,7 +87,7 @@ export const DonorLookup = forwardRef<HTMLInputElement, Props>(function DonorLoo
         aria-activedescendant={showList ? `${listId}-${active}` : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : `${id}-hint`}
-        placeholder="Type a name, email, phone or postal code"
+        placeholder={t('lookup.placeholder')}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
@@ -115,7 +120,7 @@ export const DonorLookup = forwardRef<HTMLInputElement, Props>(function DonorLoo
         </div>
       ) : (
         <div className="field-hint" id={`${id}-hint`}>
-          {status === 'loading' ? 'Searching…' : status === 'error' ? 'Search failed; keep typing to retry.' : value ? `Selected #${value.id}` : 'Arrow keys to choose, Enter to pick.'}
+          {status === 'loading' ? t('lookup.searching') : status === 'error' ? t('lookup.failed') : value ? t('lookup.selected', { id: value.id }) : t('lookup.hint')}
         </div>
       )}
     </div>

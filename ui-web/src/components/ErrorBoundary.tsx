@@ -1,5 +1,18 @@
 // A bug in one page shows a message and a way back instead of a blank screen.
 import { Component, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n';
+
+function Crashed({ error }: { error: Error }) {
+  const { t } = useI18n();
+  return (
+    <div className="state state-error" role="alert">
+      <p>{t('state.crashed', { message: error.message })}</p>
+      <button type="button" className="button" onClick={() => window.location.reload()}>
+        {t('state.reload')}
+      </button>
+    </div>
+  );
+}
 
 export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: Error | null }> {
   state = { error: null as Error | null };
@@ -14,14 +27,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: st
 
   render() {
     if (this.state.error) {
-      return (
-        <div className="state state-error" role="alert">
-          <p>Something went wrong on this page: {this.state.error.message}</p>
-          <button type="button" className="button" onClick={() => window.location.reload()}>
-            Reload the page
-          </button>
-        </div>
-      );
+      return <Crashed error={this.state.error} />;
     }
     return this.props.children;
   }

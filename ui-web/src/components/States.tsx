@@ -2,23 +2,26 @@
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api/client';
 import type { Load } from '../lib/hooks';
+import { useI18n } from '../i18n/i18n';
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
   return (
     <div className="state state-loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? t('state.loading')}
     </div>
   );
 }
 
 export function ErrorState({ error, retry }: { error: unknown; retry?: () => void }) {
+  const { t } = useI18n();
   return (
     <div className="state state-error" role="alert">
       <p>{errorMessage(error)}</p>
       {retry && (
         <button type="button" className="button" onClick={retry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       )}
     </div>

@@ -14,7 +14,7 @@ describe('money', () => {
     expect(parseAmount('50000', 'KRW')).toEqual({ amount: '50000' });
     expect(parseAmount('12.345', 'USD')).toHaveProperty('error');
     expect(parseAmount('10.5', 'KRW')).toHaveProperty('error');
-    expect(parseAmount('', 'USD')).toEqual({ error: 'Enter an amount.' });
+    expect(parseAmount('', 'USD')).toEqual({ error: 'Enter an amount.', code: 'amount.empty' });
     expect(parseAmount('0.00', 'USD')).toHaveProperty('error');
     expect(parseAmount('-5', 'USD')).toHaveProperty('error');
     expect(parseAmount('1e3', 'USD')).toHaveProperty('error');

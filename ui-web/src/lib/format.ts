@@ -3,13 +3,29 @@
 // beyond display.
 import type { Money } from '../api/types';
 
+// The locale money, numbers and dates are formatted in unless a caller names one; the
+// language layer (i18n/i18n.tsx) sets it to the user's choice.
+let defaultLocale: string | undefined;
+
+export function setFormatLocale(locale: string | undefined): void {
+  defaultLocale = locale;
+}
+
+export function formatLocale(): string | undefined {
+  return defaultLocale;
+}
+
+export function formatNumber(value: number, locale: string | undefined = defaultLocale): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
 const zeroDecimal = new Set(['KRW', 'JPY', 'VND', 'CLP', 'ISK', 'UGX', 'XAF', 'XOF']);
 
 export function minorDigits(currency: string): number {
   return zeroDecimal.has(currency.toUpperCase()) ? 0 : 2;
 }
 
-export function formatMinor(minor: number, currency: string, locale?: string): string {
+export function formatMinor(minor: number, currency: string, locale: string | undefined = defaultLocale): string {
   const digits = minorDigits(currency);
   const value = minor / 10 ** digits;
   try {
@@ -24,14 +40,14 @@ export function formatMinor(minor: number, currency: string, locale?: string): s
   }
 }
 
-export function formatMoney(money: Money | null | undefined, locale?: string): string {
+export function formatMoney(money: Money | null | undefined, locale: string | undefined = defaultLocale): string {
   if (!money) return '—';
   return formatMinor(money.minor, money.currency, locale);
 }
 
 // "2026-03-05" -> "Mar 5, 2026" in the user's locale; the date is a calendar day, not an
 // instant, so it is formatted in UTC to never shift by a day.
-export function formatDate(day: string | null | undefined, locale?: string): string {
+export function formatDate(day: string | null | undefined, locale: string | undefined = defaultLocale): string {
   if (!day) return '—';
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
   if (!match) return day;
@@ -49,20 +65,22 @@ export function today(now: Date = new Date()): string {
 
 // Checks an amount typed by a person against the currency's minor digits: "50", "50.5",
 // "1,250.00" are fine for USD; "50.123" is not. Returns the API's decimal string or an error.
-export function parseAmount(text: string, currency: string): { amount: string } | { error: string } {
+export type AmountErrorCode = 'amount.empty' | 'amount.whole' | 'amount.decimals' | 'amount.zero';
+
+export function parseAmount(
+  text: string,
+  currency: string,
+): { amount: string } | { error: string; code: AmountErrorCode } {
   const cleaned = text.trim().replace(/,/g, '');
-  if (!cleaned) return { error: 'Enter an amount.' };
+  if (!cleaned) return { error: 'Enter an amount.', code: 'amount.empty' };
   const digits = minorDigits(currency);
   const pattern = digits === 0 ? /^\d+$/ : /^\d+(\.\d{1,2})?$/;
   if (!pattern.test(cleaned)) {
-    return {
-      error:
-        digits === 0
-          ? `Enter a whole number of ${currency} (like 50000).`
-          : `Enter an amount like 50.00 (at most ${digits} decimals).`,
-    };
+    return digits === 0
+      ? { error: `Enter a whole number of ${currency} (like 50000).`, code: 'amount.whole' }
+      : { error: `Enter an amount like 50.00 (at most ${digits} decimals).`, code: 'amount.decimals' };
   }
-  if (/^0+(\.0+)?$/.test(cleaned)) return { error: 'The amount must be more than zero.' };
+  if (/^0+(\.0+)?$/.test(cleaned)) return { error: 'The amount must be more than zero.', code: 'amount.zero' };
   if (digits === 0) return { amount: String(BigInt(cleaned)) };
   const [whole, frac = ''] = cleaned.split('.');
   return { amount: `${BigInt(whole)}.${frac.padEnd(2, '0')}` };
@@ -85,4 +103,12 @@ export function fiscalYear(now: Date, startMonth: number): number {
   const year = now.getFullYear();
   if (startMonth <= 1) return year;
   return now.getMonth() + 1 >= startMonth ? year + 1 : year;
+}
+
+// An instant ("2026-03-05T10:20:00Z") as a date and time in the user's locale and time zone.
+export function formatInstant(instant: string | null | undefined, locale: string | undefined = defaultLocale): string {
+  if (!instant) return '—';
+  const date = new Date(instant.replace(' ', 'T'));
+  if (Number.isNaN(date.getTime())) return instant;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }

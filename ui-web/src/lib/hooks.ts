@@ -16,14 +16,25 @@ export type Load<T> =
   | { state: 'ready'; data: T };
 
 // Loads data for a page: loading, error and ready states; a newer load cancels the older one.
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): [Load<T>, () => void] {
+// With `quiet`, a reload (the returned function) keeps showing the data it has until the new
+// data arrives, so open forms on the page keep their state; a change of `deps` still shows
+// the loading state.
+export function useLoad<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: unknown[],
+  options: { quiet?: boolean } = {},
+): [Load<T>, () => void] {
   const [result, setResult] = useState<Load<T>>({ state: 'loading' });
   const [generation, setGeneration] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const lastGeneration = useRef(generation);
+  const quiet = options.quiet ?? false;
   useEffect(() => {
     const controller = new AbortController();
-    setResult({ state: 'loading' });
+    const reloading = quiet && lastGeneration.current !== generation;
+    lastGeneration.current = generation;
+    if (!reloading) setResult({ state: 'loading' });
     loadRef.current(controller.signal).then(
       (data) => {
         if (!controller.signal.aborted) setResult({ state: 'ready', data });

@@ -7,13 +7,18 @@ import type { Constituent, Page } from '../api/types';
 import { Empty, Loaded } from '../components/States';
 import { useDebounced, useLoad } from '../lib/hooks';
 import { sortRows, type SortKey } from '../lib/sort';
-import { canExport, useSession } from '../session/session';
+import { canChangeDonors, canExport, useSession } from '../session/session';
+import { useI18n } from '../i18n/i18n';
+import { toggle, toggleAll } from '../lib/bulk';
+import { BulkTagBar } from './BulkTag';
 
 const PAGE_SIZE = 50;
-const kindLabel: Record<string, string> = { individual: 'Person', household: 'Household', organization: 'Organization' };
 
 export function ConstituentsPage() {
   const session = useSession();
+  const { t } = useI18n();
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const canTag = canChangeDonors(session.user);
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
   const [kind, setKind] = useState(params.get('kind') ?? '');
@@ -68,60 +73,81 @@ export function ConstituentsPage() {
   return (
     <>
       <div className="page-header">
-        <h1>Constituents</h1>
+        <h1>{t('nav.constituents')}</h1>
         {canExport(session.user) && (
           <a className="button" href={exportHref} download>
-            Export CSV
+            {t('common.exportCsv')}
           </a>
         )}
       </div>
       <div className="toolbar" role="search">
         <div className="field field-grow">
-          <label htmlFor="constituent-search">Search</label>
+          <label htmlFor="constituent-search">{t('common.search')}</label>
           <input
             id="constituent-search"
             type="search"
-            placeholder="Name (한글 or Latin), email, phone or postal code"
+            placeholder={t('constituents.searchPlaceholder')}
             autoFocus
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
         </div>
         <div className="field">
-          <label htmlFor="constituent-kind">Kind</label>
+          <label htmlFor="constituent-kind">{t('common.kind')}</label>
           <select id="constituent-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">All</option>
-            <option value="individual">People</option>
-            <option value="household">Households</option>
-            <option value="organization">Organizations</option>
+            <option value="">{t('common.all')}</option>
+            <option value="individual">{t('kind.people')}</option>
+            <option value="household">{t('kind.households')}</option>
+            <option value="organization">{t('kind.organizations')}</option>
           </select>
         </div>
       </div>
+      {canTag && selected.size > 0 && <BulkTagBar selected={[...selected]} onDone={() => undefined} onClear={() => setSelected(new Set())} />}
       <Loaded load={load} retry={retry}>
         {(page) =>
           page.items.length === 0 ? (
-            <Empty>{q ? `No constituent matches “${q}”.` : 'No constituents yet.'}</Empty>
+            <Empty>{q ? t('constituents.noMatch', { q }) : t('constituents.none')}</Empty>
           ) : (
             <>
               <table className="table">
-                <caption className="visually-hidden">Constituents, page {pageIndex + 1}</caption>
+                <caption className="visually-hidden">{t('constituents.caption', { page: pageIndex + 1 })}</caption>
                 <thead>
                   <tr>
-                    {header('sort_name', 'Name')}
-                    {header('kind', 'Kind')}
-                    {header('id', 'ID', 'numeric')}
+                    {canTag && (
+                      <th scope="col" className="select-cell">
+                        <input
+                          type="checkbox"
+                          aria-label={t('bulk.selectPage')}
+                          checked={page.items.length > 0 && page.items.every((c) => selected.has(c.id))}
+                          onChange={() => setSelected((s) => toggleAll(s, page.items.map((c) => c.id)))}
+                        />
+                      </th>
+                    )}
+                    {header('sort_name', t('common.name'))}
+                    {header('kind', t('common.kind'))}
+                    {header('id', t('common.id'), 'numeric')}
                   </tr>
                 </thead>
                 <tbody>
                   {sortRows(page.items, sort.key, sort.descending).map((c) => (
                     <tr key={c.id}>
+                      {canTag && (
+                        <td className="select-cell">
+                          <input
+                            type="checkbox"
+                            aria-label={t('bulk.select', { name: c.display_name })}
+                            checked={selected.has(c.id)}
+                            onChange={() => setSelected((s) => toggle(s, c.id))}
+                          />
+                        </td>
+                      )}
                       <td>
                         <Link to={`/constituents/${c.id}`} lang={/[\uac00-\ud7a3]/.test(c.display_name) ? 'ko' : undefined}>
                           {c.display_name}
                         </Link>
-                        {c.restricted && <span className="tag tag-warn">restricted</span>}
+                        {c.restricted && <span className="tag tag-warn">{t('common.restricted')}</span>}
                       </td>
-                      <td>{kindLabel[c.kind] ?? c.kind}</td>
+                      <td>{t(`kind.${c.kind}`)}</td>
                       <td className="numeric">{c.id}</td>
                     </tr>
                   ))}
@@ -134,16 +160,16 @@ export function ConstituentsPage() {
                   disabled={pageIndex === 0}
                   onClick={() => setCursors((c) => c.slice(0, -1))}
                 >
-                  Previous
+                  {t('common.previous')}
                 </button>
-                <span>Page {pageIndex + 1}</span>
+                <span>{t('common.page', { page: pageIndex + 1 })}</span>
                 <button
                   type="button"
                   className="button"
                   disabled={page.next_after === null}
                   onClick={() => setCursors((c) => [...c, page.next_after])}
                 >
-                  Next
+                  {t('common.next')}
                 </button>
               </div>
             </>

@@ -8,14 +8,16 @@ import { TrendChart } from '../components/GivingChart';
 import { Empty, Loaded } from '../components/States';
 import { formatDate, formatMoney, percent } from '../lib/format';
 import { useLoad } from '../lib/hooks';
+import { useI18n } from '../i18n/i18n';
 
 export function DashboardPage() {
+  const { t } = useI18n();
   const [load, retry] = useLoad((signal) => get<Dashboard>(apiPath('/dashboard'), signal), []);
   return (
     <>
       <div className="page-header">
-        <h1>Dashboard</h1>
-        {load.state === 'ready' && <span className="muted">as of {formatDate(load.data.as_of)}</span>}
+        <h1>{t('nav.dashboard')}</h1>
+        {load.state === 'ready' && <span className="muted">{t('dash.asOf', { date: formatDate(load.data.as_of) })}</span>}
       </div>
       <Loaded load={load} retry={retry}>
         {(d) => <DashboardBody d={d} />}
@@ -25,13 +27,14 @@ export function DashboardPage() {
 }
 
 function DashboardBody({ d }: { d: Dashboard }) {
+  const { t } = useI18n();
   const ytd = d.year_to_date;
   return (
     <>
       <section aria-labelledby="needs-title" className="card">
-        <h2 id="needs-title">Needs this month</h2>
+        <h2 id="needs-title">{t('dash.needs')}</h2>
         {d.needs.length === 0 ? (
-          <Empty>No fund has a monthly need. Set one on a fund to see its coverage here.</Empty>
+          <Empty>{t('dash.noNeeds')}</Empty>
         ) : (
           <ul className="needs" data-testid="needs">
             {d.needs.map((n) => (
@@ -39,16 +42,16 @@ function DashboardBody({ d }: { d: Dashboard }) {
                 <div className="need-head">
                   <strong>{n.fund_name}</strong>
                   <span>
-                    {formatMoney(n.received)} received · {formatMoney(n.committed)} committed of {formatMoney(n.need)}
+                    {t('dash.needLine', { received: formatMoney(n.received), committed: formatMoney(n.committed), need: formatMoney(n.need) })}
                   </span>
                 </div>
-                <div className="meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.min(100, Math.floor(n.committed_bp / 100))} aria-label={`${n.fund_name}: committed ${percent(n.committed_bp)} of the monthly need`}>
+                <div className="meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.min(100, Math.floor(n.committed_bp / 100))} aria-label={t('dash.needMeter', { fund: n.fund_name, percent: percent(n.committed_bp) })}>
                   <div className={`meter-committed w-${coverageStep(n.committed_bp)}`} />
                   <div className={`meter-received w-${coverageStep(n.received_bp)}`} />
                 </div>
                 <div className="need-foot muted">
-                  Committed {percent(n.committed_bp)} · received {percent(n.received_bp)}
-                  {n.gap.minor > 0 ? ` · gap ${formatMoney(n.gap)}` : ' · fully committed'}
+                  {t('dash.needFoot', { committed: percent(n.committed_bp), received: percent(n.received_bp) })}
+                  {n.gap.minor > 0 ? t('dash.gap', { amount: formatMoney(n.gap) }) : t('dash.fully')}
                 </div>
               </li>
             ))}
@@ -57,70 +60,72 @@ function DashboardBody({ d }: { d: Dashboard }) {
       </section>
       <div className="cards">
         <div className="card stat-card">
-          <h2>Year to date</h2>
+          <h2>{t('dash.ytd')}</h2>
           <p className="big" data-testid="ytd">{formatMoney(ytd.this_year)}</p>
           <p className="muted">
-            {change(ytd.this_year.minor, ytd.last_year.minor)} vs {formatMoney(ytd.last_year)} last year to date
+            {t('dash.vsLastYear', { change: change(ytd.this_year.minor, ytd.last_year.minor), amount: formatMoney(ytd.last_year) })}
           </p>
         </div>
         <div className="card stat-card">
-          <h2>This month</h2>
+          <h2>{t('dash.thisMonth')}</h2>
           <p className="big">{formatMoney(d.this_month.total)}</p>
-          <p className="muted">{d.this_month.gift_count} gifts</p>
+          <p className="muted">{t('dash.gifts', { count: d.this_month.gift_count })}</p>
         </div>
         <div className="card stat-card">
-          <h2>Donors this year</h2>
-          <p className="big">{d.donors.new_this_year} new</p>
+          <h2>{t('dash.donors')}</h2>
+          <p className="big">{t('dash.new', { count: d.donors.new_this_year })}</p>
           <p className="muted">
-            {d.donors.lapsed_this_year} lapsed · retention{' '}
-            {d.donors.last_year_donors ? `${Math.round((d.donors.retained_this_year * 100) / d.donors.last_year_donors)}%` : '—'}
+            {t('dash.lapsed', {
+              count: d.donors.lapsed_this_year,
+              retention: d.donors.last_year_donors ? `${Math.round((d.donors.retained_this_year * 100) / d.donors.last_year_donors)}%` : '—',
+            })}
           </p>
         </div>
         <div className="card stat-card">
-          <h2>Monthly recurring</h2>
+          <h2>{t('dash.recurring')}</h2>
           <p className="big">{formatMoney(d.recurring.monthly)}</p>
-          <p className="muted">{d.recurring.plan_count} active plans</p>
+          <p className="muted">{t('dash.plans', { count: d.recurring.plan_count })}</p>
         </div>
       </div>
       <section className="card" aria-labelledby="trend-title">
-        <h2 id="trend-title">Giving, last 24 months</h2>
+        <h2 id="trend-title">{t('dash.trend')}</h2>
         <TrendChart
-          title="Giving per month over the last 24 months"
-          label="Giving"
-          labels={d.trend.map((t) => t.month)}
-          minor={d.trend.map((t) => t.total.minor)}
+          title={t('dash.trendTitle')}
+          label={t('constituent.giving')}
+          labels={d.trend.map((m) => m.month)}
+          minor={d.trend.map((m) => m.total.minor)}
           currency={d.currency}
         />
       </section>
       <div className="grid grid-3">
         <section className="card" aria-labelledby="tasks-title">
           <div className="card-header">
-            <h2 id="tasks-title">My open tasks</h2>
-            <Link to="/tasks">All my tasks</Link>
+            <h2 id="tasks-title">{t('dash.myTasks')}</h2>
+            <Link to="/tasks">{t('dash.allTasks')}</Link>
           </div>
           {d.my_tasks.length === 0 ? (
-            <Empty>Nothing open. Well done.</Empty>
+            <Empty>{t('dash.noTasks')}</Empty>
           ) : (
             <ul className="plain-list">
-              {d.my_tasks.map((t) => (
-                <li key={t.id}>
-                  {t.title}
-                  {t.constituent_id && (
+              {d.my_tasks.map((task) => (
+                <li key={task.id}>
+                  {task.title}
+                  {task.constituent_id && (
                     <>
                       {' · '}
-                      <Link to={`/constituents/${t.constituent_id}`}>{t.constituent_name}</Link>
+                      <Link to={`/constituents/${task.constituent_id}`}>{task.constituent_name}</Link>
                     </>
                   )}
-                  {t.due_on && <span className="muted"> · due {formatDate(t.due_on)}</span>}
+                  {task.due_on && <span className="muted">{t('dash.due', { date: formatDate(task.due_on) })}</span>}
                 </li>
               ))}
             </ul>
           )}
         </section>
         <section className="card" aria-labelledby="recent-title">
-          <h2 id="recent-title">Recent gifts</h2>
+          <h2 id="recent-title">{t('dash.recent')}</h2>
           {d.recent_gifts.length === 0 ? (
-            <Empty>No gifts yet.</Empty>
+            <Empty>{t('constituent.noGifts')}</Empty>
           ) : (
             <ul className="plain-list">
               {d.recent_gifts.map((g) => (
@@ -133,9 +138,9 @@ function DashboardBody({ d }: { d: Dashboard }) {
           )}
         </section>
         <section className="card" aria-labelledby="ack-title">
-          <h2 id="ack-title">Waiting for a thank-you</h2>
+          <h2 id="ack-title">{t('dash.ack')}</h2>
           <p className="big">{d.unacknowledged_gifts}</p>
-          <p className="muted">gifts not yet acknowledged</p>
+          <p className="muted">{t('dash.notAcked')}</p>
         </section>
       </div>
     </>

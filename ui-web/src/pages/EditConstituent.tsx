@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, apiPath, errorMessage, request } from '../api/client';
 import type { ConstituentDetail } from '../api/types';
 import { FormError, TextArea, TextField } from '../components/Field';
+import { useI18n } from '../i18n/i18n';
 
 interface Props {
   record: ConstituentDetail;
@@ -36,18 +37,20 @@ export function bodyFor(record: ConstituentDetail, draft: Draft): Record<string,
   return body;
 }
 
+// Error keys per field (translated where shown).
 export function localErrors(record: ConstituentDetail, draft: Draft): Record<string, string> {
   const errors: Record<string, string> = {};
   if (record.kind === 'organization') {
-    if (!draft.organization_name.trim()) errors.organization_name = 'An organization needs a name.';
+    if (!draft.organization_name.trim()) errors.organization_name = 'edit.orgName';
   } else if (record.kind === 'individual' && !draft.first_name.trim() && !draft.last_name.trim()) {
-    errors.last_name = 'Enter a first or last name.';
+    errors.last_name = 'edit.nameMissing';
   }
-  if (draft.notes.length > 20000) errors.notes = 'Notes are limited to 20,000 characters.';
+  if (draft.notes.length > 20000) errors.notes = 'edit.notesLong';
   return errors;
 }
 
 export function EditConstituent({ record, etag, onDone, onReload }: Props) {
+  const { t, tx } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => draftOf(record));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState('');
@@ -59,7 +62,7 @@ export function EditConstituent({ record, etag, onDone, onReload }: Props) {
   async function save(e: FormEvent) {
     e.preventDefault();
     const local = localErrors(record, draft);
-    setErrors(local);
+    setErrors(Object.fromEntries(Object.entries(local).map(([k, v]) => [k, tx(v)])));
     setGeneral('');
     if (Object.keys(local).length) return;
     setBusy(true);
@@ -87,41 +90,41 @@ export function EditConstituent({ record, etag, onDone, onReload }: Props) {
   }
 
   return (
-    <form className="card edit-form" onSubmit={save} noValidate aria-label="Edit constituent">
+    <form className="card edit-form" onSubmit={save} noValidate aria-label={t('edit.label')}>
       {stale && (
         <div className="banner banner-warn" role="alert">
-          This record was changed by someone else since you opened it.{' '}
+          {t('edit.stale')}{' '}
           <button type="button" className="button button-small" onClick={onReload}>
-            Reload
+            {t('edit.reload')}
           </button>
         </div>
       )}
       <div className="grid grid-3">
         {record.kind === 'organization' ? (
-          <TextField label="Organization name" value={draft.organization_name} onChange={set('organization_name')} error={errors.organization_name} />
+          <TextField label={t('edit.organization')} value={draft.organization_name} onChange={set('organization_name')} error={errors.organization_name} />
         ) : (
           <>
-            <TextField label="First name" value={draft.first_name} onChange={set('first_name')} error={errors.first_name} />
-            <TextField label="Last name" value={draft.last_name} onChange={set('last_name')} error={errors.last_name} />
-            <TextField label="Preferred name" value={draft.preferred_name} onChange={set('preferred_name')} error={errors.preferred_name} />
+            <TextField label={t('edit.first')} value={draft.first_name} onChange={set('first_name')} error={errors.first_name} />
+            <TextField label={t('edit.last')} value={draft.last_name} onChange={set('last_name')} error={errors.last_name} />
+            <TextField label={t('edit.preferred')} value={draft.preferred_name} onChange={set('preferred_name')} error={errors.preferred_name} />
           </>
         )}
       </div>
       <TextField
-        label="Display name"
-        hint="Leave empty to build it from the names."
+        label={t('edit.display')}
+        hint={t('edit.displayHint')}
         value={draft.display_name}
         onChange={set('display_name')}
         error={errors.display_name}
       />
-      <TextArea label="Notes" rows={4} value={draft.notes} onChange={set('notes')} error={errors.notes} />
+      <TextArea label={t('gift.notes')} rows={4} value={draft.notes} onChange={set('notes')} error={errors.notes} />
       <FormError message={general} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save'}
+          {busy ? t('common.saving') : t('common.save')}
         </button>
         <button type="button" className="button" onClick={() => onDone(false)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -5,34 +5,36 @@ import type { Fund, Page } from '../api/types';
 import { Empty, Loaded } from '../components/States';
 import { formatMoney } from '../lib/format';
 import { useLoad } from '../lib/hooks';
+import { useI18n } from '../i18n/i18n';
 import { NeedsCoverage, RecurringRevenue, UpcomingGifts } from './NeedsPanels';
 
 export function FundsPage() {
+  const { t } = useI18n();
   const [load, retry] = useLoad((signal) => get<Page<Fund>>(apiPath('/funds', { limit: 500 }), signal), []);
   return (
     <>
       <div className="page-header">
-        <h1>Funds and needs</h1>
+        <h1>{t('funds.title')}</h1>
       </div>
       <NeedsCoverage />
       <div className="grid grid-entry">
         <UpcomingGifts />
         <RecurringRevenue />
       </div>
-      <h2 className="section-title">Funds</h2>
+      <h2 className="section-title">{t('nav.funds')}</h2>
       <Loaded load={load} retry={retry}>
         {(page) =>
           page.items.length === 0 ? (
-            <Empty>No funds yet.</Empty>
+            <Empty>{t('funds.none')}</Empty>
           ) : (
             <table className="table" data-testid="fund-list">
               <thead>
                 <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Name</th>
-                  <th scope="col" className="numeric">Monthly need</th>
-                  <th scope="col" className="numeric">People served</th>
-                  <th scope="col">State</th>
+                  <th scope="col">{t('common.code')}</th>
+                  <th scope="col">{t('common.name')}</th>
+                  <th scope="col" className="numeric">{t('funds.monthlyNeed')}</th>
+                  <th scope="col" className="numeric">{t('funds.peopleServed')}</th>
+                  <th scope="col">{t('funds.state')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -42,7 +44,7 @@ export function FundsPage() {
                     <td>{f.name}</td>
                     <td className="numeric">{f.monthly_need ? formatMoney(f.monthly_need) : '—'}</td>
                     <td className="numeric">{f.people_served ?? '—'}</td>
-                    <td>{f.active ? 'active' : 'inactive'}</td>
+                    <td>{f.active ? t('funds.active') : t('funds.inactive')}</td>
                   </tr>
                 ))}
               </tbody>

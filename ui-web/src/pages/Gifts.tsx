@@ -6,33 +6,35 @@ import { Empty, Loaded } from '../components/States';
 import { formatDate, formatMoney } from '../lib/format';
 import { useLoad } from '../lib/hooks';
 import { canChangeDonors, useSession } from '../session/session';
+import { useI18n } from '../i18n/i18n';
 
 export function GiftsPage() {
   const session = useSession();
+  const { t } = useI18n();
   // The dashboard's recent gifts carry the donor's name (the gift list itself does not).
   const [load, retry] = useLoad((signal) => get<Dashboard>(apiPath('/dashboard'), signal), []);
   return (
     <>
       <div className="page-header">
-        <h1>Gifts</h1>
+        <h1>{t('nav.gifts')}</h1>
         {canChangeDonors(session.user) && (
           <Link className="button button-primary" to="/gifts/new">
-            New gift
+            {t('shell.newGift')}
           </Link>
         )}
       </div>
       <Loaded load={load} retry={retry}>
         {(d) =>
           d.recent_gifts.length === 0 ? (
-            <Empty>No gifts yet.</Empty>
+            <Empty>{t('constituent.noGifts')}</Empty>
           ) : (
             <table className="table">
-              <caption>Latest gifts</caption>
+              <caption>{t('gifts.latest')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Donor</th>
-                  <th scope="col" className="numeric">Amount</th>
+                  <th scope="col">{t('common.date')}</th>
+                  <th scope="col">{t('gift.donor')}</th>
+                  <th scope="col" className="numeric">{t('common.amount')}</th>
                 </tr>
               </thead>
               <tbody>

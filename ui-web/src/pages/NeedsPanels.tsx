@@ -11,25 +11,27 @@ import { Empty, ErrorState, Loaded } from '../components/States';
 import { formatDate, formatMoney, today } from '../lib/format';
 import { useLoad } from '../lib/hooks';
 import { monthOf, shiftMonth } from '../lib/progress';
+import { useI18n } from '../i18n/i18n';
 
 export function NeedsCoverage() {
+  const { t } = useI18n();
   const [month, setMonth] = useState(monthOf(today()));
   const valid = /^\d{4}-\d{2}$/.test(month);
   const [load, retry] = useLoad(
-    (signal) => (valid ? get<NeedsReport>(apiPath('/needs', { month }), signal) : Promise.reject(new Error('Choose a month.'))),
+    (signal) => (valid ? get<NeedsReport>(apiPath('/needs', { month }), signal) : Promise.reject(new Error(t('needs.chooseMonth')))),
     [month],
   );
   return (
     <section className="card" aria-labelledby="needs-title">
       <div className="card-header">
-        <h2 id="needs-title">Needs coverage</h2>
+        <h2 id="needs-title">{t('needs.coverage')}</h2>
         <div className="toolbar">
           <button type="button" className="button button-small" onClick={() => valid && setMonth(shiftMonth(month, -1))}>
-            Previous month
+            {t('needs.prev')}
           </button>
-          <TextField label="Month" type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+          <TextField label={t('needs.month')} type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
           <button type="button" className="button button-small" onClick={() => valid && setMonth(shiftMonth(month, 1))}>
-            Next month
+            {t('needs.next')}
           </button>
         </div>
       </div>
@@ -39,7 +41,7 @@ export function NeedsCoverage() {
         <Loaded load={load}>
           {(report) =>
             report.funds.length === 0 ? (
-              <Empty>No active fund has a monthly need.</Empty>
+              <Empty>{t('needs.none')}</Empty>
             ) : (
               <ul className="needs" data-testid="needs-month">
                 {report.funds.map((f) => (
@@ -47,17 +49,17 @@ export function NeedsCoverage() {
                     <div className="need-head">
                       <strong>{f.fund_name}</strong>
                       <span>
-                        {formatMoney(f.received)} received · {formatMoney(f.committed)} committed of {formatMoney(f.need)}
+                        {t('dash.needLine', { received: formatMoney(f.received), committed: formatMoney(f.committed), need: formatMoney(f.need) })}
                       </span>
                     </div>
-                    <div className="meter" role="img" aria-label={`${f.received_percent}% received, ${f.committed_percent}% committed`}>
+                    <div className="meter" role="img" aria-label={t('needs.meter', { received: f.received_percent, committed: f.committed_percent })}>
                       <div className={`meter-committed w-${coverageStep(f.committed_bp)}`} />
                       <div className={`meter-received w-${coverageStep(f.received_bp)}`} />
                     </div>
                     <span className="muted">
-                      gap {formatMoney(f.gap)}
-                      {f.people_served !== null && ` · ${f.people_served} people served`}
-                      {f.months_ahead > 0 && ` · covered ${f.months_ahead} months ahead`}
+                      {t('needs.gap', { amount: formatMoney(f.gap) })}
+                      {f.people_served !== null && t('needs.people', { count: f.people_served })}
+                      {f.months_ahead > 0 && t('needs.ahead', { count: f.months_ahead })}
                     </span>
                   </li>
                 ))}
@@ -71,10 +73,11 @@ export function NeedsCoverage() {
 }
 
 export function RecurringRevenue() {
+  const { t } = useI18n();
   const [load, retry] = useLoad((signal) => get<MrrReport>(apiPath('/recurring/mrr'), signal), []);
   return (
     <section className="card" aria-labelledby="mrr-title">
-      <h2 id="mrr-title">Monthly recurring revenue</h2>
+      <h2 id="mrr-title">{t('needs.mrr')}</h2>
       {load.state === 'error' ? (
         <ErrorState error={load.error} retry={retry} />
       ) : (
@@ -84,19 +87,19 @@ export function RecurringRevenue() {
               <p className="big" data-testid="mrr">
                 {formatMoney(r.base.monthly)}
               </p>
-              <p className="muted">{r.base.plan_count} active plans</p>
+              <p className="muted">{t('dash.plans', { count: r.base.plan_count })}</p>
               {r.base.by_fund.length > 0 && (
                 <ul className="plain-list">
                   {r.base.by_fund.map((f) => (
                     <li key={f.fund_id ?? 0}>
-                      {f.fund_name || 'No fund'}: {formatMoney(f.monthly)} <span className="muted">({f.plan_count})</span>
+                      {f.fund_name || t('needs.noFund')}: {formatMoney(f.monthly)} <span className="muted">({f.plan_count})</span>
                     </li>
                   ))}
                 </ul>
               )}
               {r.other_currencies.map((o) => (
                 <p key={o.currency} className="muted">
-                  also {formatMoney(o.monthly)} from {o.plan_count} plans in {o.currency} (not converted)
+                  {t('needs.otherCurrency', { amount: formatMoney(o.monthly), count: o.plan_count, currency: o.currency })}
                 </p>
               ))}
             </>
@@ -108,26 +111,27 @@ export function RecurringRevenue() {
 }
 
 export function UpcomingGifts() {
+  const { t } = useI18n();
   const [load, retry] = useLoad((signal) => get<Page<UpcomingGift>>(apiPath('/recurring/upcoming', { limit: 100 }), signal), []);
   return (
     <section className="card" aria-labelledby="upcoming-title">
-      <h2 id="upcoming-title">Recurring gifts expected in the next 30 days</h2>
+      <h2 id="upcoming-title">{t('needs.upcoming')}</h2>
       {load.state === 'error' ? (
         <ErrorState error={load.error} retry={retry} />
       ) : (
         <Loaded load={load}>
           {(page) =>
             page.items.length === 0 ? (
-              <Empty>No recurring gifts expected.</Empty>
+              <Empty>{t('needs.noUpcoming')}</Empty>
             ) : (
               <table className="table" data-testid="upcoming">
                 <thead>
                   <tr>
-                    <th scope="col">Expected</th>
-                    <th scope="col">Donor</th>
-                    <th scope="col" className="numeric">Amount</th>
-                    <th scope="col">Frequency</th>
-                    <th scope="col">Fund</th>
+                    <th scope="col">{t('needs.expected')}</th>
+                    <th scope="col">{t('gift.donor')}</th>
+                    <th scope="col" className="numeric">{t('common.amount')}</th>
+                    <th scope="col">{t('needs.frequency')}</th>
+                    <th scope="col">{t('gift.fund')}</th>
                   </tr>
                 </thead>
                 <tbody>

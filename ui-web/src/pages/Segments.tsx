@@ -10,6 +10,7 @@ import { Empty, ErrorState, Loaded } from '../components/States';
 import { useDebounced, useLoad } from '../lib/hooks';
 import { draftFieldOf, emptyDraft, filterOf, type SegmentDraft } from '../lib/segments';
 import { canExport, useSession } from '../session/session';
+import { useI18n } from '../i18n/i18n';
 
 interface Segment {
   id: number;
@@ -18,6 +19,7 @@ interface Segment {
 }
 
 export function SegmentsPage() {
+  const { t } = useI18n();
   const session = useSession();
   const mayEdit = canExport(session.user);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -25,16 +27,16 @@ export function SegmentsPage() {
   return (
     <>
       <div className="page-header">
-        <h1>Segments</h1>
+        <h1>{t('nav.segments')}</h1>
       </div>
       <div className="grid grid-entry">
         <SegmentBuilder mayEdit={mayEdit} onSaved={(id) => { reloadList(); setOpenId(id); }} />
         <section className="card" aria-labelledby="saved-title">
-          <h2 id="saved-title">Saved segments</h2>
+          <h2 id="saved-title">{t('seg.saved')}</h2>
           <Loaded load={list} retry={reloadList}>
             {(page) =>
               page.items.length === 0 ? (
-                <Empty>No saved segments yet.</Empty>
+                <Empty>{t('seg.noneSaved')}</Empty>
               ) : (
                 <ul className="plain-list" data-testid="saved-segments">
                   {page.items.map((s) => (
@@ -56,6 +58,7 @@ export function SegmentsPage() {
 }
 
 function SegmentBuilder({ mayEdit, onSaved }: { mayEdit: boolean; onSaved(id: number): void }) {
+  const { t } = useI18n();
   const [draft, setDraft] = useState<SegmentDraft>(emptyDraft);
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<Partial<Record<keyof SegmentDraft | 'name', string>>>({});
@@ -82,7 +85,7 @@ function SegmentBuilder({ mayEdit, onSaved }: { mayEdit: boolean; onSaved(id: nu
     e.preventDefault();
     setFormError('');
     if (!name.trim()) {
-      setErrors({ name: 'Name the segment.' });
+      setErrors({ name: t('seg.nameMissing') });
       return;
     }
     try {
@@ -95,34 +98,34 @@ function SegmentBuilder({ mayEdit, onSaved }: { mayEdit: boolean; onSaved(id: nu
     }
   };
   return (
-    <form className="card" aria-label="Build a segment" onSubmit={(e) => void save(e)} noValidate>
-      <h2>Build a segment</h2>
+    <form className="card" aria-label={t('seg.build')} onSubmit={(e) => void save(e)} noValidate>
+      <h2>{t('seg.build')}</h2>
       <div className="grid grid-2">
-        <SelectField label="Kind" value={draft.kind} onChange={set('kind')} error={errors.kind}>
-          <option value="">Any</option>
-          <option value="individual">Person</option>
-          <option value="household">Household</option>
-          <option value="organization">Organization</option>
+        <SelectField label={t('common.kind')} value={draft.kind} onChange={set('kind')} error={errors.kind}>
+          <option value="">{t('seg.any')}</option>
+          <option value="individual">{t('kind.individual')}</option>
+          <option value="household">{t('kind.household')}</option>
+          <option value="organization">{t('kind.organization')}</option>
         </SelectField>
-        <TextField label="Tag" value={draft.tag} onChange={set('tag')} error={errors.tag} hint="exact name" />
-        <TextField label="Gave from" type="date" value={draft.gaveFrom} onChange={set('gaveFrom')} error={errors.gaveFrom} />
-        <TextField label="Gave to" type="date" value={draft.gaveTo} onChange={set('gaveTo')} error={errors.gaveTo} />
-        <TextField label="One gift of at least" inputMode="decimal" value={draft.gaveMin} onChange={set('gaveMin')} error={errors.gaveMin} hint="in the base currency" />
-        <TextField label="Last gift before" type="date" value={draft.lastGiftBefore} onChange={set('lastGiftBefore')} error={errors.lastGiftBefore} hint="lapsed donors" />
-        <TextField label="Region" value={draft.region} onChange={set('region')} error={errors.region} hint="of the primary address" />
-        <TextField label="Country" value={draft.country} onChange={set('country')} error={errors.country} hint="two letters, like KR" />
+        <TextField label={t('bulk.tag')} value={draft.tag} onChange={set('tag')} error={errors.tag} hint={t('seg.tagHint')} />
+        <TextField label={t('seg.gaveFrom')} type="date" value={draft.gaveFrom} onChange={set('gaveFrom')} error={errors.gaveFrom} />
+        <TextField label={t('seg.gaveTo')} type="date" value={draft.gaveTo} onChange={set('gaveTo')} error={errors.gaveTo} />
+        <TextField label={t('seg.gaveMin')} inputMode="decimal" value={draft.gaveMin} onChange={set('gaveMin')} error={errors.gaveMin} hint={t('seg.gaveMinHint')} />
+        <TextField label={t('seg.lastBefore')} type="date" value={draft.lastGiftBefore} onChange={set('lastGiftBefore')} error={errors.lastGiftBefore} hint={t('seg.lastBeforeHint')} />
+        <TextField label={t('seg.region')} value={draft.region} onChange={set('region')} error={errors.region} hint={t('seg.regionHint')} />
+        <TextField label={t('contact.country')} value={draft.country} onChange={set('country')} error={errors.country} hint={t('seg.countryHint')} />
       </div>
       <p className="stat-line" role="status" aria-live="polite" data-testid="segment-count">
-        {count.state === 'counting' && 'Counting…'}
-        {count.state === 'done' && `${count.value} ${count.value === 1 ? 'constituent' : 'constituents'}`}
-        {count.state === 'error' && 'Fix the filter to see the count.'}
+        {count.state === 'counting' && t('seg.counting')}
+        {count.state === 'done' && t(count.value === 1 ? 'seg.countOne' : 'seg.countMany', { count: count.value ?? 0 })}
+        {count.state === 'error' && t('seg.fix')}
       </p>
       {mayEdit && (
         <div className="toolbar">
-          <TextField label="Segment name" className="field-grow" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+          <TextField label={t('seg.name')} className="field-grow" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
           <div className="field">
             <button type="submit" className="button button-primary">
-              Save segment
+              {t('seg.save')}
             </button>
           </div>
         </div>
@@ -142,6 +145,7 @@ function fieldErrors(e: ApiError, draft: SegmentDraft): Partial<Record<keyof Seg
 }
 
 function SegmentMembers({ id, mayExport }: { id: number; mayExport: boolean }) {
+  const { t } = useI18n();
   const [cursor, setCursor] = useState<{ after: number | null; previous: (number | null)[] }>({ after: null, previous: [] });
   useEffect(() => setCursor({ after: null, previous: [] }), [id]);
   const [load, retry] = useLoad(
@@ -165,16 +169,16 @@ function SegmentMembers({ id, mayExport }: { id: number; mayExport: boolean }) {
             <>
               <div className="card-header">
                 <h2 id="members-title">
-                  {segment.name} <span className="muted">{count} members</span>
+                  {segment.name} <span className="muted">{t('seg.members', { count })}</span>
                 </h2>
                 {mayExport && (
                   <a className="button button-small" href={apiPath(`/segments/${id}/members.csv`)} download>
-                    Export CSV
+                    {t('common.exportCsv')}
                   </a>
                 )}
               </div>
               {page.items.length === 0 ? (
-                <Empty>No members.</Empty>
+                <Empty>{t('seg.noMembers')}</Empty>
               ) : (
                 <ul className="plain-list" data-testid="segment-members">
                   {page.items.map((m) => (
@@ -187,11 +191,11 @@ function SegmentMembers({ id, mayExport }: { id: number; mayExport: boolean }) {
               <div className="pager">
                 <button type="button" className="button button-small" disabled={cursor.previous.length === 0}
                   onClick={() => setCursor((c) => ({ after: c.previous[c.previous.length - 1] ?? null, previous: c.previous.slice(0, -1) }))}>
-                  Previous
+                  {t('common.previous')}
                 </button>
                 <button type="button" className="button button-small" disabled={page.next_after === null}
                   onClick={() => setCursor((c) => ({ after: page.next_after, previous: [...c.previous, c.after] }))}>
-                  Next
+                  {t('common.next')}
                 </button>
               </div>
             </>

@@ -4,6 +4,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { FormError, TextField } from '../components/Field';
 import { useSession } from '../session/session';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useI18n } from '../i18n/i18n';
 
 function fieldErrors(error: unknown): { fields: Record<string, string>; general: string } {
   if (error instanceof ApiError && error.errors.length) {
@@ -23,6 +25,7 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
         </div>
         <h1>{title}</h1>
         {children}
+        <LanguageSwitch />
       </div>
     </main>
   );
@@ -37,6 +40,7 @@ export function SignInPage() {
 
 function PasswordStep() {
   const session = useSession();
+  const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -45,8 +49,8 @@ function PasswordStep() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const fields: Record<string, string> = {};
-    if (!username.trim()) fields.username = 'Enter your username.';
-    if (!password) fields.password = 'Enter your password.';
+    if (!username.trim()) fields.username = t('signIn.usernameMissing');
+    if (!password) fields.password = t('signIn.passwordMissing');
     if (Object.keys(fields).length) return setError({ fields, general: '' });
     setBusy(true);
     try {
@@ -60,11 +64,11 @@ function PasswordStep() {
   }
 
   return (
-    <Card title="Sign in">
+    <Card title={t('signIn.title')}>
       {session.notice && <p className="notice">{session.notice}</p>}
       <form onSubmit={submit} noValidate>
         <TextField
-          label="Username"
+          label={t('signIn.username')}
           name="username"
           autoComplete="username"
           autoFocus
@@ -73,7 +77,7 @@ function PasswordStep() {
           error={error.fields.username}
         />
         <TextField
-          label="Password"
+          label={t('signIn.password')}
           name="password"
           type="password"
           autoComplete="current-password"
@@ -83,7 +87,7 @@ function PasswordStep() {
         />
         <FormError message={error.general} />
         <button className="button button-primary button-wide" type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('signIn.signingIn') : t('signIn.submit')}
         </button>
       </form>
     </Card>
@@ -92,13 +96,14 @@ function PasswordStep() {
 
 function SecondFactor() {
   const session = useSession();
+  const { t } = useI18n();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ fields: Record<string, string>; general: string }>({ fields: {}, general: '' });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!code.trim()) return setError({ fields: { code: 'Enter the code from your authenticator app.' }, general: '' });
+    if (!code.trim()) return setError({ fields: { code: t('signIn.codeMissing') }, general: '' });
     setBusy(true);
     try {
       await session.secondFactor(code.trim());
@@ -111,11 +116,11 @@ function SecondFactor() {
   }
 
   return (
-    <Card title="Second factor">
-      <p>Enter the 6-digit code from your authenticator app, or one of your recovery codes.</p>
+    <Card title={t('signIn.secondFactor')}>
+      <p>{t('signIn.codeIntro')}</p>
       <form onSubmit={submit} noValidate>
         <TextField
-          label="Code"
+          label={t('signIn.code')}
           name="code"
           autoComplete="one-time-code"
           inputMode="text"
@@ -126,10 +131,10 @@ function SecondFactor() {
         />
         <FormError message={error.general} />
         <button className="button button-primary button-wide" type="submit" disabled={busy}>
-          {busy ? 'Checking…' : 'Continue'}
+          {busy ? t('signIn.checking') : t('signIn.continue')}
         </button>
         <button type="button" className="button button-quiet button-wide" onClick={() => void session.signOut()}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </form>
     </Card>
@@ -138,6 +143,7 @@ function SecondFactor() {
 
 function ChangePassword() {
   const session = useSession();
+  const { t } = useI18n();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -149,9 +155,9 @@ function ChangePassword() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const fields: Record<string, string> = {};
-    if (!current) fields.current_password = 'Enter the password you signed in with.';
-    if ([...next].length < 12) fields.new_password = 'Use at least 12 characters (a passphrase of a few words works well).';
-    else if (next !== repeat) fields.repeat = 'The two new passwords differ.';
+    if (!current) fields.current_password = t('signIn.currentMissing');
+    if ([...next].length < 12) fields.new_password = t('signIn.tooShort');
+    else if (next !== repeat) fields.repeat = t('signIn.differ');
     if (Object.keys(fields).length) return setError({ fields, general: '' });
     setBusy(true);
     try {
@@ -164,15 +170,12 @@ function ChangePassword() {
   }
 
   return (
-    <Card title="Choose a new password">
-      <p>
-        You signed in with a one-time password. Choose your own before you continue; it ends every
-        other session of your account.
-      </p>
+    <Card title={t('signIn.choose')}>
+      <p>{t('signIn.chooseIntro')}</p>
       <form onSubmit={submit} noValidate>
         <TextField
           ref={first}
-          label="Current (one-time) password"
+          label={t('signIn.current')}
           name="current_password"
           type="password"
           autoComplete="current-password"
@@ -181,17 +184,17 @@ function ChangePassword() {
           error={error.fields.current_password}
         />
         <TextField
-          label="New password"
+          label={t('signIn.new')}
           name="new_password"
           type="password"
           autoComplete="new-password"
-          hint="At least 12 characters; not a common password; not your username."
+          hint={t('signIn.newHint')}
           value={next}
           onChange={(e) => setNext(e.target.value)}
           error={error.fields.new_password}
         />
         <TextField
-          label="New password again"
+          label={t('signIn.again')}
           name="repeat"
           type="password"
           autoComplete="new-password"
@@ -201,7 +204,7 @@ function ChangePassword() {
         />
         <FormError message={error.general} />
         <button className="button button-primary button-wide" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Change password'}
+          {busy ? t('common.saving') : t('signIn.change')}
         </button>
       </form>
     </Card>

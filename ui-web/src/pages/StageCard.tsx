@@ -8,16 +8,18 @@ import { Empty, ErrorState, Loaded } from '../components/States';
 import { formatDate } from '../lib/format';
 import { useLoad } from '../lib/hooks';
 import { canChangeDonors, useSession } from '../session/session';
+import { useI18n } from '../i18n/i18n';
 
 export function StageCard({ constituentId }: { constituentId: number }) {
   const session = useSession();
+  const { t, tx } = useI18n();
   const [load, reload] = useLoad(async (signal) => {
     const r = await request<StageAnswer>('GET', apiPath(`/constituents/${constituentId}/stage`), { signal });
     return { stage: r.data, etag: r.etag };
   }, [constituentId]);
   return (
     <section className="card" aria-labelledby="stage">
-      <h2 id="stage">Stage</h2>
+      <h2 id="stage">{t('stage.title')}</h2>
       {load.state === 'error' ? (
         <ErrorState error={load.error} retry={reload} />
       ) : (
@@ -25,18 +27,18 @@ export function StageCard({ constituentId }: { constituentId: number }) {
           {({ stage, etag }) => (
             <>
               <p className="stat-line" data-testid="stage-current">
-                {stage.stage ?? 'No stage yet'}
+                {stage.stage ? tx(`stage.${stage.stage}`) : t('stage.none')}
               </p>
               {canChangeDonors(session.user) && <StageChange current={stage.stage} etag={etag} constituentId={constituentId} onDone={reload} />}
-              <h3>History</h3>
+              <h3>{t('stage.history')}</h3>
               {stage.history.length === 0 ? (
-                <Empty>No stage changes yet.</Empty>
+                <Empty>{t('stage.noHistory')}</Empty>
               ) : (
                 <ol className="plain-list" data-testid="stage-history">
                   {[...stage.history].reverse().map((h) => (
                     <li key={h.id}>
-                      {formatDate(h.created_at)}: {h.from_stage ?? '—'} → {h.to_stage ?? '—'}
-                      {h.changed_by && <span className="muted"> by {h.changed_by}</span>}
+                      {formatDate(h.created_at)}: {h.from_stage ? tx(`stage.${h.from_stage}`) : '—'} → {h.to_stage ? tx(`stage.${h.to_stage}`) : '—'}
+                      {h.changed_by && <span className="muted">{t('stage.by', { who: h.changed_by })}</span>}
                       {h.note && <span className="muted"> · {h.note}</span>}
                     </li>
                   ))}
@@ -51,6 +53,7 @@ export function StageCard({ constituentId }: { constituentId: number }) {
 }
 
 function StageChange({ current, etag, constituentId, onDone }: { current: string | null; etag: string | null; constituentId: number; onDone(): void }) {
+  const { t } = useI18n();
   const [stage, setStage] = useState(current ?? 'identify');
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
@@ -71,18 +74,18 @@ function StageChange({ current, etag, constituentId, onDone }: { current: string
     }
   };
   return (
-    <form className="toolbar" onSubmit={(e) => void submit(e)} aria-label="Change stage">
-      <SelectField label="Move to" value={stage} onChange={(e) => setStage(e.target.value)}>
+    <form className="toolbar" onSubmit={(e) => void submit(e)} aria-label={t('stage.change')}>
+      <SelectField label={t('stage.moveTo')} value={stage} onChange={(e) => setStage(e.target.value)}>
         {stages.map((s) => (
           <option key={s} value={s}>
-            {s}
+            {t(`stage.${s}`)}
           </option>
         ))}
       </SelectField>
-      <TextField label="Note" className="field-grow" value={note} onChange={(e) => setNote(e.target.value)} />
+      <TextField label={t('stage.note')} className="field-grow" value={note} onChange={(e) => setNote(e.target.value)} />
       <div className="field">
         <button type="submit" className="button" disabled={busy}>
-          Change stage
+          {t('stage.change')}
         </button>
       </div>
       <FormError message={error} />

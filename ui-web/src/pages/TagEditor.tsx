@@ -4,16 +4,18 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, apiPath, del, errorMessage, post } from '../api/client';
 import { TextField } from '../components/Field';
 import { canChangeDonors, useSession } from '../session/session';
+import { useI18n } from '../i18n/i18n';
 
 export function TagEditor({ constituentId, tags, onChanged }: { constituentId: number; tags: { id: number; name: string }[]; onChanged(): void }) {
   const session = useSession();
+  const { t: tr } = useI18n();
   const [name, setName] = useState('');
   const [error, setError] = useState('');
   const canChange = canChangeDonors(session.user);
   const add = async (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) {
-      setError('Enter a tag name.');
+      setError(tr('tags.nameMissing'));
       return;
     }
     try {
@@ -35,16 +37,16 @@ export function TagEditor({ constituentId, tags, onChanged }: { constituentId: n
   };
   return (
     <>
-      <h3>Tags</h3>
+      <h3>{tr('tags.title')}</h3>
       {tags.length === 0 ? (
-        <p className="muted">No tags.</p>
+        <p className="muted">{tr('tags.none')}</p>
       ) : (
         <ul className="tags" data-testid="tags">
           {tags.map((t) => (
             <li key={t.id} className="tag">
               {t.name}
               {canChange && (
-                <button type="button" className="tag-remove" aria-label={`Remove tag ${t.name}`} onClick={() => void remove(t.id)}>
+                <button type="button" className="tag-remove" aria-label={tr('tags.removeLabel', { name: t.name })} onClick={() => void remove(t.id)}>
                   ×
                 </button>
               )}
@@ -53,11 +55,11 @@ export function TagEditor({ constituentId, tags, onChanged }: { constituentId: n
         </ul>
       )}
       {canChange && (
-        <form className="toolbar" onSubmit={(e) => void add(e)} aria-label="Add tag" noValidate>
-          <TextField label="New tag" value={name} onChange={(e) => setName(e.target.value)} error={error} />
+        <form className="toolbar" onSubmit={(e) => void add(e)} aria-label={tr('tags.add')} noValidate>
+          <TextField label={tr('tags.new')} value={name} onChange={(e) => setName(e.target.value)} error={error} />
           <div className="field">
             <button type="submit" className="button button-small">
-              Add tag
+              {tr('tags.add')}
             </button>
           </div>
         </form>
