@@ -165,6 +165,12 @@ class ApiInjectionUpdatesTest : public ApiTest {
   void attempt(const UpdateCase& uc, Record& rec, const std::string& value, bool control) {
     json body = rec.body;
     body[json::json_pointer(uc.field)] = value;
+    if (uc.route == "stage" && uc.field == "/note") {
+      // A stage history entry (and its note) is written only when the stage changes, so each
+      // attempt moves the donor to the other of two stages.
+      rec.body["stage"] = rec.body.value("stage", "") == "cultivate" ? "solicit" : "cultivate";
+      body["stage"] = rec.body["stage"];
+    }
     HttpReply r = admin_->put(rec.path, body.dump(), current_etag(rec));
     std::string trace = "PUT " + uc.route + uc.field + " = " + json(value).dump() + " -> " +
                         std::to_string(r.status) + " " + r.body;
