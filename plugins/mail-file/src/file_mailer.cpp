@@ -19,15 +19,18 @@ Result<FileMailerConfig> parse_config(const std::string& config_json) {
   if (j.is_discarded() || !j.is_object()) {
     return Status::invalid_field("config", "must be a JSON object");
   }
-  if (!j.contains("outbox") || !j["outbox"].is_string() || j["outbox"].get<std::string>().empty()) {
-    return Status::invalid_field("outbox", "is required: the folder the .eml files go into");
+  // Without a setting the outbox is var/outbox next to the server's other files, so a fresh
+  // installation (scripts/run) can show mail without a mail server.
+  if (!j.contains("outbox")) return FileMailerConfig{fs::path("var/outbox")};
+  if (!j["outbox"].is_string() || j["outbox"].get<std::string>().empty()) {
+    return Status::invalid_field("outbox", "must be the folder the .eml files go into");
   }
   return FileMailerConfig{fs::path(j["outbox"].get<std::string>())};
 }
 
 std::string config_schema() {
   return R"({"type":"object","properties":{"outbox":{"type":"string","minLength":1}},)"
-         R"("required":["outbox"],"additionalProperties":false})";
+         R"("additionalProperties":false})";
 }
 
 std::string file_name_for(const std::string& message_id) {

@@ -83,10 +83,16 @@ TEST_F(FileMailerTest, RefusesInjectionAndWritesNothing) {
   EXPECT_TRUE(files().empty());
 }
 
-TEST_F(FileMailerTest, ConfigNeedsAnOutbox) {
-  auto config = parse_config("{}");
-  ASSERT_FALSE(config);
-  EXPECT_EQ(config.status().fields().at(0).field, "outbox");
+TEST_F(FileMailerTest, OutboxDefaultsToVarOutboxAndABadOneIsNamed) {
+  // No setting: var/outbox, so the built-in mailer works on a fresh installation.
+  auto fallback = parse_config("{}");
+  ASSERT_TRUE(fallback) << fallback.status().to_string();
+  EXPECT_EQ(fallback->outbox, std::filesystem::path("var/outbox"));
+  for (const char* bad : {R"({"outbox":""})", R"({"outbox":5})"}) {
+    auto config = parse_config(bad);
+    ASSERT_FALSE(config) << bad;
+    EXPECT_EQ(config.status().fields().at(0).field, "outbox") << bad;
+  }
 }
 
 }  // namespace
