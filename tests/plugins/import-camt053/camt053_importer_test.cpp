@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "importer_harness.hpp"
+#include "support/bank_importer_harness.hpp"
 
 namespace {
 

@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "importer_harness.hpp"
 #include "plugins/loader.hpp"
+#include "support/bank_importer_harness.hpp"
 
 namespace {
 

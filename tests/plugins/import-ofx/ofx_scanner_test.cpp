@@ -6,7 +6,7 @@
 
 #include <sstream>
 
-#include "importer_harness.hpp"
+#include "support/bank_importer_harness.hpp"
 
 namespace {
 

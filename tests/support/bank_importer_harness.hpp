@@ -15,14 +15,15 @@
 namespace bank_test {
 
 // tests/plugins/<dir>/data: under $STEWARD_SOURCE_DIR (set by ctest), else the working
-// directory when it is the source tree, else next to this header.
+// directory when it is the source tree, else relative to this header (tests/support).
 inline std::filesystem::path data_dir(std::string_view plugin_dir) {
   namespace fs = std::filesystem;
   fs::path relative = fs::path("tests") / "plugins" / std::string(plugin_dir) / "data";
   if (const char* root = std::getenv("STEWARD_SOURCE_DIR"); root && *root)
     return fs::path(root) / relative;
   if (fs::exists(relative)) return relative;
-  return fs::path(__FILE__).parent_path().parent_path() / std::string(plugin_dir) / "data";
+  return fs::path(__FILE__).parent_path().parent_path() / "plugins" / std::string(plugin_dir) /
+         "data";
 }
 
 inline std::string read_file(const std::filesystem::path& path) {
