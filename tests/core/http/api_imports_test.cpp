@@ -25,8 +25,8 @@ class ApiImportsTest : public ApiTest {
   }
   void install(HttpClient& admin) {
     dir.add("import_lines");
-    HttpReply installed = admin.post(
-        "/api/v1/plugins", R"({"file":"import_lines.so","isolation":"in_process"})");
+    HttpReply installed =
+        admin.post("/api/v1/plugins", R"({"file":"import_lines.so","isolation":"in_process"})");
     ASSERT_EQ(installed.status, 201) << installed.body;
     HttpReply enabled = admin.post("/api/v1/plugins/org.steward.test.import-lines/enable", "{}");
     ASSERT_EQ(enabled.status, 200) << enabled.body;
@@ -42,8 +42,8 @@ TEST_P(ApiImportsTest, UploadPreviewCommitAndUploadAgain) {
   EXPECT_EQ(fundraiser.get("/api/v1/imports").status, 403);
 
   const std::string upload = "/api/v1/imports?file_name=payments.txt&default_fund=GEN";
-  HttpReply dry = admin.request("POST", upload + "&dry_run=true", kFile,
-                                {{"content-type", "text/plain"}});
+  HttpReply dry =
+      admin.request("POST", upload + "&dry_run=true", kFile, {{"content-type", "text/plain"}});
   ASSERT_EQ(dry.status, 200) << dry.body;
   EXPECT_EQ(dry.json()["counts"]["new_gift"], 2);
   EXPECT_EQ(query_int(db(), "SELECT COUNT(*) FROM imports"), 0);
@@ -84,8 +84,8 @@ TEST_P(ApiImportsTest, ReviewAndBadInput) {
   auto admin = sign_in_as("admin1", auth::Role::kAdmin);
   ASSERT_NO_FATAL_FAILURE(install(admin));
   HttpReply staged =
-      admin.request("POST", "/api/v1/imports?file_name=p.txt&default_fund=GEN&policy=review",
-                    kFile, {{"content-type", "text/plain"}});
+      admin.request("POST", "/api/v1/imports?file_name=p.txt&default_fund=GEN&policy=review", kFile,
+                    {{"content-type", "text/plain"}});
   ASSERT_EQ(staged.status, 201) << staged.body;
   long long id = staged.json()["import_id"];
   const std::string base = "/api/v1/imports/" + std::to_string(id);
