@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include "utf8_text.hpp"
+#include "steward/plugin_common/charset.hpp"
 
 namespace steward::plugins::camt053 {
 
@@ -37,7 +37,7 @@ std::string text(const pugi::xml_node& node) {
   auto first = out.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};
   auto last = out.find_last_not_of(" \t\r\n");
-  return ensure_utf8(out.substr(first, last - first + 1));
+  return plugin_common::ensure_utf8(out.substr(first, last - first + 1));
 }
 
 std::string text_at(const pugi::xml_node& node, std::initializer_list<std::string_view> steps) {

@@ -1,4 +1,5 @@
 #include "libofx_runner.hpp"
+#include "steward/plugin_common/charset.hpp"
 
 #include <fcntl.h>
 #include <libofx/libofx.h>
@@ -20,7 +21,7 @@ std::string trimmed(const char* s) {
   auto last = out.find_last_not_of(" \t\r\n");
   out.erase(last == std::string::npos ? 0 : last + 1);
   auto first = out.find_first_not_of(" \t\r\n");
-  return first == std::string::npos ? std::string{} : ensure_utf8(out.substr(first));
+  return first == std::string::npos ? std::string{} : plugin_common::ensure_utf8(out.substr(first));
 }
 
 struct Session {

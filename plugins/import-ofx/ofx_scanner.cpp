@@ -1,4 +1,5 @@
 #include "ofx_scanner.hpp"
+#include "steward/plugin_common/charset.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -205,7 +206,8 @@ bool OfxScanner::step(bool at_eof) {
   }
   // Aggregates (PAYEE, CURRENCY, ORIGCURRENCY) are kept with an empty value so that their
   // children can be told apart by position.
-  current_.fields.push_back({name, ensure_utf8(value), line_at(lt), base_offset_ + lt});
+  current_.fields.push_back(
+      {name, plugin_common::ensure_utf8(value), line_at(lt), base_offset_ + lt});
   pos_ = next;
   return true;
 }

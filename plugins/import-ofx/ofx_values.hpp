@@ -20,8 +20,5 @@ int currency_digits(std::string_view currency);
 bool valid_currency_code(std::string_view currency);
 std::optional<std::int64_t> parse_ofx_amount(std::string_view text, std::string_view currency);
 std::optional<sdk::Date> parse_ofx_date(std::string_view text);
-// Text as written in the file, made UTF-8: valid UTF-8 is kept; anything else is read as
-// Windows-1252 (OFX 1.x's usual CHARSET:1252, a superset of Latin-1 for printable text).
-std::string ensure_utf8(std::string_view text);
 
 }  // namespace steward::plugins::ofx

@@ -92,4 +92,18 @@ void Utf8Decoder::decode(std::string_view bytes, std::string& out, bool flush) {
   }
 }
 
+std::string ensure_utf8(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = 0;
+  u_strFromUTF8(nullptr, 0, &length, text.data(), static_cast<int32_t>(text.size()), &status);
+  if (status != U_INVALID_CHAR_FOUND && status != U_ILLEGAL_ARGUMENT_ERROR) {
+    return std::string(text);
+  }
+  Utf8Decoder decoder;
+  std::string out;
+  if (!decoder.open("windows-1252")) return std::string(text);
+  decoder.decode(text, out, true);
+  return out;
+}
+
 }  // namespace steward::plugin_common

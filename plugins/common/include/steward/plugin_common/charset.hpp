@@ -38,4 +38,8 @@ class Utf8Decoder {
 // The ICU converter name for one of the names above, or "" when unknown; "utf-8" for UTF-8.
 std::string icu_charset_name(std::string_view encoding);
 
+// `text` itself when it is valid UTF-8, else its bytes read as Windows-1252 (what bank files
+// that declare no charset usually are). Checked and converted by ICU.
+std::string ensure_utf8(std::string_view text);
+
 }  // namespace steward::plugin_common
