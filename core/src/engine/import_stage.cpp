@@ -94,7 +94,8 @@ class Stager {
         row.import_id = import_id_;
         row.seq = ++seq_;
         row.line = static_cast<long long>(issue.line);
-        row.outcome = "error";
+        // Importers report rows they leave out on purpose (pending, outgoing) as "skipped: ...".
+        row.outcome = issue.message.rfind("skipped: ", 0) == 0 ? "skipped" : "error";
         row.message = issue.field.empty() ? issue.message : issue.field + ": " + issue.message;
         keep_sample(row, std::nullopt);
         rows.push_back(std::move(row));

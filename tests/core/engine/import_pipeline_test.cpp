@@ -190,6 +190,21 @@ TEST_P(ImportPipelineTest, BadLinesAreRecordedWithTheirLineAndReadingGoesOn) {
   EXPECT_NE(preview->samples["error"][1].message.find("date"), std::string::npos);
 }
 
+TEST_P(ImportPipelineTest, RowsAnImporterSkipsOnPurposeAreCountedApartFromErrors) {
+  std::string text = testing::lines_file({pay("ch_1", 100, "A Person", "a@example.org")});
+  Line pending = pay("ch_2", 100, "B", "b@example.org");
+  pending.kind = "skip";
+  pending.description = "pending: the money has not arrived yet";
+  text += pending.text() + "\n";
+  auto preview = stage_text(text);
+  ASSERT_TRUE(preview) << preview.status().to_string();
+  EXPECT_EQ(preview->counts["new_gift"], 1);
+  EXPECT_EQ(preview->counts["skipped"], 1);
+  EXPECT_EQ(preview->counts["error"], 0);
+  ASSERT_EQ(preview->samples["skipped"].size(), 1u);
+  EXPECT_NE(preview->samples["skipped"][0].message.find("pending"), std::string::npos);
+}
+
 TEST_P(ImportPipelineTest, BadOptionsNameTheFieldAndWriteNothing) {
   StageOptions bad_policy;
   bad_policy.policy = "maybe";

@@ -14,7 +14,9 @@
 //   finish(out)         -> end of file: flush the last record, report truncation
 //
 // Errors: a problem with one row (bad date, bad amount) is a ParseIssue in `out.issues` with the
-// line (1-based) and byte offset, and parsing continues. A non-ok Status from feed/finish means
+// line (1-based) and byte offset, and parsing continues. A row left out on purpose (a pending
+// or outgoing payment, a lost dispute) is an issue whose message starts with "skipped: " and
+// gives the reason; the host counts those apart from errors. A non-ok Status from feed/finish means
 // the whole file cannot be read (wrong format, unsupported version); the host stops the import.
 // Never throw across the boundary on purpose; the host catches anything thrown and reports it
 // as a failed call naming the plugin.
