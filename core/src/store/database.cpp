@@ -54,6 +54,14 @@ Status status_from_exception(std::exception_ptr error) {
     if (what.find("database is locked") != std::string::npos) {
       return Status::unavailable("database is busy: " + what);
     }
+    // A full disk (or a file size limit): SQLite says SQLITE_FULL or SQLITE_IOERR, PostgreSQL
+    // SQLSTATE 53100. The unit rolled back; nothing was written, and it may work again later.
+    if (what.find("database or disk is full") != std::string::npos ||
+        what.find("disk I/O error") != std::string::npos ||
+        what.find("No space left on device") != std::string::npos ||
+        what.find("could not extend file") != std::string::npos) {
+      return Status::unavailable("the database cannot write to its disk (is it full?): " + what);
+    }
     return Status::internal("database error: " + what);
   } catch (const std::exception& e) {
     return Status::internal(e.what());
