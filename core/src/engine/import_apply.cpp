@@ -4,6 +4,7 @@
 
 #include "domain/contact.hpp"
 #include "engine/gift_service.hpp"
+#include "engine/import_refunds.hpp"
 #include "store/constituent_repository.hpp"
 #include "store/contact_repository.hpp"
 #include "store/gift_repository.hpp"
@@ -166,32 +167,23 @@ Status apply_gift(store::Unit& unit, const Matcher& matcher, store::imports::Imp
 
 Status apply_refund(store::Unit& unit, const Matcher& matcher, store::imports::ImportRow& row,
                     const sdk::PaymentRecord& r, const Identity& identity, ApplyTotals& totals) {
-  Identity original = original_identity(matcher.settings().processor, r);
-  auto gift = store::import_ids::find_gift(unit, original.source, original.external_id);
-  if (!gift) return gift.status();
-  if (!*gift) {
-    return Status::not_found("original_external_id: payment " + r.original_external_id +
-                             " is not recorded");
-  }
-  store::gifts::RefundInput in;
-  in.amount = r.amount;
-  in.refunded_on = r.date.iso();
-  in.reason = std::string(sdk::payment_kind_name(r.kind)) +
-              (r.description.empty() ? "" : ": " + r.description);
-  auto refunded = store::gifts::refund(unit, **gift, in);
-  if (!refunded) return refunded.status();
-  if (Status s =
-          store::import_ids::record_payment(unit, identity.source, identity.external_id,
-                                            sdk::payment_kind_name(r.kind), **gift, row.import_id);
-      !s) {
-    return s;
+  // One total per charge, however many files state it (engine/import_refunds.hpp).
+  auto applied = apply_refund_line(unit, matcher.settings().processor, identity, r, row.import_id);
+  if (!applied) return applied.status();
+  row.gift_id = applied->gift_id;
+  row.constituent_id = applied->constituent_id;
+  row.committed = true;
+  if (applied->applied_minor == 0) {
+    row.outcome = "duplicate";
+    row.message = std::string(sdk::payment_kind_name(r.kind)) + " of gift " +
+                  std::to_string(applied->gift_id) + " already counted in its refunds (now " +
+                  applied->status + ")";
+    ++totals.duplicates;
+    return Status::ok();
   }
   row.outcome = "refund";
-  row.gift_id = **gift;
-  row.constituent_id = refunded->constituent_id;
-  row.message = std::string(sdk::payment_kind_name(r.kind)) + " of gift " + std::to_string(**gift) +
-                " (now " + refunded->status + ")";
-  row.committed = true;
+  row.message = std::string(sdk::payment_kind_name(r.kind)) + " of gift " +
+                std::to_string(applied->gift_id) + " (now " + applied->status + ")";
   ++totals.refunds;
   return Status::ok();
 }

@@ -4,6 +4,7 @@
 
 #include "domain/constituent.hpp"
 #include "domain/name_normalizer.hpp"
+#include "engine/import_refunds.hpp"
 #include "store/row_reader.hpp"
 #include "store/settings_repository.hpp"
 
@@ -226,7 +227,15 @@ Result<RowPlan> Matcher::plan(store::Unit& unit, const sdk::PaymentRecord& recor
   if (!applied) return applied.status();
   auto gift = store::import_ids::find_gift(unit, identity.source, identity.external_id);
   if (!gift) return gift.status();
-  if (*applied || *gift) {
+  bool undo =
+      record.kind == sdk::PaymentKind::kRefund || record.kind == sdk::PaymentKind::kReversal;
+  bool grows = false;  // a refund total stated again with more refunded (decision 0154)
+  if (undo && *applied) {
+    auto more = refund_line_grows(unit, identity, record);
+    if (!more) return more.status();
+    grows = *more;
+  }
+  if ((*applied || *gift) && !grows) {
     p.outcome = "duplicate";
     long long id = *gift ? **gift : ((*applied)->gift_id ? *(*applied)->gift_id : 0);
     p.message = "already imported" + (id ? " (gift " + std::to_string(id) + ")" : std::string());
@@ -240,8 +249,6 @@ Result<RowPlan> Matcher::plan(store::Unit& unit, const sdk::PaymentRecord& recor
       return p;
     }
   }
-  bool undo =
-      record.kind == sdk::PaymentKind::kRefund || record.kind == sdk::PaymentKind::kReversal;
   if (record.amount.minor <= 0) {
     p.outcome = "error";
     p.message = "amount: must be positive";
