@@ -11,6 +11,9 @@
 -- exchange_rates: base-currency units per unit of `currency` on `rate_on`, kept by the admin
 --   (`steward import rates set EUR 2026-11-01 1.0875`). An import uses the latest rate on or
 --   before the payment's date when the file gives no converted amount.
+-- import_cancel_requests: `steward import cancel ID` on an import being committed: the
+--   committer stops at its next chunk boundary and leaves it resumable; a second cancel (or a
+--   cancel while nothing commits it) closes it as cancelled. Resume clears the request.
 
 CREATE TABLE import_refund_lines (
   id            INTEGER PRIMARY KEY,
@@ -37,4 +40,11 @@ CREATE TABLE exchange_rates (
   created_at     TEXT NOT NULL,
   updated_at     TEXT NOT NULL,
   UNIQUE (currency, rate_on)
+);
+
+CREATE TABLE import_cancel_requests (
+  import_id     INTEGER PRIMARY KEY REFERENCES imports (id),
+  requested_by  TEXT NOT NULL,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
 );
