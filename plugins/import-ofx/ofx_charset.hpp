@@ -18,4 +18,9 @@ std::string declared_charset(std::string_view head);
 // A value of a file with that declared charset, as UTF-8.
 std::string value_to_utf8(std::string_view value, const std::string& charset);
 
+// A value libofx handed back: libofx does not know CP949 and converts the bytes as Latin-1 /
+// Windows-1252 to UTF-8, so for a CP949 file those code points are turned back into the file's
+// bytes and decoded with the declared charset.
+std::string libofx_value_to_utf8(std::string_view value, const std::string& charset);
+
 }  // namespace steward::plugins::ofx
