@@ -7,26 +7,30 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <regex>
 #include <sstream>
 
+#include "ofx_charset.hpp"
 #include "ofx_values.hpp"
 
 namespace steward::plugins::ofx {
 namespace {
 
-std::string trimmed(const char* s) {
+std::string trimmed(const char* s, const std::string& charset = {}) {
   std::string out(s);
   auto last = out.find_last_not_of(" \t\r\n");
   out.erase(last == std::string::npos ? 0 : last + 1);
   auto first = out.find_first_not_of(" \t\r\n");
-  return first == std::string::npos ? std::string{} : plugin_common::ensure_utf8(out.substr(first));
+  return first == std::string::npos ? std::string{}
+                                    : libofx_value_to_utf8(out.substr(first), charset);
 }
 
 struct Session {
   LibofxResult result;
   const std::function<void(const LibofxTransaction&)>* on_transaction = nullptr;
+  std::string charset;  // declared in the file's header (ofx_charset.hpp)
 };
 
 int on_transaction_cb(const struct OfxTransactionData data, void* context) {
@@ -39,8 +43,8 @@ int on_transaction_cb(const struct OfxTransactionData data, void* context) {
                        ? Correction::kDelete
                        : Correction::kReplace;
   }
-  if (data.name_valid) t.name = trimmed(data.name);
-  if (data.memo_valid) t.memo = trimmed(data.memo);
+  if (data.name_valid) t.name = trimmed(data.name, session->charset);
+  if (data.memo_valid) t.memo = trimmed(data.memo, session->charset);
   t.amount_valid = data.amount_valid != 0;
   t.amount = data.amount;
   if (const auto* account = data.account_ptr) {
@@ -158,6 +162,13 @@ LibofxResult run_libofx(const std::string& path,
                         const std::function<void(const LibofxTransaction&)>& on_transaction) {
   Session session;
   session.on_transaction = &on_transaction;
+  {
+    std::ifstream file(path, std::ios::binary);
+    std::string head(4096, '\0');
+    file.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(file.gcount()));
+    session.charset = declared_charset(head);
+  }
   ofx_PARSER_msg = ofx_DEBUG_msg = ofx_DEBUG1_msg = ofx_DEBUG2_msg = ofx_DEBUG3_msg = 0;
   ofx_DEBUG4_msg = ofx_DEBUG5_msg = ofx_STATUS_msg = ofx_INFO_msg = ofx_WARNING_msg = 0;
   ofx_ERROR_msg = 1;

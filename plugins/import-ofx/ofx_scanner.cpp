@@ -1,4 +1,6 @@
 #include "ofx_scanner.hpp"
+
+#include "ofx_charset.hpp"
 #include "steward/plugin_common/charset.hpp"
 
 #include <algorithm>
@@ -73,6 +75,9 @@ void OfxScanner::reset() {
   current_ = {};
   done_.clear();
   overflow_ = false;
+  head_.clear();
+  charset_known_ = false;
+  charset_.clear();
 }
 
 std::size_t OfxScanner::line_at(std::size_t index) const {
@@ -100,6 +105,9 @@ void OfxScanner::close_transaction() {
 
 void OfxScanner::feed(std::string_view bytes) {
   if (overflow_) return;
+  if (!charset_known_ && head_.size() < 4096) {
+    head_.append(bytes.substr(0, 4096 - head_.size()));
+  }
   buf_.append(bytes);
   while (step(false)) {
   }
@@ -206,8 +214,12 @@ bool OfxScanner::step(bool at_eof) {
   }
   // Aggregates (PAYEE, CURRENCY, ORIGCURRENCY) are kept with an empty value so that their
   // children can be told apart by position.
-  current_.fields.push_back(
-      {name, plugin_common::ensure_utf8(value), line_at(lt), base_offset_ + lt});
+  if (!charset_known_) {  // the header is behind us once a value is read
+    charset_ = declared_charset(head_);
+    charset_known_ = true;
+    head_.clear();
+  }
+  current_.fields.push_back({name, value_to_utf8(value, charset_), line_at(lt), base_offset_ + lt});
   pos_ = next;
   return true;
 }

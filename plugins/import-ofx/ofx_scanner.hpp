@@ -68,6 +68,9 @@ class OfxScanner {
   ScannedTransaction current_;
   std::vector<ScannedTransaction> done_;
   bool overflow_ = false;
+  std::string head_;            // the file's first bytes, until its charset is known
+  bool charset_known_ = false;  // (ofx_charset.hpp)
+  std::string charset_;
 };
 
 }  // namespace steward::plugins::ofx

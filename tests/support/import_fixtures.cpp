@@ -19,6 +19,9 @@ std::string Line::text() const {
       currency, fee,      name,    email,       line1,
       city,     postal,   country, description, fund_hint,
       campaign, original, payer,   recurring,   method};
+  if (!converted.empty() || !interval.empty() || !appeal.empty()) {
+    cells.insert(cells.end(), {converted, interval, appeal});
+  }
   std::string out;
   for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "|" : "") + cells[i];
   return out;

@@ -67,6 +67,9 @@ struct Line {
   std::string payer;
   std::string recurring;
   std::string method = "card";
+  std::string converted;  // "minor CUR" (PaymentRecord::converted_amount), optional
+  std::string interval;   // recurring_interval, optional
+  std::string appeal;     // appeal_hint, optional
   std::string text() const;
 };
 

@@ -57,6 +57,11 @@ inline std::string describe(const sdk::PaymentRecord& r) {
   if (!r.donor_external_id.empty()) s << " payer=" << r.donor_external_id;
   if (!r.fund_hint.empty()) s << " fund=[" << r.fund_hint << "]";
   if (!r.campaign_hint.empty()) s << " campaign=[" << r.campaign_hint << "]";
+  if (!r.appeal_hint.empty()) s << " appeal=[" << r.appeal_hint << "]";
+  if (r.converted_amount) {
+    s << " converted=" << r.converted_amount->minor << " " << r.converted_amount->currency;
+  }
+  if (!r.recurring_interval.empty()) s << " interval=" << r.recurring_interval;
   if (!r.recurring_reference.empty()) s << " recurring=" << r.recurring_reference;
   if (!r.payment_method.empty()) s << " method=" << r.payment_method;
   if (!r.description.empty()) s << " desc=[" << r.description << "]";

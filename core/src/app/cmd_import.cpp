@@ -7,6 +7,8 @@
 //   steward import resume ID [--json]
 //   steward import rules list | add --pattern TEXT --fund CODE [--field F] [--priority N] |
 //                        remove RULE_ID
+//   steward import rates set CUR DATE RATE | list     (cmd_import_rates.cpp)
+//   steward import cancel ID                          (cmd_import_cancel.cpp)
 #include <filesystem>
 #include <iostream>
 
@@ -266,10 +268,13 @@ void add_import_command(CLI::App& app, Context& ctx) {
   add_review(cmd, ctx);
   add_resume(cmd, ctx);
   add_rules(cmd, ctx);
+  add_import_rates(cmd, ctx);
+  add_import_cancel(cmd, ctx);
   cmd->callback([&ctx, cmd, args] {
     if (!cmd->get_subcommands().empty()) return;
     if (args->file.empty()) {
-      stop(Status::invalid_field("file", "give a payment file, or status|review|resume|rules"));
+      stop(Status::invalid_field(
+          "file", "give a payment file, or status|review|resume|rules|rates|cancel"));
     }
     run_import(ctx, *args);
   });

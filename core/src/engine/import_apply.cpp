@@ -4,6 +4,8 @@
 
 #include "domain/contact.hpp"
 #include "engine/gift_service.hpp"
+#include "engine/import_frequency.hpp"
+#include "engine/import_refunds.hpp"
 #include "store/constituent_repository.hpp"
 #include "store/contact_repository.hpp"
 #include "store/gift_repository.hpp"
@@ -81,7 +83,8 @@ Result<long long> create_donor(store::Unit& unit, const std::string& processor,
   return id;
 }
 
-// The plan this payment belongs to, created (monthly, from this payment) on first sight.
+// The plan this payment belongs to, created on first sight from this payment: the file's
+// interval, else monthly.
 Status ensure_plan(store::Unit& unit, const Identity& identity, const sdk::PaymentRecord& r,
                    long long constituent_id, long long fund_id) {
   auto found = store::recurring_plans::find_by_processor_reference(unit, identity.source,
@@ -91,7 +94,7 @@ Status ensure_plan(store::Unit& unit, const Identity& identity, const sdk::Payme
   domain::PlanInput plan;
   plan.constituent_id = constituent_id;
   plan.amount = r.amount;
-  plan.frequency = domain::Frequency::kMonthly;
+  plan.frequency = frequency_from_interval(r.recurring_interval).frequency;  // decision 0154
   plan.anchor_day = static_cast<unsigned>(r.date.day);
   auto starts = domain::Date::parse(r.date.iso(), "date");
   if (!starts) return starts.status();
@@ -140,6 +143,10 @@ Status apply_gift(store::Unit& unit, const Matcher& matcher, store::imports::Imp
   g.external_id = identity.external_id;
   if (!r.description.empty()) g.notes = r.description;
   g.allocations.push_back({fund, r.amount, 0});
+  g.base_amount = plan.base_amount;  // foreign currency (decision 0154)
+  g.exchange_rate = plan.exchange_rate;
+  g.campaign_id = plan.campaign_id;
+  g.appeal_id = plan.appeal_id;
   auto recorded = record_gift(unit, g, reference);
   if (!recorded) return recorded.status();
   long long gift_id = recorded->gift.id;
@@ -155,9 +162,10 @@ Status apply_gift(store::Unit& unit, const Matcher& matcher, store::imports::Imp
   if (!row.decided_by) row.matched_by = plan.create_donor ? "new" : plan.matched_by;
   row.create_donor = plan.create_donor;
   row.message.reset();
+  if (!plan.notes.empty()) row.message = plan.notes;
   if (recorded->plan.plan_id) {
-    row.message = "recurring plan " + std::to_string(*recorded->plan.plan_id) + ": " +
-                  to_string(recorded->plan.result);
+    row.message = (plan.notes.empty() ? "" : plan.notes + "; ") + "recurring plan " +
+                  std::to_string(*recorded->plan.plan_id) + ": " + to_string(recorded->plan.result);
   }
   row.committed = true;
   ++totals.gifts;
@@ -166,32 +174,23 @@ Status apply_gift(store::Unit& unit, const Matcher& matcher, store::imports::Imp
 
 Status apply_refund(store::Unit& unit, const Matcher& matcher, store::imports::ImportRow& row,
                     const sdk::PaymentRecord& r, const Identity& identity, ApplyTotals& totals) {
-  Identity original = original_identity(matcher.settings().processor, r);
-  auto gift = store::import_ids::find_gift(unit, original.source, original.external_id);
-  if (!gift) return gift.status();
-  if (!*gift) {
-    return Status::not_found("original_external_id: payment " + r.original_external_id +
-                             " is not recorded");
-  }
-  store::gifts::RefundInput in;
-  in.amount = r.amount;
-  in.refunded_on = r.date.iso();
-  in.reason = std::string(sdk::payment_kind_name(r.kind)) +
-              (r.description.empty() ? "" : ": " + r.description);
-  auto refunded = store::gifts::refund(unit, **gift, in);
-  if (!refunded) return refunded.status();
-  if (Status s =
-          store::import_ids::record_payment(unit, identity.source, identity.external_id,
-                                            sdk::payment_kind_name(r.kind), **gift, row.import_id);
-      !s) {
-    return s;
+  // One total per charge, however many files state it (engine/import_refunds.hpp).
+  auto applied = apply_refund_line(unit, matcher.settings().processor, identity, r, row.import_id);
+  if (!applied) return applied.status();
+  row.gift_id = applied->gift_id;
+  row.constituent_id = applied->constituent_id;
+  row.committed = true;
+  if (applied->applied_minor == 0) {
+    row.outcome = "duplicate";
+    row.message = std::string(sdk::payment_kind_name(r.kind)) + " of gift " +
+                  std::to_string(applied->gift_id) + " already counted in its refunds (now " +
+                  applied->status + ")";
+    ++totals.duplicates;
+    return Status::ok();
   }
   row.outcome = "refund";
-  row.gift_id = **gift;
-  row.constituent_id = refunded->constituent_id;
-  row.message = std::string(sdk::payment_kind_name(r.kind)) + " of gift " + std::to_string(**gift) +
-                " (now " + refunded->status + ")";
-  row.committed = true;
+  row.message = std::string(sdk::payment_kind_name(r.kind)) + " of gift " +
+                std::to_string(applied->gift_id) + " (now " + applied->status + ")";
   ++totals.refunds;
   return Status::ok();
 }
@@ -212,7 +211,8 @@ Status apply_row(store::Unit& unit, const Matcher& matcher, store::imports::Impo
   auto planned = matcher.plan(unit, *record, identity, nullptr);
   if (!planned) return planned.status();
   RowPlan plan = *planned;
-  if (row.decided_by && (plan.outcome == "new_gift" || plan.outcome == "review")) {
+  if (row.decided_by && !plan.needs_rate &&
+      (plan.outcome == "new_gift" || plan.outcome == "review")) {
     plan.outcome = "new_gift";
     plan.constituent_id = row.constituent_id;
     plan.create_donor = row.create_donor;

@@ -2,8 +2,8 @@
 // again against the database as it is now (so a line applied by another import meanwhile is a
 // duplicate), a person's review decision is honoured, and then, inside a savepoint:
 //   new_gift  -> donor (created when planned so, with email, address and payer id), recurring
-//                plan by (source, reference) (created monthly on first sight), the gift through
-//                engine::record_gift, and the payment identity;
+//                plan by (source, reference) (created on first sight, with the file's interval or
+//                monthly), the gift through engine::record_gift, and the payment identity;
 //   refund    -> store::gifts::refund on the original gift, and the refund's identity.
 // A problem with the row (the gift is refused, the refund exceeds what is left) rolls back the
 // savepoint and marks the row "error" with the reason; the chunk goes on. Only a database failure

@@ -1,5 +1,7 @@
 #include "engine/import_commit.hpp"
 
+#include "engine/import_cancel.hpp"
+
 #include <chrono>
 
 #include <nlohmann/json.hpp>
@@ -41,6 +43,7 @@ struct ChunkResult {
   long long last_seq = 0;
   long long rows = 0;
   ApplyTotals totals;
+  bool stop = false;  // cancel requested (engine/import_cancel.hpp)
 };
 
 }  // namespace
@@ -69,6 +72,7 @@ Result<CommitSummary> commit_import(store::Database& db, const store::Actor& act
     if (rec->status == "previewed") {
       if (Status s = store::imports::set_status(u, import_id, "committing"); !s) return s;
     }
+    if (Status s = clear_cancel_request(u, import_id); !s) return s;  // resume goes on
     return rec;
   });
   if (!begun) return begun.status();
@@ -88,11 +92,17 @@ Result<CommitSummary> commit_import(store::Database& db, const store::Actor& act
         }
         auto rec = store::imports::get(u, import_id);
         if (!rec) return rec.status();
+        ChunkResult out;
+        auto cancel = cancel_requested(u, import_id);
+        if (!cancel) return cancel.status();
+        if (*cancel || rec->status == "cancelled") {
+          out.stop = true;
+          return out;
+        }
         auto matcher = matcher_for(u, *rec);
         if (!matcher) return matcher.status();
         auto rows = store::imports::pending_rows(u, import_id, refunds, after, chunk_rows);
         if (!rows) return rows.status();
-        ChunkResult out;
         out.last_seq = after;
         for (auto& row : *rows) {
           if (Status s = apply_row(u, *matcher, row, out.totals); !s) return s;
@@ -115,6 +125,11 @@ Result<CommitSummary> commit_import(store::Database& db, const store::Actor& act
         return out;
       });
       if (!chunk) return chunk.status();
+      if (chunk->stop) {
+        summary.status = "stopped";  // cancel requested: resumable, or cancel again
+        summary.seconds = seconds_since(start);
+        return summary;
+      }
       if (chunk->rows == 0) break;
       ++chunk_index;
       after = chunk->last_seq;

@@ -37,7 +37,7 @@ struct CommitOptions {
 
 struct CommitSummary {
   long long import_id = 0;
-  std::string status;  // committed
+  std::string status;  // committed, or stopped (a cancel was requested; still resumable)
   ApplyTotals totals;  // of this run
   long long pending_review = 0;
   double seconds = 0;

@@ -4,6 +4,7 @@
 
 #include "domain/constituent.hpp"
 #include "domain/name_normalizer.hpp"
+#include "engine/import_refunds.hpp"
 #include "store/row_reader.hpp"
 #include "store/settings_repository.hpp"
 
@@ -118,6 +119,18 @@ Result<Matcher> Matcher::load(store::Unit& unit, ImportSettings settings) {
     store::RowReader r(row);
     m.funds_.push_back({r.integer(0), fold(r.text(1)), fold(r.text(2))});
   }
+  soci::rowset<soci::row> campaigns =
+      (unit.sql().prepare << "SELECT id, code, name FROM campaigns");
+  for (const soci::row& row : campaigns) {
+    store::RowReader r(row);
+    m.campaigns_.push_back({r.integer(0), fold(r.text(1)), fold(r.text(2))});
+  }
+  soci::rowset<soci::row> appeals =
+      (unit.sql().prepare << "SELECT id, campaign_id, code, name FROM appeals");
+  for (const soci::row& row : appeals) {
+    store::RowReader r(row);
+    m.appeals_.push_back({r.integer(0), r.integer(1), fold(r.text(2)), fold(r.text(3))});
+  }
   auto rules = store::import_ids::list_rules(unit);
   if (!rules) return rules.status();
   for (const auto& rule : *rules) m.rules_.push_back({rule, fold(rule.pattern)});
@@ -226,7 +239,15 @@ Result<RowPlan> Matcher::plan(store::Unit& unit, const sdk::PaymentRecord& recor
   if (!applied) return applied.status();
   auto gift = store::import_ids::find_gift(unit, identity.source, identity.external_id);
   if (!gift) return gift.status();
-  if (*applied || *gift) {
+  bool undo =
+      record.kind == sdk::PaymentKind::kRefund || record.kind == sdk::PaymentKind::kReversal;
+  bool grows = false;  // a refund total stated again with more refunded (decision 0154)
+  if (undo && *applied) {
+    auto more = refund_line_grows(unit, identity, record);
+    if (!more) return more.status();
+    grows = *more;
+  }
+  if ((*applied || *gift) && !grows) {
     p.outcome = "duplicate";
     long long id = *gift ? **gift : ((*applied)->gift_id ? *(*applied)->gift_id : 0);
     p.message = "already imported" + (id ? " (gift " + std::to_string(id) + ")" : std::string());
@@ -240,8 +261,6 @@ Result<RowPlan> Matcher::plan(store::Unit& unit, const sdk::PaymentRecord& recor
       return p;
     }
   }
-  bool undo =
-      record.kind == sdk::PaymentKind::kRefund || record.kind == sdk::PaymentKind::kReversal;
   if (record.amount.minor <= 0) {
     p.outcome = "error";
     p.message = "amount: must be positive";
@@ -278,12 +297,7 @@ Result<RowPlan> Matcher::plan(store::Unit& unit, const sdk::PaymentRecord& recor
         std::string(sdk::payment_kind_name(record.kind)) + " of " + record.original_external_id;
     return p;
   }
-  if (record.amount.currency != base_currency_) {
-    p.outcome = "error";
-    p.message = "amount.currency: " + record.amount.currency + " differs from the base currency " +
-                base_currency_ + " and the file gives no exchange rate";
-    return p;
-  }
+  if (Status s = convert(unit, record, p); !s) return s;
   p.fund_id = designate(record);
   if (!p.fund_id) {
     p.outcome = "error";
@@ -291,9 +305,22 @@ Result<RowPlan> Matcher::plan(store::Unit& unit, const sdk::PaymentRecord& recor
                 "', no designation rule applies and the import has no default fund";
     return p;
   }
+  attribute(record, p);
   auto donor = match_donor(unit, record);
   if (!donor) return donor.status();
   donor->fund_id = p.fund_id;
+  donor->base_amount = p.base_amount;
+  donor->exchange_rate = p.exchange_rate;
+  donor->needs_rate = p.needs_rate;
+  donor->campaign_id = p.campaign_id;
+  donor->appeal_id = p.appeal_id;
+  donor->notes = p.notes;
+  if (p.needs_rate) {
+    donor->outcome = "review";
+    donor->message = donor->message.empty() ? p.message : donor->message + "; " + p.message;
+  } else if (!p.notes.empty() && donor->outcome == "new_gift") {
+    donor->message = p.notes;
+  }
   if (state && donor->create_donor) {
     // A donor an earlier line of this file creates is matched, not created twice.
     std::string key = !record.donor_external_id.empty()

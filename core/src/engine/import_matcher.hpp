@@ -12,6 +12,12 @@
 //   fund: the record's fund_hint by fund code or name, then the designation rules (highest
 //     priority first, pattern contained in description/fund_hint, case and accents folded),
 //     then the import's default fund; none -> error naming "fund".
+//   currency (decision 0154): a payment in another currency keeps it; its base amount is the
+//     file's converted amount in the base currency, else the admin's exchange rate on or before
+//     the payment's date; with neither the row goes to review saying so (not an error).
+//   campaign/appeal (decision 0154): campaign_hint by campaign code or exact name, appeal_hint
+//     by appeal code or exact name (an appeal also gives its campaign); an unknown hint leaves
+//     the gift without one and the row's message says so.
 #pragma once
 
 #include <map>
@@ -50,6 +56,13 @@ struct RowPlan {
   std::optional<long long> fund_id;
   std::optional<long long> original_gift_id;  // refunds
   std::string message;
+  // Decision 0154.
+  std::optional<sdk::Money> base_amount;     // the file's converted amount in the base currency
+  std::optional<std::string> exchange_rate;  // else the admin's rate for the payment's date
+  bool needs_rate = false;  // foreign payment with neither: review until a rate is set
+  std::optional<long long> campaign_id;
+  std::optional<long long> appeal_id;
+  std::string notes;  // what the row's message adds (an unknown campaign or appeal)
 };
 
 // What earlier lines of the same file would do (only used while staging a file, when nothing
@@ -71,6 +84,11 @@ class Matcher {
   // Donor lookup alone (also used for review re-checks).
   Result<RowPlan> match_donor(store::Unit& unit, const sdk::PaymentRecord& record) const;
   std::optional<long long> designate(const sdk::PaymentRecord& record) const;
+  // Campaign and appeal from the record's hints (import_campaigns.cpp); unknown hints are
+  // described in plan.notes.
+  void attribute(const sdk::PaymentRecord& record, RowPlan& plan) const;
+  // Base amount or rate for a payment not in the base currency (import_currency.cpp).
+  Status convert(store::Unit& unit, const sdk::PaymentRecord& record, RowPlan& plan) const;
 
   const ImportSettings& settings() const { return settings_; }
   const std::string& base_currency() const { return base_currency_; }
@@ -85,9 +103,17 @@ class Matcher {
     store::import_ids::DesignationRule rule;
     std::string folded;
   };
+  struct Appeal {
+    long long id;
+    long long campaign_id;
+    std::string code;  // folded
+    std::string name;  // folded
+  };
   ImportSettings settings_;
   std::string base_currency_ = "USD";
   std::vector<FundName> funds_;
+  std::vector<FundName> campaigns_;
+  std::vector<Appeal> appeals_;
   std::vector<Rule> rules_;
 };
 

@@ -73,6 +73,9 @@ nlohmann::json to_json(const sdk::PaymentRecord& r) {
   put("donor_external_id", r.donor_external_id);
   put("recurring_reference", r.recurring_reference);
   put("payment_method", r.payment_method);
+  if (r.converted_amount) j["converted_amount"] = money_json(*r.converted_amount);
+  put("recurring_interval", r.recurring_interval);
+  put("appeal_hint", r.appeal_hint);
   return j;
 }
 
@@ -108,6 +111,13 @@ Result<sdk::PaymentRecord> from_json(const nlohmann::json& j) {
   r.donor_external_id = text(j, "donor_external_id");
   r.recurring_reference = text(j, "recurring_reference");
   r.payment_method = text(j, "payment_method");
+  if (j.contains("converted_amount")) {
+    auto converted = money_from(j["converted_amount"], "record.converted_amount");
+    if (!converted) return converted.status();
+    r.converted_amount = *converted;
+  }
+  r.recurring_interval = text(j, "recurring_interval");
+  r.appeal_hint = text(j, "appeal_hint");
   return r;
 }
 

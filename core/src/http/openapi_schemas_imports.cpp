@@ -83,6 +83,13 @@ void add_import_schemas(const AddSchemas& add) {
   add("GET /api/v1/imports", std::nullopt, answer({{"items", array_of(ref("Import"))}}), 200);
   add("GET /api/v1/imports/{id}", std::nullopt, ref("Import"), 200);
   add("POST /api/v1/imports/{id}/commit", object(json::object()), ref("ImportCommit"), 200);
+  add("POST /api/v1/imports/{id}/cancel", object(json::object()),
+      answer({{"import_id", id()},
+              {"status", str()},
+              {"stopping", boolean()},
+              {"rows_committed", integer()},
+              {"message", str()}}),
+      200);
   add("GET /api/v1/imports/{id}/review", std::nullopt,
       answer({{"items", array_of(ref("ImportRow"))}}), 200);
   add("POST /api/v1/imports/{id}/review/{seq}",

@@ -102,6 +102,9 @@ json record_to_json(const sdk::PaymentRecord& r) {
             {"payment_method", r.payment_method},
             {"raw", pairs_to_json(r.raw)}};
   if (r.fee) j["fee"] = money_to_json(*r.fee);
+  if (r.converted_amount) j["converted_amount"] = money_to_json(*r.converted_amount);
+  if (!r.recurring_interval.empty()) j["recurring_interval"] = r.recurring_interval;
+  if (!r.appeal_hint.empty()) j["appeal_hint"] = r.appeal_hint;
   if (r.donor_address) {
     const auto& a = *r.donor_address;
     j["donor_address"] = {{"line1", a.line1},
@@ -137,6 +140,10 @@ sdk::PaymentRecord record_from_json(const json& j) {
   r.recurring_reference = j.at("recurring_reference").get<std::string>();
   r.payment_method = j.at("payment_method").get<std::string>();
   r.raw = pairs_from_json(j.at("raw"));
+  if (j.contains("converted_amount"))
+    r.converted_amount = money_from_json(j.at("converted_amount"));
+  r.recurring_interval = j.value("recurring_interval", std::string());
+  r.appeal_hint = j.value("appeal_hint", std::string());
   return r;
 }
 

@@ -95,6 +95,8 @@ Status PaypalImporter::on_header(const pc::HeaderIndex& h) {
       h.find_any({"Item Title", "Título del artículo", "Titre de l'objet", "Artikelbezeichnung"});
   c.payer_id = h.find_any({"Payer ID", "Customer ID"});
   c.subscription = h.find_any({"Subscription Number", "Subscription ID", "Profile ID"});
+  // Subscription/profile exports and custom reports may name the billing period (0154).
+  c.period = h.find_any({"Billing Period", "Subscription Period", "Period", "Frequency"});
   c.address1 = h.find_any({"Address Line 1", "Dirección, línea 1", "Adresse 1"});
   c.address2 = h.find_any({"Address Line 2/District/Neighborhood", "Address Line 2",
                            "Dirección, línea 2", "Adresse 2"});

@@ -177,6 +177,7 @@ void PaypalImporter::on_row(const Row& row, sdk::ParseOutput& out) {
     } else if (profile_id(reference) || (recurring_type(type) && !reference.empty())) {
       r.recurring_reference = reference;
     }
+    if (!r.recurring_reference.empty()) r.recurring_interval = cell(f, col_.period);
   }
   r.external_id = txn;
   r.amount = {*gross < 0 ? -*gross : *gross, currency};

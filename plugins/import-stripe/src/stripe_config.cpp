@@ -21,7 +21,9 @@ sdk::Manifest manifest() {
   "properties": {
     "date_order": {"type": "string", "enum": ["auto", "mdy", "dmy"]},
     "fund_metadata_keys": {"type": "array", "items": {"type": "string", "minLength": 1}},
-    "campaign_metadata_keys": {"type": "array", "items": {"type": "string", "minLength": 1}}
+    "campaign_metadata_keys": {"type": "array", "items": {"type": "string", "minLength": 1}},
+    "appeal_metadata_keys": {"type": "array", "items": {"type": "string", "minLength": 1}},
+    "interval_metadata_keys": {"type": "array", "items": {"type": "string", "minLength": 1}}
   },
   "additionalProperties": false
 })";
@@ -59,6 +61,8 @@ Result<StripeConfig> parse_config(const std::string& json) {
   }
   if (Status s = read_keys(j, "fund_metadata_keys", config.fund_keys); !s) return s;
   if (Status s = read_keys(j, "campaign_metadata_keys", config.campaign_keys); !s) return s;
+  if (Status s = read_keys(j, "appeal_metadata_keys", config.appeal_keys); !s) return s;
+  if (Status s = read_keys(j, "interval_metadata_keys", config.interval_keys); !s) return s;
   return config;
 }
 

@@ -98,10 +98,19 @@ Status StripeImporter::on_header(const pc::HeaderIndex& h) {
   c.seller_message = h.find("Seller Message");
   c.refunded_date = h.find_any({"Refunded date (UTC)", "Refunded (UTC)"});
   c.converted_currency = h.find("Converted Currency");
+  c.converted_amount = h.find("Converted Amount");
+  c.disputed_amount = h.find("Disputed Amount");
+  c.dispute_status = h.find("Dispute Status");
+  c.dispute_date = h.find_any({"Dispute Date (UTC)", "Dispute Date"});
+  c.interval = h.find_any({"Interval", "Plan Interval", "Billing Interval"});
 
   // Metadata columns in the order the settings list the keys.
-  for (auto* keys : {&config_.fund_keys, &config_.campaign_keys}) {
-    auto& target = keys == &config_.fund_keys ? c.fund : c.campaign;
+  for (auto* keys :
+       {&config_.fund_keys, &config_.campaign_keys, &config_.appeal_keys, &config_.interval_keys}) {
+    auto& target = keys == &config_.fund_keys       ? c.fund
+                   : keys == &config_.campaign_keys ? c.campaign
+                   : keys == &config_.appeal_keys   ? c.appeal
+                                                    : c.interval_meta;
     for (const auto& key : *keys) {
       for (std::size_t i = 0; i < h.size(); ++i) {
         if (metadata_key(h.normalized(i)) == pc::normalize_name(key)) target.push_back(i);

@@ -1,4 +1,6 @@
 // The Stripe importer's row handlers: one per export variant (see stripe_importer.hpp).
+#include <algorithm>
+
 #include "steward/import_stripe/stripe_importer.hpp"
 #include "steward/plugin_common/amount.hpp"
 #include "steward/plugin_common/text.hpp"
@@ -35,6 +37,13 @@ std::string payment_method(std::string_view source_type, bool card, std::string_
   if (card) return "card";
   if (id.starts_with("py_")) return "bank_transfer";
   return "";
+}
+
+// value * numerator / denominator, rounded half away from zero (positive inputs).
+__extension__ typedef __int128 Wide;  // exact products of two 64-bit amounts
+std::int64_t scale_minor(std::int64_t value, std::int64_t numerator, std::int64_t denominator) {
+  Wide product = static_cast<Wide>(value) * numerator;
+  return static_cast<std::int64_t>((product + denominator / 2) / denominator);
 }
 
 }  // namespace
@@ -82,6 +91,15 @@ void StripeImporter::fill_donor(const Row& row, sdk::PaymentRecord& r) const {
     if (r.campaign_hint.empty()) r.campaign_hint = cell(f, i);
   }
   if (r.campaign_hint.empty()) r.campaign_hint = cell(f, col_.utm_campaign);
+  for (auto i : col_.appeal) {
+    if (r.appeal_hint.empty()) r.appeal_hint = cell(f, i);
+  }
+  // A key listed for both (the default "appeal") names the appeal, not also the campaign.
+  if (!r.appeal_hint.empty() && r.campaign_hint == r.appeal_hint) r.campaign_hint.clear();
+  r.recurring_interval = cell(f, col_.interval);
+  for (auto i : col_.interval_meta) {
+    if (r.recurring_interval.empty()) r.recurring_interval = cell(f, i);
+  }
 }
 
 void StripeImporter::payment_row(const Row& row, sdk::ParseOutput& out) {
@@ -132,10 +150,22 @@ void StripeImporter::payment_row(const Row& row, sdk::ParseOutput& out) {
   }
   if (refunded_status && refunded == 0) refunded = amount;  // "Refunded" without the amount
   std::string converted = pc::normalize_currency(cell(f, col_.converted_currency));
-  if (!cell(f, col_.fee).empty() && (converted.empty() || converted == currency)) {
+  bool foreign = !converted.empty() && converted != currency;
+  std::int64_t converted_amount = 0;
+  if (foreign && !cell(f, col_.converted_amount).empty()) {
+    if (!read_money(row, col_.converted_amount, converted, converted_amount, out)) return;
+    if (converted_amount < 0) converted_amount = -converted_amount;
+    if (converted_amount > 0) r.converted_amount = sdk::Money{converted_amount, converted};
+  }
+  if (!cell(f, col_.fee).empty()) {
+    // Fee is in the settlement (Converted) currency; the gift keeps it in its own currency,
+    // converted at the charge's own rate (decision 0154).
     std::int64_t fee = 0;
-    if (!read_money(row, col_.fee, currency, fee, out)) return;
+    if (!read_money(row, col_.fee, foreign ? converted : currency, fee, out)) return;
     if (fee < 0) fee = -fee;
+    if (foreign) {
+      fee = converted_amount > 0 ? scale_minor(fee, amount, converted_amount) : 0;
+    }
     if (fee > 0) r.fee = sdk::Money{fee, currency};
   }
   r.external_id = id;
@@ -182,8 +212,34 @@ void StripeImporter::payment_row(const Row& row, sdk::ParseOutput& out) {
     x.payment_method = r.payment_method;
     refund = std::move(x);
   }
+  std::optional<sdk::PaymentRecord> dispute;
+  std::string dispute_status = pc::lower_ascii(cell(f, col_.dispute_status));
+  if (dispute_status == "lost" && !cell(f, col_.disputed_amount).empty()) {
+    std::int64_t disputed = 0;
+    if (!read_money(row, col_.disputed_amount, currency, disputed, out)) return;
+    if (disputed < 0) disputed = -disputed;
+    if (disputed > 0) {
+      sdk::PaymentRecord x;
+      x.external_id = id + ":dispute";
+      x.kind = sdk::PaymentKind::kReversal;
+      x.date = r.date;
+      if (!cell(f, col_.dispute_date).empty()) {
+        auto when = dates_.parse(cell(f, col_.dispute_date));
+        if (when) x.date = when->date;
+      }
+      x.amount = {std::min(disputed, amount), currency};
+      x.donor_name = r.donor_name;
+      x.donor_email = r.donor_email;
+      x.donor_external_id = r.donor_external_id;
+      x.original_external_id = id;
+      x.description = "Dispute lost";
+      x.payment_method = r.payment_method;
+      dispute = std::move(x);
+    }
+  }
   out.records.push_back(std::move(r));
   if (refund) out.records.push_back(std::move(*refund));
+  if (dispute) out.records.push_back(std::move(*dispute));
 }
 
 void StripeImporter::refund_or_dispute_row(const Row& row, sdk::ParseOutput& out) {

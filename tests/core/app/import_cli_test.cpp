@@ -118,4 +118,33 @@ TEST_F(ImportCliTest, UnknownFilesAndBadOptionsAreClearErrors) {
   EXPECT_NE(missing.exit_code, 0);
 }
 
+TEST_F(ImportCliTest, RatesThenCancel) {
+  // Decision 0154: exchange rates for foreign payments, and cancelling an import.
+  CliRun set = run("import rates set EUR 2026-11-01 1.0875");
+  ASSERT_EQ(set.exit_code, 0) << set.output;
+  EXPECT_NE(set.output.find("1 EUR = 1.0875 USD from 2026-11-01"), std::string::npos) << set.output;
+  CliRun bad = run("import rates set EUR 2026-11-01 1,0875");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.output.find("rate"), std::string::npos) << bad.output;
+  CliRun list = run("import rates list");
+  EXPECT_NE(list.output.find("EUR  2026-11-01  1.0875 USD"), std::string::npos) << list.output;
+
+  std::string file = write_file("cancel.txt", kTwo);
+  CliRun staged = run("import " + file + " --default-fund GEN --stage-only");
+  ASSERT_EQ(staged.exit_code, 0) << staged.output;
+  CliRun cancel = run("import cancel 1");
+  ASSERT_EQ(cancel.exit_code, 0) << cancel.output;
+  EXPECT_NE(cancel.output.find("cancelled; nothing was applied"), std::string::npos)
+      << cancel.output;
+  CliRun resume = run("import resume 1");
+  EXPECT_EQ(resume.exit_code, 1);
+  EXPECT_NE(resume.output.find("cancelled"), std::string::npos) << resume.output;
+  CliRun done = run("import " + file + " --default-fund GEN");
+  ASSERT_EQ(done.exit_code, 0) << done.output;
+  CliRun late = run("import cancel 2");
+  EXPECT_EQ(late.exit_code, 1);
+  EXPECT_NE(late.output.find("committed and cannot be cancelled"), std::string::npos)
+      << late.output;
+}
+
 }  // namespace

@@ -216,6 +216,29 @@ TEST(OfxImporter, DetectsItsOwnFilesOnly) {
 
 namespace {
 
+TEST(OfxImporter, Cp949DeclaredInTheHeaderBecomesUtf8) {
+  // A Korean bank's OFX 1.x file: CHARSET:949 and the names in CP949 (decision 0154).
+  auto bytes = fixture("sgml_checking.ofx");
+  auto swap = [&](const std::string& from, const std::string& to) {
+    auto at = bytes.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    bytes.replace(at, from.size(), to);
+  };
+  swap("ENCODING:UTF-8", "ENCODING:USASCII");
+  swap("CHARSET:NONE", "CHARSET:949");
+  swap("김민지", "\xB1\xE8\xB9\xCE\xC1\xF6");
+  swap("후원금", "\xC8\xC4\xBF\xF8\xB1\xDD");
+  for (std::size_t chunk : {std::size_t{0}, std::size_t{1}, std::size_t{7}}) {
+    OfxImporter importer;
+    auto run = bank_test::run(importer, bytes, chunk, "statement.ofx");
+    ASSERT_TRUE(run.status) << run.status.to_string();
+    ASSERT_EQ(run.out.records.size(), 3u) << bank_test::render(run);
+    EXPECT_EQ(run.out.records[0].donor_name, "김민지") << chunk;
+    EXPECT_EQ(run.out.records[0].description, "후원금 - shelter fund") << chunk;
+    EXPECT_EQ(run.out.records[1].donor_name, "Park & Sons Church");
+  }
+}
+
 TEST(OfxImporter, Windows1252TextBecomesUtf8) {
   auto bytes = fixture("multi_statement.ofx");
   auto at = bytes.find("Grace Community Church");

@@ -179,3 +179,24 @@ TEST(PaypalImporterTest, SettingsAndManifest) {
   EXPECT_EQ(r.output.records[0].amount.minor, 123450);
   EXPECT_EQ(r.output.records[0].date.iso(), "2026-03-02");
 }
+
+TEST(PaypalImporterTest, BillingPeriodBecomesTheRecurringInterval) {
+  // Decision 0154: a report with a billing period column gives recurring payments their period.
+  std::string csv =
+      "\"Date\",\"Time\",\"TimeZone\",\"Name\",\"Type\",\"Status\",\"Currency\",\"Gross\",\"Fee\","
+      "\"Net\",\"From Email Address\",\"To Email Address\",\"Transaction ID\",\"Reference Txn "
+      "ID\",\"Billing Period\"\n"
+      "\"01/06/2026\",\"10:00:00\",\"PST\",\"박서준\",\"Subscription Payment\",\"Completed\","
+      "\"USD\",\"120.00\",\"-3.78\",\"116.22\",\"seojun@example.kr\",\"give@ministry.example\","
+      "\"68LL1662YP3134303\",\"I-KCV9BG2YGDWB\",\"Year\"\n"
+      "\"01/07/2026\",\"10:00:00\",\"PST\",\"Grace Lee\",\"Donation Payment\",\"Completed\","
+      "\"USD\",\"25.00\",\"-1.03\",\"23.97\",\"grace@example.org\",\"give@ministry.example\","
+      "\"1AB23456CD789012E\",\"\",\"Year\"\n";
+  auto r = run(csv);
+  ASSERT_TRUE(r.status) << r.status.to_string();
+  ASSERT_EQ(r.output.records.size(), 2u) << ::testing::PrintToString(st::describe_all(r.output));
+  EXPECT_EQ(r.output.records[0].recurring_reference, "I-KCV9BG2YGDWB");
+  EXPECT_EQ(r.output.records[0].recurring_interval, "Year");
+  EXPECT_EQ(r.output.records[0].donor_name, "박서준");
+  EXPECT_EQ(r.output.records[1].recurring_interval, "");  // not a recurring payment
+}

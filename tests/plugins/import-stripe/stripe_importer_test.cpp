@@ -41,9 +41,11 @@ TEST(StripeImporterTest, PaymentsExportWithRefundsFailuresAndCurrencies) {
       "payment ch_3C 2026-01-07 2000 GBP fee=48 GBP email=refund@example.org method=card",
       "refund ch_3C:refund 2026-01-08 2000 GBP of=ch_3C email=refund@example.org method=card "
       "desc=[Refund]",
-      // KRW charge settled in USD: the fee is in USD, so it is not put on a KRW record.
-      "payment ch_6F 2026-01-10 50000 KRW name=[이서연] email=seoyeon@example.kr payer=cus_F "
-      "recurring=cus_F/invoices method=card desc=[Subscription creation]",
+      // KRW charge settled in USD: the converted amount is kept, and the USD fee (1.36) is
+      // put on the KRW record at the charge's own rate (decision 0154).
+      "payment ch_6F 2026-01-10 50000 KRW fee=1863 KRW name=[이서연] email=seoyeon@example.kr "
+      "payer=cus_F converted=3650 USD recurring=cus_F/invoices method=card desc=[Subscription "
+      "creation]",
       "payment ch_7G 2026-01-11 3000 JPY fee=108 JPY email=tanaka@example.jp payer=cus_G "
       "method=card",
       "payment ch_10J 2026-01-13 1250 BHD fee=50 BHD payer=cus_J",
@@ -221,4 +223,31 @@ TEST(StripeImporterTest, SettingsAndManifest) {
   ASSERT_EQ(r.output.records.size(), 1u);
   EXPECT_EQ(r.output.records[0].date.iso(), "2026-03-02");
   EXPECT_EQ(r.output.records[0].fund_hint, "Safe houses");
+}
+
+TEST(StripeImporterTest, ConvertedAmountLostDisputeAppealAndInterval) {
+  std::string csv =
+      "id,Created date (UTC),Amount,Amount Refunded,Currency,Converted Amount,Converted "
+      "Currency,Fee,Status,Customer ID,Customer Email,Disputed Amount,Dispute Status,Dispute "
+      "Date (UTC),appeal (metadata),interval (metadata)\n"
+      "ch_E1,2026-11-02 10:00:00,100.00,0.00,eur,108.75,usd,3.45,Paid,cus_E,eu@example.org,,,,"
+      "WINTER26,year\n"
+      "ch_D2,2026-11-03 10:00:00,50.00,10.00,usd,50.00,usd,1.75,Paid,cus_D,d@example.org,40.00,"
+      "lost,2026-11-20 09:00:00,,\n"
+      "ch_W3,2026-11-04 10:00:00,20.00,0.00,usd,20.00,usd,0.88,Paid,cus_W,w@example.org,20.00,"
+      "won,2026-11-21 09:00:00,,\n";
+  auto r = run(csv);
+  ASSERT_TRUE(r.status) << r.status.to_string();
+  std::vector<std::string> expected = {
+      // EUR settled in USD: 3.45 USD fee at 100.00 EUR / 108.75 USD is 3.17 EUR.
+      "payment ch_E1 2026-11-02 10000 EUR fee=317 EUR email=eu@example.org payer=cus_E "
+      "appeal=[WINTER26] converted=10875 USD interval=year",
+      "payment ch_D2 2026-11-03 5000 USD fee=175 USD email=d@example.org payer=cus_D",
+      "refund ch_D2:refund 2026-11-03 1000 USD of=ch_D2 email=d@example.org payer=cus_D "
+      "desc=[Partial refund]",
+      "reversal ch_D2:dispute 2026-11-20 4000 USD of=ch_D2 email=d@example.org payer=cus_D "
+      "desc=[Dispute lost]",
+      "payment ch_W3 2026-11-04 2000 USD fee=88 USD email=w@example.org payer=cus_W",
+  };
+  EXPECT_EQ(st::describe_all(r.output), expected);
 }

@@ -96,6 +96,12 @@ struct PaymentRecord {
   std::string recurring_reference;   // subscription / recurring profile id, if the payment
                                      // belongs to one
   std::string payment_method;        // "card", "paypal", "bank_transfer", "check", ... or empty
+  // Added by decision 0154; empty in older importers.
+  std::optional<Money> converted_amount;  // the same money in the currency the processor
+                                          // settled it in (Stripe "Converted Amount"), if given
+  std::string recurring_interval;         // the plan's period when the file says: "weekly",
+                                          // "monthly", "quarterly", "yearly"; else empty (monthly)
+  std::string appeal_hint;                // an appeal code or name the file names, if any
   std::vector<std::pair<std::string, std::string>> raw;  // the source columns, name -> text
 };
 

@@ -7,6 +7,8 @@
 //                                            parse, match: the preview (201; 200 for a dry run)
 //   GET  /api/v1/imports                     recent imports
 //   GET  /api/v1/imports/{id}                one import with counts and samples
+//   POST /api/v1/imports/{id}/cancel         cancel (staged/previewed), or stop a commit at its
+//                                            next chunk (decision 0154)
 //   POST /api/v1/imports/{id}/commit         commit or resume (?background=true queues the job
 //                                            "import.commit" and answers 202 with it)
 //   GET  /api/v1/imports/{id}/review         rows waiting for a donor
@@ -16,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "engine/import_cancel.hpp"
 #include "engine/import_commit.hpp"
 #include "engine/import_detect.hpp"
 #include "engine/import_job.hpp"
@@ -172,6 +175,18 @@ Response commit(const Ctx&, Call& call) {
   return Response::json(200, im::summary_json(*done));
 }
 
+Response cancel(const Ctx&, Call& call) {
+  auto id = path_id(call.request);
+  if (!id) return Response::from_status(Status::not_found("no such import"));
+  auto done = im::cancel_import(call.db, call.actor, *id);
+  if (!done) return Response::from_status(done.status());
+  return Response::json(200, {{"import_id", done->import_id},
+                              {"status", done->status},
+                              {"stopping", done->stopping},
+                              {"rows_committed", done->rows_committed},
+                              {"message", done->message}});
+}
+
 Response review_rows(const Ctx&, Call& call) {
   auto id = path_id(call.request);
   if (!id) return Response::from_status(Status::not_found("no such import"));
@@ -226,6 +241,8 @@ void add_import_routes(Api& api) {
   route("GET", "/api/v1/imports/{id}", "One import with counts per outcome and samples",
         get_import);
   route("POST", "/api/v1/imports/{id}/commit", "Commit or resume an import", commit);
+  route("POST", "/api/v1/imports/{id}/cancel",
+        "Cancel a staged or previewed import, or stop one being committed", cancel);
   route("GET", "/api/v1/imports/{id}/review", "Rows waiting for a donor", review_rows);
   route("POST", "/api/v1/imports/{id}/review/{seq}", "Pick the donor of a row (or a new one)",
         decide);

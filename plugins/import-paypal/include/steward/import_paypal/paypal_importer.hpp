@@ -61,7 +61,7 @@ class PaypalImporter : public sdk::ImporterPlugin, private plugin_common::CsvImp
   struct Columns {
     Column date, type, status, currency, gross, fee, name, from_email, to_email, txn, reference,
         subject, note, item_title, payer_id, subscription, address1, address2, city, region,
-        postal_code, country, country_code, description;
+        postal_code, country, country_code, description, period;
   } col_;
 };
 

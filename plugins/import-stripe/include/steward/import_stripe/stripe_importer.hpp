@@ -3,8 +3,9 @@
 // Reads, by header name (never by position), four Stripe exports:
 //   - Dashboard payments ("unified payments", and the older "Payments" export): one row per
 //     charge; a refunded or partly refunded charge yields the payment plus a refund record
-//     ("<charge id>:refund") for Amount Refunded; failed, pending and abandoned rows are skipped
-//     with a reason;
+//     ("<charge id>:refund") for Amount Refunded, and a lost Disputed Amount yields a reversal
+//     ("<charge id>:dispute"); failed, pending and abandoned rows are skipped with a reason;
+//     Converted Amount / Converted Currency become converted_amount (decision 0154);
 //   - refunds (re_ ids) -> kRefund of the charge in "Charge ID";
 //   - disputes (dp_/du_ ids) -> kReversal when lost, skipped with a reason otherwise;
 //   - the itemized balance report (balance_transaction_id, reporting_category).
@@ -29,6 +30,10 @@ struct StripeConfig {
                                         "fund name"};
   std::vector<std::string> campaign_keys = {"campaign",      "appeal",      "campaign_code",
                                             "campaign code", "appeal_code", "utm_campaign"};
+  // Decision 0154: an appeal and a recurring interval from metadata, when the form sets them.
+  std::vector<std::string> appeal_keys = {"appeal", "appeal_code", "appeal code", "appeal_name"};
+  std::vector<std::string> interval_keys = {"interval", "frequency", "recurring_interval",
+                                            "billing_interval", "plan_interval"};
 };
 
 // Parses the plugin settings (JSON text, "{}" for defaults); invalid_field naming the setting.
@@ -78,8 +83,10 @@ class StripeImporter : public sdk::ImporterPlugin, private plugin_common::CsvImp
         customer_description, card_name, shipping_name, description, invoice, subscription,
         source_type, card_id, card_last4, card_brand, charge_id, reason, category, gross,
         address_line1, address_line2, address_city, address_state, address_country, address_zip,
-        utm_campaign, captured, source;
-    std::vector<std::size_t> fund, campaign;  // metadata columns, in preference order
+        utm_campaign, captured, source, converted_amount, disputed_amount, dispute_status,
+        dispute_date, interval;
+    std::vector<std::size_t> fund, campaign, appeal, interval_meta;  // metadata columns, in
+                                                                     // preference order
   } col_;
 };
 
