@@ -56,10 +56,11 @@ void add_generate_file_command(CLI::App& demo, Context& ctx) {
       std::cout << j.dump(2) << "\n";
       return;
     }
-    std::printf("wrote %s: %lld %s payments (%lld customers, %lld repeat, %lld refunded), "
-                "%lld bytes in %.1f s\n",
-                flags->out.c_str(), r.rows, flags->options.format.c_str(), r.customers,
-                r.repeat_rows, r.refunded_rows, r.bytes, seconds);
+    std::printf(
+        "wrote %s: %lld %s payments (%lld customers, %lld repeat, %lld refunded), "
+        "%lld bytes in %.1f s\n",
+        flags->out.c_str(), r.rows, flags->options.format.c_str(), r.customers, r.repeat_rows,
+        r.refunded_rows, r.bytes, seconds);
   });
 }
 

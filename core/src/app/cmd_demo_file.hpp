@@ -1,4 +1,5 @@
-// steward demo generate-file --format stripe --rows N [--seed S] [--first-day D] --out FILE [--json]
+// steward demo generate-file --format stripe --rows N [--seed S] [--first-day D] --out FILE
+// [--json]
 #pragma once
 
 #include "app/cli.hpp"

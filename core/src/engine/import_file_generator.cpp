@@ -11,11 +11,8 @@
 namespace steward::engine {
 
 const std::vector<GeneratedFund> kGeneratedFunds = {
-    {"GEN", "General Fund"},
-    {"SAFE", "Safe Houses"},
-    {"MED", "Medical Support"},
-    {"EDU", "Education"},
-    {"RESCUE", "Rescue"},
+    {"GEN", "General Fund"}, {"SAFE", "Safe Houses"}, {"MED", "Medical Support"},
+    {"EDU", "Education"},    {"RESCUE", "Rescue"},
 };
 
 namespace {
@@ -52,8 +49,8 @@ Customer customer(std::uint64_t seed, long long index) {
     latin = std::string(family.latin);
   } else {
     bool korean_american = rng.chance(0.4);
-    const std::string& first = korean_american ? rng.pick(names::kKoreanAmericanFemale)
-                                               : rng.pick(names::kAmericanFemale);
+    const std::string& first =
+        korean_american ? rng.pick(names::kKoreanAmericanFemale) : rng.pick(names::kAmericanFemale);
     std::string last = korean_american ? std::string(rng.pick(names::kKoreanFamilies).latin)
                                        : rng.pick(names::kAmericanLast);
     char middle = static_cast<char>('A' + rng.below(26));
@@ -128,7 +125,8 @@ Result<ImportFileReport> write_import_file(std::ostream& out, const ImportFileOp
   for (long long i = 0; i < options.rows; ++i) {
     long long customer_index = report.customers;
     if (report.customers > 0 && rng.chance(0.05)) {
-      customer_index = static_cast<long long>(rng.below(static_cast<std::uint64_t>(report.customers)));
+      customer_index =
+          static_cast<long long>(rng.below(static_cast<std::uint64_t>(report.customers)));
       ++report.repeat_rows;
     } else {
       ++report.customers;

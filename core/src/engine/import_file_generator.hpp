@@ -28,7 +28,7 @@ struct ImportFileOptions {
 
 struct ImportFileReport {
   long long rows = 0;
-  long long customers = 0;  // distinct cus_ ids
+  long long customers = 0;    // distinct cus_ ids
   long long repeat_rows = 0;  // charges by a customer seen before
   long long refunded_rows = 0;
   long long total_minor = 0;           // sum of Amount, in cents (USD)

@@ -153,10 +153,10 @@ Status insert_rows(Unit& unit, const std::vector<ImportRow>& rows) {
   if (rows.empty()) return Status::ok();
   // COPY on PostgreSQL, one prepared INSERT on SQLite (decision 0153): staging a million-row
   // file is this loop.
-  BulkWriter w(unit, "import_rows",
-               {"import_id", "seq", "line", "record", "identity", "outcome", "constituent_id",
-                "create_donor", "decided_by", "matched_by", "fund_id", "gift_id", "message",
-                "committed"});
+  BulkWriter w(
+      unit, "import_rows",
+      {"import_id", "seq", "line", "record", "identity", "outcome", "constituent_id",
+       "create_donor", "decided_by", "matched_by", "fund_id", "gift_id", "message", "committed"});
   for (const ImportRow& row : rows) {
     w.add(row.import_id).add(row.seq).add(row.line).add(row.record).add(row.identity);
     w.add(row.outcome).add(row.constituent_id).add(row.create_donor ? 1 : 0).add(row.decided_by);

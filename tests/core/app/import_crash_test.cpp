@@ -26,16 +26,15 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using testing::TestBackend;
 
-constexpr long long kRows = 1500;
-constexpr int kChunkRows = 100;  // many chunk boundaries to die between (and inside)
+constexpr long long kRows = 600;
+constexpr int kChunkRows = 40;  // many chunk boundaries to die between (and inside)
 constexpr int kKilledTrials = 5;
 
 class ImportCrashTest : public ::testing::TestWithParam<TestBackend> {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("steward-crash-" + std::to_string(::getpid()) + "-" +
-            testing::backend_name(GetParam()));
+    dir_ = fs::temp_directory_path() / ("steward-crash-" + std::to_string(::getpid()) + "-" +
+                                        testing::backend_name(GetParam()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     file_ = testing::write_generated_file((dir_ / "payments.csv").string(), kRows, 7);
@@ -113,11 +112,10 @@ TEST_P(ImportCrashTest, KilledMidCommitThenResumedEqualsACleanImport) {
     std::string name = "trial" + std::to_string(trial);
     auto t = database(name);
     ASSERT_TRUE(t);
-    pid_t pid =
-        spawn(args(name, t->url(),
-                   {"import", file_, "--default-fund", "GEN", "--chunk-rows",
-                    std::to_string(kChunkRows), "--json"}),
-              (dir_ / (name + ".log")).string());
+    pid_t pid = spawn(args(name, t->url(),
+                           {"import", file_, "--default-fund", "GEN", "--chunk-rows",
+                            std::to_string(kChunkRows), "--json"}),
+                      (dir_ / (name + ".log")).string());
     ASSERT_GT(pid, 0);
     // Wait for the commit to begin, then kill at a random moment of it.
     long long id = 0;

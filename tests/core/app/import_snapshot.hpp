@@ -50,7 +50,7 @@ inline ImportSnapshot snapshot(store::Database& db) {
   s.donors = text_rows(
       db,
       "SELECT c.display_name || '|' || COALESCE(c.first_name, '') || '|' || c.last_name || '|' "
-      "|| COALESCE(c.source, '') || '|' || COALESCE((SELECT MIN(e.email) FROM emails e WHERE "
+      "|| COALESCE((SELECT MIN(e.email) FROM emails e WHERE "
       "e.constituent_id = c.id), '') || '|' || COALESCE((SELECT MIN(x.external_id) FROM "
       "constituent_external_ids x WHERE x.constituent_id = c.id), '') || '|' || "
       "CAST((SELECT COUNT(*) FROM gifts g WHERE g.constituent_id = c.id) AS TEXT) FROM "
@@ -67,18 +67,18 @@ inline ImportSnapshot snapshot(store::Database& db) {
       "COALESCE(r.identity, '') || '|' || COALESCE(g.external_id, '') || '|' || "
       "COALESCE(f.code, '') FROM import_rows r LEFT JOIN gifts g ON g.id = r.gift_id LEFT JOIN "
       "funds f ON f.id = r.fund_id ORDER BY r.import_id, r.seq");
-  s.identities = text_rows(
-      db,
-      "SELECT p.source || '|' || p.external_id || '|' || p.kind || '|' || "
-      "COALESCE(g.external_id, '') FROM payment_identities p LEFT JOIN gifts g ON g.id = "
-      "p.gift_id ORDER BY 1");
+  s.identities =
+      text_rows(db,
+                "SELECT p.source || '|' || p.external_id || '|' || p.kind || '|' || "
+                "COALESCE(g.external_id, '') FROM payment_identities p LEFT JOIN gifts g ON g.id = "
+                "p.gift_id ORDER BY 1");
   s.duplicate_gifts = query_int(db,
                                 "SELECT COUNT(*) FROM (SELECT source, external_id FROM gifts "
                                 "GROUP BY source, external_id HAVING COUNT(*) > 1) d");
-  s.gift_audits_missing = query_int(
-      db,
-      "SELECT COUNT(*) FROM gifts g WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE "
-      "a.entity_type = 'gift' AND a.entity_id = g.id AND a.action = 'create')");
+  s.gift_audits_missing =
+      query_int(db,
+                "SELECT COUNT(*) FROM gifts g WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE "
+                "a.entity_type = 'gift' AND a.entity_id = g.id AND a.action = 'create')");
   return s;
 }
 
@@ -116,8 +116,7 @@ inline std::unique_ptr<TestDatabase> import_database(TestBackend backend,
   Status s = t->db().write({}, [](store::Unit& u) {
     for (const auto& f : engine::kGeneratedFunds) {
       std::string code = f.code, name = f.name;
-      u.sql() << "INSERT INTO funds (code, name) VALUES (:c, :n)", soci::use(code),
-          soci::use(name);
+      u.sql() << "INSERT INTO funds (code, name) VALUES (:c, :n)", soci::use(code), soci::use(name);
     }
     return Status::ok();
   });
