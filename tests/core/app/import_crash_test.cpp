@@ -26,8 +26,8 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using testing::TestBackend;
 
-constexpr long long kRows = 600;
-constexpr int kChunkRows = 40;  // many chunk boundaries to die between (and inside)
+constexpr long long kRows = 300;
+constexpr int kChunkRows = 20;  // many chunk boundaries to die between (and inside)
 constexpr int kKilledTrials = 5;
 
 class ImportCrashTest : public ::testing::TestWithParam<TestBackend> {
