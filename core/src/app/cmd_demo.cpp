@@ -1,11 +1,13 @@
 // steward demo load [--seed N] [--today YYYY-MM-DD] [--if-empty] [--constituents N] [--json]
 // steward demo generate --constituents N [--years Y] [--seed S] [--today D] [--chunk C] [--json]
+// steward demo generate-file --format stripe --rows N [--seed S] --out FILE (cmd_demo_file.cpp)
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 
 #include "app/cli.hpp"
+#include "app/cmd_demo_file.hpp"
 #include "domain/money.hpp"
 #include "engine/demo_generator.hpp"
 #include "engine/demo_loader.hpp"
@@ -133,6 +135,7 @@ void add_demo_command(CLI::App& app, Context& ctx) {
     }
   });
   add_generate_command(*demo, ctx);
+  add_generate_file_command(*demo, ctx);
 }
 
 }  // namespace steward::app

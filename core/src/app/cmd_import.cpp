@@ -39,12 +39,14 @@ struct ImportArgs {
   bool stage_only = false;
   bool background = false;
   bool json = false;
+  int chunk_rows = 0;  // 0: the engine's default
 };
 
-void commit_and_print(Context& ctx, long long id, bool json) {
+void commit_and_print(Context& ctx, long long id, bool json, int chunk_rows = 0) {
   auto& db = open_database(ctx);
   ProgressLine progress;
   im::CommitOptions options;
+  if (chunk_rows > 0) options.chunk_rows = chunk_rows;
   options.on_progress = [&](const im::CommitProgress& p) { progress.commit(p); };
   auto done = im::commit_import(db, ctx.actor(), id, options);
   progress.finish();
@@ -95,7 +97,7 @@ void run_import(Context& ctx, const ImportArgs& a) {
     return;
   }
   if (!a.json) print_preview(*preview);
-  commit_and_print(ctx, preview->import_id, a.json);
+  commit_and_print(ctx, preview->import_id, a.json, a.chunk_rows);
 }
 
 void add_status(CLI::App* cmd, Context& ctx) {
@@ -193,9 +195,11 @@ void add_resume(CLI::App* cmd, Context& ctx) {
   auto* sub = cmd->add_subcommand("resume", "Commit a staged import, or finish an interrupted one");
   auto id = std::make_shared<long long>(0);
   auto json = std::make_shared<bool>(false);
+  auto chunk_rows = std::make_shared<int>(0);
   sub->add_option("id", *id, "import id")->required();
   sub->add_flag("--json", *json, "print JSON");
-  sub->callback([&ctx, id, json] { commit_and_print(ctx, *id, *json); });
+  sub->add_option("--chunk-rows", *chunk_rows, "rows per commit transaction (tests, tuning)");
+  sub->callback([&ctx, id, json, chunk_rows] { commit_and_print(ctx, *id, *json, *chunk_rows); });
 }
 
 void add_rules(CLI::App* cmd, Context& ctx) {
@@ -264,6 +268,7 @@ void add_import_command(CLI::App& app, Context& ctx) {
                 "stage and preview; commit later with `steward import resume ID`");
   cmd->add_flag("--background", args->background, "stage now, commit in the job worker");
   cmd->add_flag("--json", args->json, "print JSON");
+  cmd->add_option("--chunk-rows", args->chunk_rows, "rows per commit transaction (tests, tuning)");
   add_status(cmd, ctx);
   add_review(cmd, ctx);
   add_resume(cmd, ctx);

@@ -31,18 +31,31 @@ std::set<long long> by_email(store::Unit& unit, const std::string& email) {
   return out;
 }
 
-bool same_name(const std::string& key, const store::RowReader& r, std::size_t first) {
-  std::string display = r.opt_text(first).value_or("");
-  if (!display.empty() && domain::name_key(display) == key) return true;
-  std::string given = r.opt_text(first + 1).value_or("");
-  std::string family = r.opt_text(first + 2).value_or("");
-  return !family.empty() && domain::person_name_key(given, family) == key;
+// Whether the candidate row (id, display_name, first_name, last_name from `first`) has `key`.
+// The candidates' keys are memoised per constituent id (NameKeyMemo, import_matcher.hpp): a
+// common family name brings the same candidates back for many payments.
+bool same_name(const std::string& key, const store::RowReader& r, std::size_t first,
+               NameKeyMemo& memo) {
+  long long id = r.integer(first - 1);
+  auto found = memo.find(id);
+  if (found == memo.end()) {
+    if (memo.size() >= kNameKeyMemoLimit) memo.clear();  // memory stays flat
+    std::string display = r.opt_text(first).value_or("");
+    std::string given = r.opt_text(first + 1).value_or("");
+    std::string family = r.opt_text(first + 2).value_or("");
+    found = memo.emplace(id, std::pair{display.empty() ? std::string() : domain::name_key(display),
+                                       family.empty() ? std::string()
+                                                      : domain::person_name_key(given, family)})
+                .first;
+  }
+  const auto& [display_key, person_key] = found->second;
+  return (!display_key.empty() && display_key == key) || (!person_key.empty() && person_key == key);
 }
 
 // Constituents whose name has this key, split by whether an address has this postal code.
 void by_name(store::Unit& unit, const std::string& display, const std::string& key,
              const std::string& postal, std::set<long long>& with_postal,
-             std::set<long long>& name_only) {
+             std::set<long long>& name_only, NameKeyMemo& memo) {
   // Candidates by postal code: compare the normalised forms in C++ (the stored text varies).
   if (!postal.empty()) {
     std::string prefix = postal.substr(0, 2) + "%";
@@ -55,7 +68,7 @@ void by_name(store::Unit& unit, const std::string& display, const std::string& k
     for (const soci::row& row : rs) {
       store::RowReader r(row);
       if (domain::normalize_postal(r.opt_text(4).value_or("")) != postal) continue;
-      if (same_name(key, r, 1)) with_postal.insert(r.integer(0));
+      if (same_name(key, r, 1, memo)) with_postal.insert(r.integer(0));
     }
   }
   DonorName parts = split_donor_name(display);
@@ -66,7 +79,7 @@ void by_name(store::Unit& unit, const std::string& display, const std::string& k
        soci::use(display), soci::use(parts.last), soci::use(parts.first));
   for (const soci::row& row : rs) {
     store::RowReader r(row);
-    if (same_name(key, r, 1)) name_only.insert(r.integer(0));
+    if (same_name(key, r, 1, memo)) name_only.insert(r.integer(0));
   }
 }
 
@@ -192,7 +205,7 @@ Result<RowPlan> Matcher::match_donor(store::Unit& unit, const sdk::PaymentRecord
         record.donor_address ? domain::normalize_postal(record.donor_address->postal_code) : "";
     std::set<long long> with_postal;
     std::set<long long> name_only;
-    by_name(unit, record.donor_name, key, postal, with_postal, name_only);
+    by_name(unit, record.donor_name, key, postal, with_postal, name_only, *name_keys_);
     if (with_postal.size() == 1) {
       p.constituent_id = *with_postal.begin();
       p.matched_by = "name_postal";

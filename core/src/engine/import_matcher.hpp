@@ -21,9 +21,12 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/import_record.hpp"
@@ -40,6 +43,12 @@ struct DonorName {
   std::string last;
 };
 DonorName split_donor_name(const std::string& name);
+
+// Name keys of donor candidates by constituent id (display-name key, first+last key), kept by a
+// Matcher for its lifetime: one commit chunk (one transaction), or one staging run, which only
+// previews. Bounded by kNameKeyMemoLimit entries.
+using NameKeyMemo = std::unordered_map<long long, std::pair<std::string, std::string>>;
+inline constexpr std::size_t kNameKeyMemoLimit = 200000;
 
 struct ImportSettings {
   long long import_id = 0;  // 0 for a dry run
@@ -115,6 +124,7 @@ class Matcher {
   std::vector<FundName> campaigns_;
   std::vector<Appeal> appeals_;
   std::vector<Rule> rules_;
+  std::shared_ptr<NameKeyMemo> name_keys_ = std::make_shared<NameKeyMemo>();
 };
 
 }  // namespace steward::engine::imports

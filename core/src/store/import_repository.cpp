@@ -4,6 +4,7 @@
 
 #include "domain/date.hpp"
 #include "store/audit.hpp"
+#include "store/bulk_writer.hpp"
 #include "store/row_reader.hpp"
 #include "store/soci_optional.hpp"
 
@@ -150,24 +151,19 @@ Status add_counts(Unit& unit, long long id, long long rows_total, long long rows
 
 Status insert_rows(Unit& unit, const std::vector<ImportRow>& rows) {
   if (rows.empty()) return Status::ok();
-  ImportRow x;
-  int create_donor = 0;
-  int committed = 0;
-  soci::statement st =
-      (unit.sql().prepare << "INSERT INTO import_rows (import_id, seq, line, record, identity, "
-                             "outcome, constituent_id, create_donor, decided_by, matched_by, "
-                             "fund_id, gift_id, message, committed) VALUES (:i, :s, :l, :r, "
-                             ":id, :o, :c, :cd, :db, :mb, :f, :g, :m, :cm)",
-       soci::use(x.import_id), soci::use(x.seq), soci::use(x.line), soci::use(x.record),
-       soci::use(x.identity), soci::use(x.outcome), soci::use(x.constituent_id),
-       soci::use(create_donor), soci::use(x.decided_by), soci::use(x.matched_by),
-       soci::use(x.fund_id), soci::use(x.gift_id), soci::use(x.message), soci::use(committed));
+  // COPY on PostgreSQL, one prepared INSERT on SQLite (decision 0153): staging a million-row
+  // file is this loop.
+  BulkWriter w(
+      unit, "import_rows",
+      {"import_id", "seq", "line", "record", "identity", "outcome", "constituent_id",
+       "create_donor", "decided_by", "matched_by", "fund_id", "gift_id", "message", "committed"});
   for (const ImportRow& row : rows) {
-    x = row;
-    create_donor = row.create_donor ? 1 : 0;
-    committed = row.committed ? 1 : 0;
-    st.execute(true);
+    w.add(row.import_id).add(row.seq).add(row.line).add(row.record).add(row.identity);
+    w.add(row.outcome).add(row.constituent_id).add(row.create_donor ? 1 : 0).add(row.decided_by);
+    w.add(row.matched_by).add(row.fund_id).add(row.gift_id).add(row.message);
+    w.add(row.committed ? 1 : 0).end_row();
   }
+  w.finish();
   return Status::ok();
 }
 
