@@ -9,6 +9,7 @@
 #include "support/cli_runner.hpp"
 #include "support/gift_fixtures.hpp"
 #include "support/mail_fixtures.hpp"
+#include "support/pdf_text.hpp"
 
 namespace {
 
@@ -78,9 +79,18 @@ TEST_F(MailCliTest, ThanksDonorsThroughTheOutboxOnceAndListsLetters) {
   EXPECT_NE(dry.output.find("1 would be sent"), std::string::npos) << dry.output;
   EXPECT_FALSE(fs::exists(outbox));
 
-  CliRun sent = mail("mail thank --send");
+  fs::path letters = dir_ / "letters";
+  CliRun sent = mail("mail thank --send --letters-dir " + letters.string());
   ASSERT_EQ(sent.exit_code, 0) << sent.output;
   EXPECT_NE(sent.output.find("1 accepted"), std::string::npos) << sent.output;
+  EXPECT_NE(sent.output.find("letters: 1 printed to " + letters.string()), std::string::npos)
+      << sent.output;
+  std::vector<fs::path> pdfs;
+  for (const auto& e : fs::directory_iterator(letters)) pdfs.push_back(e.path());
+  ASSERT_EQ(pdfs.size(), 1U);
+  EXPECT_EQ(fs::status(pdfs[0]).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_NE(steward::testing::pdf_file_text(pdfs[0].string()).find("박서연"), std::string::npos);
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(outbox)) files.push_back(e.path());
   ASSERT_EQ(files.size(), 1U);
@@ -91,12 +101,15 @@ TEST_F(MailCliTest, ThanksDonorsThroughTheOutboxOnceAndListsLetters) {
   EXPECT_NE(content.str().find("<minji@example.com>"), std::string::npos);
   EXPECT_EQ(content.str().find("seoyeon"), std::string::npos);
 
-  CliRun again = mail("mail thank --send");
+  CliRun again = mail("mail thank --send --letters-dir " + letters.string());
   ASSERT_EQ(again.exit_code, 0) << again.output;
   EXPECT_NE(again.output.find("0 accepted"), std::string::npos) << again.output;
   size_t count = 0;
   for (const auto& e : fs::directory_iterator(outbox)) count += e.is_regular_file() ? 1 : 0;
   EXPECT_EQ(count, 1U);
+  size_t letter_files = 0;
+  for (const auto& e : fs::directory_iterator(letters)) letter_files += e.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(letter_files, 1U) << "a letter is printed once";
 
   CliRun usage = mail("mail thank");
   EXPECT_NE(usage.exit_code, 0);
