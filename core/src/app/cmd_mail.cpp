@@ -245,6 +245,7 @@ void add_mail_command(CLI::App& app, Context& ctx) {
   add_templates_preview(*templates, ctx);
   add_mail_send_commands(*mail, ctx);
   add_mail_statements_command(*mail, ctx);
+  add_mail_clear_stuck_command(*mail, ctx);
 }
 
 }  // namespace steward::app

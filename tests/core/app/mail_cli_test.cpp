@@ -111,6 +111,29 @@ TEST_F(MailCliTest, ThanksDonorsThroughTheOutboxOnceAndListsLetters) {
   for (const auto& e : fs::directory_iterator(letters)) letter_files += e.is_regular_file() ? 1 : 0;
   EXPECT_EQ(letter_files, 1U) << "a letter is printed once";
 
+  fs::path statements = dir_ / "statements";
+  CliRun preview_year = mail("mail statements --year 2026 --dry-run");
+  ASSERT_EQ(preview_year.exit_code, 0) << preview_year.output;
+  EXPECT_NE(preview_year.output.find("2 would be issued"), std::string::npos)
+      << preview_year.output;
+  CliRun issued = mail("mail statements --year 2026 --send --dir " + statements.string());
+  ASSERT_EQ(issued.exit_code, 0) << issued.output;
+  EXPECT_NE(issued.output.find("1 emailed, 1 printed"), std::string::npos) << issued.output;
+  EXPECT_NE(issued.output.find("2026-000001"), std::string::npos) << issued.output;
+  EXPECT_NE(issued.output.find("printed: 1 statement(s) in " + statements.string()),
+            std::string::npos)
+      << issued.output;
+  CliRun stuck = mail("mail clear-stuck --older-than-minutes 60 --dry-run");
+  ASSERT_EQ(stuck.exit_code, 0) << stuck.output;
+  EXPECT_NE(stuck.output.find("0 message(s) stuck in sending"), std::string::npos) << stuck.output;
+  CliRun no_reason = mail("mail clear-stuck --older-than-minutes 60");
+  EXPECT_EQ(no_reason.exit_code, 1);
+  EXPECT_NE(no_reason.output.find("reason"), std::string::npos) << no_reason.output;
+
+  CliRun bad_year = mail("mail statements --year 12 --dry-run");
+  EXPECT_EQ(bad_year.exit_code, 1);
+  EXPECT_NE(bad_year.output.find("year"), std::string::npos) << bad_year.output;
+
   CliRun usage = mail("mail thank");
   EXPECT_NE(usage.exit_code, 0);
   EXPECT_NE(usage.output.find("--dry-run or --send"), std::string::npos) << usage.output;
