@@ -148,31 +148,41 @@ Result<Issued> issue_one(store::Unit& unit, const Context& ctx, long long consti
   out.outcome.constituent_id = constituent_id;
   auto existing = store::receipts::find(unit, constituent_id, ctx.period.year);
   if (!existing) return existing.status();
+  // Without reissue, a donor with a receipt is skipped, unless its email was deferred or
+  // rejected: then the same statement (same number, not a replacement) is emailed again.
+  std::optional<store::receipts::ReceiptRecord> receipt;
   if (*existing && !options.reissue) {
-    out.outcome.receipt_number = (*existing)->receipt_number;
-    out.outcome.state = "skipped";
-    out.outcome.detail = "already issued (use reissue for a replacement)";
-    return out;
+    const auto& e = **existing;
+    bool unsent = e.email_state && (*e.email_state == "deferred" || *e.email_state == "rejected");
+    if (!unsent) {
+      out.outcome.receipt_number = e.receipt_number;
+      out.outcome.state = "skipped";
+      out.outcome.detail = "already issued (use reissue for a replacement)";
+      return out;
+    }
+    receipt = e;
+  } else {
+    auto probe = gather(unit, ctx, constituent_id, "", false);
+    if (!probe) return probe.status();
+    store::receipts::IssueInput in;
+    in.constituent_id = constituent_id;
+    in.year = ctx.period.year;
+    in.period_start = ctx.period.from;
+    in.period_end = ctx.period.to;
+    in.gift_count = statement_gift_count(probe->content.gifts);
+    in.totals = statement_totals(probe->content.gifts, probe->content.language);
+    auto issued = store::receipts::issue(unit, in);
+    if (!issued) return issued.status();
+    receipt = *issued;
   }
-  auto probe = gather(unit, ctx, constituent_id, "", false);
-  if (!probe) return probe.status();
-  store::receipts::IssueInput in;
-  in.constituent_id = constituent_id;
-  in.year = ctx.period.year;
-  in.period_start = ctx.period.from;
-  in.period_end = ctx.period.to;
-  in.gift_count = statement_gift_count(probe->content.gifts);
-  in.totals = statement_totals(probe->content.gifts, probe->content.language);
-  auto receipt = store::receipts::issue(unit, in);
-  if (!receipt) return receipt.status();
   out.receipt_id = receipt->id;
   auto s = gather(unit, ctx, constituent_id, receipt->receipt_number, receipt->issue_count > 1);
   if (!s) return s.status();
   out.outcome.donor_name = s->donor.display_name;
   out.outcome.receipt_number = receipt->receipt_number;
   out.outcome.replacement = receipt->issue_count > 1;
-  out.outcome.gift_count = in.gift_count;
-  out.outcome.totals = in.totals;
+  out.outcome.gift_count = receipt->gift_count;
+  out.outcome.totals = receipt->totals;
   out.piece = statement_piece(s->content);
   auto pdf = print::render_pdf({out.piece}, {ctx.paper, "Statement " + receipt->receipt_number});
   if (!pdf) return pdf.status();
@@ -292,8 +302,13 @@ Result<StatementRun> issue_statements(store::Database& db, const store::Actor& a
         o.totals = statement_totals(s->content.gifts, s->content.language);
         o.channel = can_email(s->donor) && s->tmpl ? "email" : "print";
         o.address = o.channel == "email" ? *s->donor.email : "";
-        o.state = *existing && !options.reissue ? "skipped" : "would_issue";
+        bool unsent =
+            *existing && (*existing)->email_state &&
+            (*(*existing)->email_state == "deferred" || *(*existing)->email_state == "rejected");
+        o.state = *existing && !options.reissue && !unsent ? "skipped" : "would_issue";
         if (o.state == "skipped") o.detail = "already issued (use reissue for a replacement)";
+        if (unsent && !options.reissue)
+          o.detail = "email again (last try " + *(*existing)->email_state + ")";
         return o;
       });
       if (!outcome) return outcome.status();

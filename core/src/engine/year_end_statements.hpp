@@ -10,7 +10,8 @@
 // PDF attached: the receipt is claimed for email ("sending") here, the mailer runs outside any
 // transaction, and a second unit records the answer (mail log + receipt). Everyone else's
 // statement goes into one combined PDF for printing, <dir>/statements-<year>-<time>.pdf.
-// A receipt already emailed and accepted is not emailed again by a later run unless `reissue`.
+// A receipt already emailed and accepted is not emailed again by a later run unless `reissue`;
+// one whose email was deferred or rejected is emailed again (same number, not a replacement).
 #pragma once
 
 #include <filesystem>

@@ -21,9 +21,14 @@ namespace {
 
 struct Outbox {
   std::vector<sdk::MailMessage> sent;
+  bool defer = false;
   DeliverFn fn() {
     return [this](const sdk::MailMessage& m) -> Result<std::vector<sdk::RecipientStatus>> {
       sent.push_back(m);
+      if (defer) {
+        return std::vector<sdk::RecipientStatus>{
+            {m.to.front(), sdk::DeliveryState::kDeferred, "451 4.3.0 try later"}};
+      }
       return std::vector<sdk::RecipientStatus>{
           {m.to.front(), sdk::DeliveryState::kAccepted, "250 2.0.0 queued"}};
     };
@@ -218,6 +223,26 @@ TEST_P(YearEndStatementsTest, EmailsThePdfToDonorsWhoCanBeEmailedOnce) {
   auto again = run(true);
   ASSERT_TRUE(again);
   EXPECT_EQ(outbox_.sent.size(), 1u) << "never emailed twice";
+}
+
+TEST_P(YearEndStatementsTest, ADeferredEmailIsSentAgainWithTheSameNumberNotAsAReplacement) {
+  long long minji = testing::make_donor(db(), "김민지", "minji@example.com");
+  testing::give(db(), minji, 50000, "2026-03-01", fund_, "KRW");
+  outbox_.defer = true;
+  auto first = run(true);
+  ASSERT_TRUE(first) << first.status().message();
+  EXPECT_EQ(first->count("deferred"), 1);
+  outbox_.defer = false;
+  auto second = run(true);
+  ASSERT_TRUE(second) << second.status().message();
+  ASSERT_EQ(second->count("accepted"), 1);
+  EXPECT_EQ(second->outcomes[0].receipt_number, "2026-000001");
+  EXPECT_FALSE(second->outcomes[0].replacement);
+  EXPECT_EQ(outbox_.sent.size(), 2u);
+  auto third = run(true);
+  ASSERT_TRUE(third);
+  EXPECT_EQ(outbox_.sent.size(), 2u) << "accepted: not emailed again";
+  EXPECT_EQ(testing::query_int(db(), "SELECT COUNT(*) FROM receipt_sequences"), 1);
 }
 
 TEST_P(YearEndStatementsTest, BadYearNamesTheField) {
