@@ -73,7 +73,10 @@ void add_settings(CLI::App& mail, Context& ctx) {
               << "mail.org_website          " << s->org_website << "\n"
               << "mail.tax_id               " << s->tax_id << "\n"
               << "mail.signer_name          " << s->signer_name << "\n"
-              << "mail.signer_title         " << s->signer_title << "\n";
+              << "mail.signer_title         " << s->signer_title << "\n"
+              << "mail.paper_size           " << s->paper_size << "\n"
+              << "mail.statement_year       " << s->statement_year << "\n"
+              << "mail.legal_text           " << s->legal_text << "\n";
   });
   auto* set = settings->add_subcommand("set", "Set one mail setting");
   auto key = std::make_shared<std::string>();
@@ -241,6 +244,8 @@ void add_mail_command(CLI::App& app, Context& ctx) {
   add_templates_edit(*templates, ctx);
   add_templates_preview(*templates, ctx);
   add_mail_send_commands(*mail, ctx);
+  add_mail_statements_command(*mail, ctx);
+  add_mail_clear_stuck_command(*mail, ctx);
 }
 
 }  // namespace steward::app

@@ -1,6 +1,8 @@
 // steward mail ack-queue [--since D] [--personal-call-minor N] [--json]
-// steward mail thank (--dry-run | --send) [--since D] [--gift ID] [--mailer ID] [--json]
-// The acknowledgment queue and sending thank-you emails through the enabled mailer plugin.
+// steward mail thank (--dry-run | --send) [--since D] [--gift ID] [--mailer ID]
+//                    [--letters-dir DIR] [--paper letter|a4] [--json]
+// The acknowledgment queue, sending thank-you emails through the enabled mailer plugin, and
+// printing letters (one PDF per run) for donors who cannot be emailed.
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -12,6 +14,7 @@
 #include "app/cmd_mail.hpp"
 #include "engine/ack_queue.hpp"
 #include "engine/mail_format.hpp"
+#include "engine/thank_you_letters.hpp"
 #include "engine/thank_you_sender.hpp"
 #include "plugins/plugin_service.hpp"
 #include "store/mail_settings.hpp"
@@ -34,6 +37,18 @@ nlohmann::json item_json(const engine::AckItem& item) {
   return j;
 }
 
+nlohmann::json letter_json(const engine::LetterOutcome& l) {
+  return {{"gift_id", l.gift_id},
+          {"constituent_id", l.constituent_id},
+          {"donor", l.donor_name},
+          {"channel", "letter"},
+          {"language", l.language},
+          {"state", l.state},
+          {"reason", l.reason},
+          {"detail", l.detail},
+          {"personal_call", l.personal_call}};
+}
+
 nlohmann::json outcome_json(const engine::ThankYouOutcome& o) {
   return {{"gift_id", o.gift_id},  {"constituent_id", o.constituent_id},
           {"donor", o.donor_name}, {"channel", o.channel},
@@ -41,6 +56,8 @@ nlohmann::json outcome_json(const engine::ThankYouOutcome& o) {
           {"subject", o.subject},  {"state", o.state},
           {"detail", o.detail},    {"personal_call", o.personal_call}};
 }
+
+}  // namespace
 
 // The mailer plugin to use: --mailer, else mail.mailer, else the only enabled mailer.
 std::string choose_mailer(Context& ctx, store::Database& db, const std::string& flag) {
@@ -61,6 +78,19 @@ std::string choose_mailer(Context& ctx, store::Database& db, const std::string& 
                     ? "no mailer plugin is enabled (steward plugins enable org.steward.mail.file)"
                     : "several mailers are enabled: choose one with --mailer or mail.mailer"));
 }
+
+std::unique_ptr<plugins::PluginHandle> open_mailer(Context& ctx, store::Database& db,
+                                                   const std::string& mailer_id) {
+  plugins::IsolationOptions iso;
+  iso.timeout_ms = ctx.config.plugin_timeout_ms;
+  auto opened = db.write(ctx.actor(), [&](store::Unit& u) {
+    return plugins::open_plugin(u, std::filesystem::path(ctx.config.plugin_dir), mailer_id, iso);
+  });
+  if (!opened) stop(opened.status());
+  return std::move(*opened);
+}
+
+namespace {
 
 void add_ack_queue(CLI::App& mail, Context& ctx) {
   auto* cmd = mail.add_subcommand("ack-queue", "Gifts waiting for a thank-you, and how to send it");
@@ -111,7 +141,7 @@ void add_thank(CLI::App& mail, Context& ctx) {
   auto* cmd = mail.add_subcommand("thank", "Send thank-you emails for the acknowledgment queue");
   struct Args {
     bool dry_run = false, send = false, json = false;
-    std::string since, mailer;
+    std::string since, mailer, letters_dir = "var/letters", paper;
     long long gift = 0;
   };
   auto a = std::make_shared<Args>();
@@ -121,9 +151,18 @@ void add_thank(CLI::App& mail, Context& ctx) {
   cmd->add_option("--since", a->since, "only gifts received on or after YYYY-MM-DD");
   cmd->add_option("--gift", a->gift, "only this gift");
   cmd->add_option("--mailer", a->mailer, "the mailer plugin id (default: mail.mailer)");
+  cmd->add_option("--letters-dir", a->letters_dir,
+                  "where the letters PDF is written (default var/letters)");
+  cmd->add_option("--paper", a->paper, "letter or a4 (default: mail.paper_size)");
   cmd->add_flag("--json", a->json, "print JSON");
   cmd->callback([&ctx, a] {
     if (!a->dry_run && !a->send) stop(Status::invalid_field("send", "say --dry-run or --send"));
+    std::optional<print::PaperSize> paper;
+    if (!a->paper.empty()) {
+      auto parsed = print::parse_paper_size(a->paper, "paper");
+      if (!parsed) stop(parsed.status());
+      paper = *parsed;
+    }
     auto& db = open_database(ctx);
     engine::ThankYouOptions options;
     options.send = a->send;
@@ -132,25 +171,38 @@ void add_thank(CLI::App& mail, Context& ctx) {
     std::unique_ptr<plugins::PluginHandle> handle;
     if (a->send) {
       options.mailer_id = choose_mailer(ctx, db, a->mailer);
-      plugins::IsolationOptions iso;
-      iso.timeout_ms = ctx.config.plugin_timeout_ms;
-      auto opened = db.write(ctx.actor(), [&](store::Unit& u) {
-        return plugins::open_plugin(u, std::filesystem::path(ctx.config.plugin_dir),
-                                    options.mailer_id, iso);
-      });
-      if (!opened) stop(opened.status());
-      handle = std::move(*opened);
+      handle = open_mailer(ctx, db, options.mailer_id);
     }
     engine::DeliverFn deliver = [&handle](const sdk::MailMessage& m) { return handle->deliver(m); };
     auto report = engine::send_thank_yous(db, ctx.actor(), options, deliver);
     if (!report) stop(report.status());
+    engine::LetterOptions letter_options;
+    letter_options.rule = options.rule;
+    letter_options.send = a->send;
+    letter_options.dir = a->letters_dir;
+    letter_options.paper = paper;
+    auto letters = engine::print_thank_you_letters(db, ctx.actor(), letter_options);
+    if (!letters) stop(letters.status());
     if (a->json) {
       nlohmann::json out = nlohmann::json::array();
-      for (const auto& o : report->outcomes) out.push_back(outcome_json(o));
+      for (const auto& o : report->outcomes) {
+        if (o.channel != "letter") out.push_back(outcome_json(o));
+      }
+      for (const auto& l : letters->outcomes) {
+        nlohmann::json j = letter_json(l);
+        if (l.state == "printed") j["letters_pdf"] = letters->path.string();
+        out.push_back(j);
+      }
       std::cout << out.dump(2) << "\n";
       return;
     }
+    for (const auto& l : letters->outcomes) {
+      std::cout << fmt::format(
+          "gift {:<6} {:<24} {:<13} letter ({}){}{}\n", l.gift_id, l.donor_name, l.state, l.reason,
+          l.detail.empty() ? "" : "  " + l.detail, l.personal_call ? "  [personal call]" : "");
+    }
     for (const auto& o : report->outcomes) {
+      if (o.channel == "letter") continue;
       std::cout << fmt::format("gift {:<6} {:<24} {:<13} {}{}{}\n", o.gift_id, o.donor_name,
                                o.state, o.address.empty() ? "" : o.address + "  ", o.detail,
                                o.personal_call ? "  [personal call]" : "");
@@ -160,6 +212,12 @@ void add_thank(CLI::App& mail, Context& ctx) {
         a->send ? "sent" : "dry run", report->count("accepted"), report->count("rejected"),
         report->count("deferred"), report->count("letter"), report->count("skipped"),
         a->send ? "" : fmt::format(", {} would be sent", report->count("would_send")));
+    if (!letters->path.empty()) {
+      std::cout << fmt::format("letters: {} printed to {}\n", letters->letters,
+                               letters->path.string());
+    } else if (!a->send && letters->letters > 0) {
+      std::cout << fmt::format("letters: {} would be printed\n", letters->letters);
+    }
   });
 }
 

@@ -147,7 +147,11 @@ Result<ThankYouReport> send_thank_yous(store::Database& db, const store::Actor& 
                                        const ThankYouOptions& options, const DeliverFn& deliver) {
   auto queue = db.write(actor, [&](store::Unit& unit) -> Result<std::vector<AckItem>> {
     if (auto installed = install_starter_templates(unit); !installed) return installed.status();
-    if (options.send) {
+    auto queue = ack_queue(unit, options.rule);
+    if (!queue) return queue.status();
+    bool emails = false;
+    for (const auto& item : *queue) emails = emails || item.channel == AckChannel::kEmail;
+    if (options.send && emails) {  // a run of letters only needs no sender
       auto settings = store::mail_settings::get(unit);
       if (!settings) return settings.status();
       if (settings->from.empty()) {
@@ -155,7 +159,7 @@ Result<ThankYouReport> send_thank_yous(store::Database& db, const store::Actor& 
             "mail.from", "is not set: the sender, e.g. \"New Hope <office@example.org>\"");
       }
     }
-    return ack_queue(unit, options.rule);
+    return queue;
   });
   if (!queue) return queue.status();
 

@@ -37,15 +37,19 @@ Result<MailSettings> get(Unit& unit) {
     if (key == "mail.tax_id") out.tax_id = value;
     if (key == "mail.signer_name") out.signer_name = value;
     if (key == "mail.signer_title") out.signer_title = value;
+    if (key == "mail.paper_size") out.paper_size = value;
+    if (key == "mail.legal_text") out.legal_text = value;
+    if (key == "mail.statement_year") out.statement_year = value;
   }
   return out;
 }
 
 Status set(Unit& unit, const std::string& key, const std::string& value) {
   static const char* kKnown[] = {
-      "mail.from",        "mail.mailer",      "mail.default_language", "mail.personal_call_minor",
-      "mail.org_address", "mail.org_phone",   "mail.org_website",      "mail.org_email",
-      "mail.tax_id",      "mail.signer_name", "mail.signer_title"};
+      "mail.from",        "mail.mailer",        "mail.default_language", "mail.personal_call_minor",
+      "mail.org_address", "mail.org_phone",     "mail.org_website",      "mail.org_email",
+      "mail.tax_id",      "mail.signer_name",   "mail.signer_title",     "mail.paper_size",
+      "mail.legal_text",  "mail.statement_year"};
   bool known = false;
   for (const char* k : kKnown) known = known || key == k;
   if (!known) {
@@ -54,12 +58,21 @@ Status set(Unit& unit, const std::string& key, const std::string& value) {
                                  "mail.default_language, mail.personal_call_minor, "
                                  "mail.org_address, mail.org_phone, mail.org_website, "
                                  "mail.org_email, mail.tax_id, mail.signer_name, "
-                                 "mail.signer_title)");
+                                 "mail.signer_title, mail.paper_size, mail.legal_text, "
+                                 "mail.statement_year)");
   }
-  bool multiline = key == "mail.org_address";
-  if (!domain::is_clean_text(value, multiline) || value.size() > 500) {
-    return Status::invalid_field(key, multiline ? "must be text of at most 500 characters"
-                                                : "must be one line of at most 500 characters");
+  bool multiline = key == "mail.org_address" || key == "mail.legal_text";
+  std::size_t longest = key == "mail.legal_text" ? 2000 : 500;
+  if (!domain::is_clean_text(value, multiline) || value.size() > longest) {
+    return Status::invalid_field(
+        key, (multiline ? "must be text of at most " : "must be one line of at most ") +
+                 std::to_string(longest) + " characters");
+  }
+  if (key == "mail.paper_size" && value != "letter" && value != "a4") {
+    return Status::invalid_field(key, "must be letter or a4");
+  }
+  if (key == "mail.statement_year" && value != "calendar" && value != "fiscal") {
+    return Status::invalid_field(key, "must be calendar or fiscal");
   }
   if (key == "mail.personal_call_minor" && !is_count(value)) {
     return Status::invalid_field(key, "must be a whole number of minor units (100000 = $1,000)");

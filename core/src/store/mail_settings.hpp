@@ -10,6 +10,11 @@
 //                              flagged for a personal call
 //   mail.org_address, mail.org_phone, mail.org_website, mail.org_email, mail.tax_id,
 //   mail.signer_name, mail.signer_title       free text for templates ({{org.*}})
+//   mail.paper_size            "letter" letter | a4: printed letters, receipts and statements
+//   mail.legal_text            the receipt's legal wording (e.g. "No goods or services were
+//                              provided in exchange for these contributions.")
+//   mail.statement_year        "calendar" calendar | fiscal (fiscal_year_start_month): the year
+//                              a receipt / year-end statement covers
 #pragma once
 
 #include <string>
@@ -30,6 +35,9 @@ struct MailSettings {
   std::string tax_id;
   std::string signer_name;
   std::string signer_title;
+  std::string paper_size = "letter";
+  std::string legal_text;
+  std::string statement_year = "calendar";
 };
 
 Result<MailSettings> get(Unit& unit);

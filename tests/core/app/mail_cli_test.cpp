@@ -9,6 +9,7 @@
 #include "support/cli_runner.hpp"
 #include "support/gift_fixtures.hpp"
 #include "support/mail_fixtures.hpp"
+#include "support/pdf_text.hpp"
 
 namespace {
 
@@ -78,9 +79,18 @@ TEST_F(MailCliTest, ThanksDonorsThroughTheOutboxOnceAndListsLetters) {
   EXPECT_NE(dry.output.find("1 would be sent"), std::string::npos) << dry.output;
   EXPECT_FALSE(fs::exists(outbox));
 
-  CliRun sent = mail("mail thank --send");
+  fs::path letters = dir_ / "letters";
+  CliRun sent = mail("mail thank --send --letters-dir " + letters.string());
   ASSERT_EQ(sent.exit_code, 0) << sent.output;
   EXPECT_NE(sent.output.find("1 accepted"), std::string::npos) << sent.output;
+  EXPECT_NE(sent.output.find("letters: 1 printed to " + letters.string()), std::string::npos)
+      << sent.output;
+  std::vector<fs::path> pdfs;
+  for (const auto& e : fs::directory_iterator(letters)) pdfs.push_back(e.path());
+  ASSERT_EQ(pdfs.size(), 1U);
+  EXPECT_EQ(fs::status(pdfs[0]).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_NE(steward::testing::pdf_file_text(pdfs[0].string()).find("박서연"), std::string::npos);
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(outbox)) files.push_back(e.path());
   ASSERT_EQ(files.size(), 1U);
@@ -91,12 +101,38 @@ TEST_F(MailCliTest, ThanksDonorsThroughTheOutboxOnceAndListsLetters) {
   EXPECT_NE(content.str().find("<minji@example.com>"), std::string::npos);
   EXPECT_EQ(content.str().find("seoyeon"), std::string::npos);
 
-  CliRun again = mail("mail thank --send");
+  CliRun again = mail("mail thank --send --letters-dir " + letters.string());
   ASSERT_EQ(again.exit_code, 0) << again.output;
   EXPECT_NE(again.output.find("0 accepted"), std::string::npos) << again.output;
   size_t count = 0;
   for (const auto& e : fs::directory_iterator(outbox)) count += e.is_regular_file() ? 1 : 0;
   EXPECT_EQ(count, 1U);
+  size_t letter_files = 0;
+  for (const auto& e : fs::directory_iterator(letters)) letter_files += e.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(letter_files, 1U) << "a letter is printed once";
+
+  fs::path statements = dir_ / "statements";
+  CliRun preview_year = mail("mail statements --year 2026 --dry-run");
+  ASSERT_EQ(preview_year.exit_code, 0) << preview_year.output;
+  EXPECT_NE(preview_year.output.find("2 would be issued"), std::string::npos)
+      << preview_year.output;
+  CliRun issued = mail("mail statements --year 2026 --send --dir " + statements.string());
+  ASSERT_EQ(issued.exit_code, 0) << issued.output;
+  EXPECT_NE(issued.output.find("1 emailed, 1 printed"), std::string::npos) << issued.output;
+  EXPECT_NE(issued.output.find("2026-000001"), std::string::npos) << issued.output;
+  EXPECT_NE(issued.output.find("printed: 1 statement(s) in " + statements.string()),
+            std::string::npos)
+      << issued.output;
+  CliRun stuck = mail("mail clear-stuck --older-than-minutes 60 --dry-run");
+  ASSERT_EQ(stuck.exit_code, 0) << stuck.output;
+  EXPECT_NE(stuck.output.find("0 message(s) stuck in sending"), std::string::npos) << stuck.output;
+  CliRun no_reason = mail("mail clear-stuck --older-than-minutes 60");
+  EXPECT_EQ(no_reason.exit_code, 1);
+  EXPECT_NE(no_reason.output.find("reason"), std::string::npos) << no_reason.output;
+
+  CliRun bad_year = mail("mail statements --year 12 --dry-run");
+  EXPECT_EQ(bad_year.exit_code, 1);
+  EXPECT_NE(bad_year.output.find("year"), std::string::npos) << bad_year.output;
 
   CliRun usage = mail("mail thank");
   EXPECT_NE(usage.exit_code, 0);

@@ -238,6 +238,8 @@ TEST_P(MailEngineTest, AnUnreachableMailerStopsTheBatchAndMarksNothing) {
 
 TEST_P(MailEngineTest, SendingNeedsASender) {
   testing::set_mail_setting(db(), "mail.from", "");
+  long long donor = testing::make_donor(db(), "김민지", "minji@example.com");
+  testing::give(db(), donor, 1000, "2026-03-01", fund_);
   RecordingMailer mailer;
   auto report = thank(mailer);
   ASSERT_FALSE(report);

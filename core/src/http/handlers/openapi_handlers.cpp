@@ -52,9 +52,13 @@ nlohmann::json openapi_document(const Router& router) {
                            {"content", {{"application/json", {{"schema", *bodies.request}}}}}};
     }
     if (bodies.response) {
+      // A route answering something else (application/pdf) names it in its fragment.
+      const std::string type =
+          route.openapi.is_object()
+              ? route.openapi.value("response_content_type", "application/json")
+              : "application/json";
       op["responses"][std::to_string(bodies.status)] = {
-          {"description", "the answer"},
-          {"content", {{"application/json", {{"schema", *bodies.response}}}}}};
+          {"description", "the answer"}, {"content", {{type, {{"schema", *bodies.response}}}}}};
     } else if (bodies.status == 204) {
       op["responses"]["204"] = {{"description", "done; no body"}};
     }

@@ -1,0 +1,120 @@
+// steward mail statements --year Y (--dry-run | --send) [--constituent ID] [--reissue]
+//                         [--dir DIR] [--paper letter|a4] [--mailer ID] [--json]
+// Receipts and year-end giving statements: numbered per donor per year, emailed with the PDF
+// attached to donors who can be emailed, one combined PDF for printing for the rest.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "app/cmd_helpers.hpp"
+#include "app/cmd_mail.hpp"
+#include "engine/year_end_statements.hpp"
+#include "print/pdf_document.hpp"
+#include "store/mail_settings.hpp"
+
+namespace steward::app {
+namespace {
+
+nlohmann::json statement_json(const engine::StatementOutcome& o) {
+  nlohmann::json j = {{"constituent_id", o.constituent_id},
+                      {"donor", o.donor_name},
+                      {"receipt_number", o.receipt_number},
+                      {"replacement", o.replacement},
+                      {"gift_count", o.gift_count},
+                      {"totals", o.totals},
+                      {"channel", o.channel},
+                      {"state", o.state},
+                      {"detail", o.detail}};
+  if (!o.address.empty()) j["address"] = o.address;
+  if (!o.pdf_path.empty()) j["pdf"] = o.pdf_path.string();
+  return j;
+}
+
+}  // namespace
+
+void add_mail_statements_command(CLI::App& mail, Context& ctx) {
+  auto* cmd = mail.add_subcommand(
+      "statements", "Year-end giving statements and receipts: email the PDF, or print it");
+  struct Args {
+    int year = 0;
+    bool dry_run = false, send = false, reissue = false, json = false;
+    long long constituent = 0;
+    std::string dir = "var/statements", paper, mailer;
+  };
+  auto a = std::make_shared<Args>();
+  cmd->add_option("--year", a->year, "the statement year (fiscal: the year it ends)")->required();
+  auto* dry = cmd->add_flag("--dry-run", a->dry_run, "list donors and totals, issue nothing");
+  auto* send = cmd->add_flag("--send", a->send, "issue receipts, email or print the statements");
+  dry->excludes(send);
+  cmd->add_option("--constituent", a->constituent, "only this donor");
+  cmd->add_flag("--reissue", a->reissue,
+                "issue again donors who already have a receipt (same number, replacement)");
+  cmd->add_option("--dir", a->dir, "where PDFs are written (default var/statements)");
+  cmd->add_option("--paper", a->paper, "letter or a4 (default: mail.paper_size)");
+  cmd->add_option("--mailer", a->mailer, "the mailer plugin id (default: mail.mailer)");
+  cmd->add_flag("--json", a->json, "print JSON");
+  cmd->callback([&ctx, a] {
+    if (!a->dry_run && !a->send) stop(Status::invalid_field("send", "say --dry-run or --send"));
+    auto& db = open_database(ctx);
+    engine::StatementOptions options;
+    options.year = a->year;
+    options.send = a->send;
+    options.reissue = a->reissue;
+    options.dir = a->dir;
+    if (a->constituent > 0) options.constituent_id = a->constituent;
+    if (!a->paper.empty()) {
+      auto parsed = print::parse_paper_size(a->paper, "paper");
+      if (!parsed) stop(parsed.status());
+      options.paper = *parsed;
+    }
+    // The mailer is opened only when a statement is to be emailed.
+    std::unique_ptr<plugins::PluginHandle> handle;
+    engine::DeliverFn deliver =
+        [&](const sdk::MailMessage& m) -> Result<std::vector<sdk::RecipientStatus>> {
+      if (!handle) {
+        options.mailer_id = choose_mailer(ctx, db, a->mailer);
+        handle = open_mailer(ctx, db, options.mailer_id);
+      }
+      return handle->deliver(m);
+    };
+    if (a->send) {
+      // Recorded in the mail log at claim time, so it is resolved up front when possible.
+      auto settings = db.read([](store::Unit& u) { return store::mail_settings::get(u); });
+      if (settings && !settings->mailer.empty()) options.mailer_id = settings->mailer;
+      if (!a->mailer.empty()) options.mailer_id = a->mailer;
+    }
+    auto run = engine::issue_statements(db, ctx.actor(), options, deliver);
+    if (!run) stop(run.status());
+    if (a->json) {
+      nlohmann::json out = {{"year", run->period.year},
+                            {"from", run->period.from},
+                            {"to", run->period.to},
+                            {"statements", nlohmann::json::array()}};
+      for (const auto& o : run->outcomes) out["statements"].push_back(statement_json(o));
+      if (!run->print_path.empty()) out["print_pdf"] = run->print_path.string();
+      std::cout << out.dump(2) << "\n";
+      return;
+    }
+    std::cout << fmt::format("statement year {} ({} to {})\n", run->period.year, run->period.from,
+                             run->period.to);
+    for (const auto& o : run->outcomes) {
+      std::cout << fmt::format(
+          "donor {:<6} {:<24} {:<12} {:<3} gift(s)  {:<18} {:<6} {:<13} {}{}{}\n", o.constituent_id,
+          o.donor_name, o.receipt_number, o.gift_count, o.totals, o.channel, o.state,
+          o.replacement ? "replacement " : "", o.address.empty() ? "" : o.address + "  ", o.detail);
+    }
+    if (!run->print_path.empty()) {
+      std::cout << fmt::format("printed: {} statement(s) in {}\n", run->printed,
+                               run->print_path.string());
+    }
+    std::cout << fmt::format(
+        "{}: {} emailed, {} printed, {} rejected, {} deferred, {} skipped{}\n",
+        a->send ? "sent" : "dry run", run->count("accepted"), run->count("printed"),
+        run->count("rejected"), run->count("deferred"), run->count("skipped"),
+        a->send ? "" : fmt::format(", {} would be issued", run->count("would_issue")));
+  });
+}
+
+}  // namespace steward::app

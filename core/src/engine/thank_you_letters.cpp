@@ -1,0 +1,165 @@
+#include "engine/thank_you_letters.hpp"
+
+#include "engine/mail_merge.hpp"
+#include "engine/mail_render.hpp"
+#include "engine/mail_starter_templates.hpp"
+#include "print/private_file.hpp"
+#include "store/mail_queries.hpp"
+#include "store/mail_settings.hpp"
+#include "store/mail_template_repository.hpp"
+#include "store/settings_repository.hpp"
+
+namespace steward::engine {
+namespace {
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    std::string line = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty()) lines.push_back(line);
+    if (nl == std::string::npos) break;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+// The template's address paragraph: first line starts with the addressee, the rest are exactly
+// the donor's address lines.
+bool is_address_paragraph(const std::vector<std::string>& lines, const std::string& addressee,
+                          const std::vector<std::string>& address) {
+  if (lines.empty() || lines.size() != address.size() + 1) return false;
+  if (lines[0].rfind(addressee, 0) != 0) return false;
+  for (std::size_t i = 0; i < address.size(); ++i) {
+    if (lines[i + 1] != address[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<LetterPiece> thank_you_letter_piece(store::Unit& unit, long long constituent_id,
+                                           long long gift_id) {
+  auto donor = store::mail_queries::donor(unit, constituent_id);
+  if (!donor) return donor.status();
+  auto settings = store::mail_settings::get(unit);
+  if (!settings) return settings.status();
+  auto org = store::settings::get(unit);
+  if (!org) return org.status();
+  auto tmpl =
+      store::mail_templates::for_kind(unit, "thank_you_letter", donor_language(*donor, *settings));
+  if (!tmpl) return tmpl.status();
+  if (!*tmpl) return Status::not_found("no active thank_you_letter template");
+  auto fields = merge_fields(unit, {constituent_id, gift_id, std::nullopt}, (*tmpl)->language);
+  if (!fields) return fields.status();
+  auto rendered = render_mail(**tmpl, *fields);
+  if (!rendered) return rendered.status();
+
+  LetterPiece out;
+  out.language = (*tmpl)->language;
+  out.has_postal_address = !donor->address_lines.empty();
+  const std::string addressee = (*fields)["donor"]["addressee"].get<std::string>();
+  if (!org->organization_name.empty()) {
+    out.piece.return_address.push_back(org->organization_name);
+  }
+  for (const auto& line : split_lines(settings->org_address)) {
+    out.piece.return_address.push_back(line);
+  }
+  bool window_from_template = false;
+  for (auto& block : print::paragraphs_from_text(rendered->text)) {
+    auto lines = split_lines(block.text);
+    if (!window_from_template && is_address_paragraph(lines, addressee, donor->address_lines)) {
+      out.piece.recipient = lines;
+      window_from_template = true;
+      continue;
+    }
+    out.piece.blocks.push_back(std::move(block));
+  }
+  if (!window_from_template) {
+    out.piece.recipient.push_back(addressee);
+    for (const auto& line : donor->address_lines) out.piece.recipient.push_back(line);
+  }
+  return out;
+}
+
+Result<LetterRun> print_thank_you_letters(store::Database& db, const store::Actor& actor,
+                                          const LetterOptions& options) {
+  std::filesystem::path written_path;
+  auto run = [&](store::Unit& unit) -> Result<LetterRun> {
+    if (options.send) {
+      if (auto installed = install_starter_templates(unit); !installed) {
+        return installed.status();
+      }
+    }
+    auto settings = store::mail_settings::get(unit);
+    if (!settings) return settings.status();
+    print::PaperSize paper = print::PaperSize::kLetter;
+    if (options.paper) {
+      paper = *options.paper;
+    } else {
+      auto parsed = print::parse_paper_size(settings->paper_size, "mail.paper_size");
+      if (!parsed) return parsed.status();
+      paper = *parsed;
+    }
+    auto queue = ack_queue(unit, options.rule);
+    if (!queue) return queue.status();
+    LetterRun result;
+    std::vector<print::Piece> pieces;
+    for (const auto& item : *queue) {
+      if (item.channel != AckChannel::kLetter) continue;
+      LetterOutcome o;
+      o.gift_id = item.gift.gift_id;
+      o.constituent_id = item.gift.constituent_id;
+      o.donor_name = item.gift.donor_name;
+      o.reason = item.reason;
+      o.personal_call = item.personal_call;
+      auto piece = thank_you_letter_piece(unit, item.gift.constituent_id, item.gift.gift_id);
+      if (!piece) {
+        o.state = "skipped";
+        o.detail = piece.status().message();
+        result.outcomes.push_back(o);
+        continue;
+      }
+      if (options.send) {
+        auto marked = store::mail_queries::mark_acknowledged(unit, item.gift.gift_id, "letter");
+        if (!marked) return marked.status();
+        if (!*marked) {
+          o.state = "skipped";
+          o.detail = "already acknowledged";
+          result.outcomes.push_back(o);
+          continue;
+        }
+      }
+      o.language = piece->language;
+      o.state = options.send ? "printed" : "would_print";
+      if (!piece->has_postal_address) o.detail = "no postal address";
+      pieces.push_back(std::move(piece->piece));
+      result.outcomes.push_back(o);
+    }
+    result.letters = static_cast<int>(pieces.size());
+    if (pieces.empty()) return result;
+    auto pdf = print::render_pdf(pieces, {paper, "Thank-you letters"});
+    if (!pdf) return pdf.status();
+    result.pdf = std::move(*pdf);
+    if (options.send) {
+      auto path = print::write_private_file(options.dir, "letters-" + print::file_timestamp(),
+                                            "pdf", result.pdf);
+      if (!path) return path.status();
+      result.path = *path;
+      written_path = *path;
+    }
+    return result;
+  };
+  if (!options.send) return db.read(run);
+  auto written = db.write(actor, run);
+  if (!written && !written_path.empty()) {
+    // The unit rolled back (nothing marked): the PDF written before the commit must not stay.
+    std::error_code ec;
+    std::filesystem::remove(written_path, ec);
+  }
+  return written;
+}
+
+}  // namespace steward::engine

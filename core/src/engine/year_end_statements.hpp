@@ -1,0 +1,72 @@
+// Receipts and year-end giving statements, per donor per statement year (calendar, or fiscal
+// with mail.statement_year = fiscal and the fiscal_year_start_month setting).
+//
+// A dry run lists each donor with gifts in the period, the gift count and totals, and the
+// receipt number they already have ("new" otherwise): nothing is numbered, written or sent.
+// Sending, per donor, in one write unit: issue the receipt (a new number from the year's
+// sequence, or the same number again marked as a replacement), render the statement PDF, write
+// it (mode 0600) as <dir>/statement-<number>.pdf; donors who can be emailed (a primary address,
+// not unsubscribed, not do-not-email: checked in this unit) get the year_end template with the
+// PDF attached: the receipt is claimed for email ("sending") here, the mailer runs outside any
+// transaction, and a second unit records the answer (mail log + receipt). Everyone else's
+// statement goes into one combined PDF for printing, <dir>/statements-<year>-<time>.pdf.
+// A receipt already emailed and accepted is not emailed again by a later run unless `reissue`;
+// one whose email was deferred or rejected is emailed again (same number, not a replacement).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/statement_document.hpp"
+#include "engine/thank_you_sender.hpp"
+#include "print/pdf_document.hpp"
+#include "store/database.hpp"
+
+namespace steward::engine {
+
+struct StatementOptions {
+  int year = 0;
+  bool send = false;  // false: dry run
+  std::optional<long long> constituent_id;
+  // Issue again donors who already have a receipt for the year (same number, "replacement").
+  // Without it, donors with a receipt are skipped.
+  bool reissue = false;
+  std::filesystem::path dir = "var/statements";
+  std::optional<print::PaperSize> paper;  // default: mail.paper_size
+  std::string mailer_id;                  // recorded in the mail log
+};
+
+struct StatementOutcome {
+  long long constituent_id = 0;
+  std::string donor_name;
+  std::string receipt_number;  // "new" in a dry run for a donor without one
+  bool replacement = false;
+  long long gift_count = 0;
+  std::string totals;
+  std::string channel;  // email | print
+  std::string address;
+  // would_issue | printed | accepted | rejected | deferred | not_attempted | skipped
+  std::string state;
+  std::string detail;
+  std::filesystem::path pdf_path;  // this donor's statement
+};
+
+struct StatementRun {
+  StatementPeriod period;
+  std::vector<StatementOutcome> outcomes;
+  std::filesystem::path print_path;  // the combined PDF for printing (empty when none)
+  int printed = 0;
+  int count(const std::string& state) const;
+};
+
+// Errors (nothing issued): kInvalid naming "year"; when sending with emailable donors, mail.from
+// not set; kUnavailable when a PDF cannot be written.
+Result<StatementRun> issue_statements(store::Database& db, const store::Actor& actor,
+                                      const StatementOptions& options, const DeliverFn& deliver);
+
+// The statement a donor would get (for a preview or a download), without issuing anything.
+Result<std::string> statement_preview_pdf(store::Unit& unit, long long constituent_id, int year);
+
+}  // namespace steward::engine

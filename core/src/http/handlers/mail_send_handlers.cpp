@@ -1,0 +1,324 @@
+// Mail sending routes (registered by add_mail_routes, mail_handlers.cpp):
+//   GET  /api/v1/mail/ack-queue                          send mail: ?since=YYYY-MM-DD
+//   POST /api/v1/mail/thank                              send mail: {"send": false} is a dry run
+//   POST /api/v1/mail/statements                         send mail: {"year": 2026, "send": ...}
+//   GET  /api/v1/mail/statements/{constituent_id}/{year} send mail: the statement PDF (preview)
+//   GET  /api/v1/mail/documents/{file}                   send mail: a generated PDF (letters,
+//                                                        statements), as an attachment
+// Sending runs in the request (a batch of a small organisation takes seconds); the mailer is the
+// plugin named by mail.mailer, else the only enabled mailer.
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "engine/ack_queue.hpp"
+#include "engine/thank_you_letters.hpp"
+#include "engine/thank_you_sender.hpp"
+#include "engine/year_end_statements.hpp"
+#include "http/handlers/common.hpp"
+#include "http/handlers/mail_routes.hpp"
+#include "http/json_body.hpp"
+#include "plugins/plugin_service.hpp"
+#include "store/mail_settings.hpp"
+#include "store/plugin_repository.hpp"
+
+namespace steward::http {
+namespace {
+
+using nlohmann::json;
+
+const json kString = {{"type", "string"}};
+const json kInteger = {{"type", "integer"}};
+const json kBool = {{"type", "boolean"}};
+const json kPdfAnswer = {{"response", {{"type", "string"}, {"format", "binary"}}},
+                         {"response_content_type", "application/pdf"},
+                         {"status", 200}};
+
+Result<std::string> choose_mailer(store::Unit& unit) {
+  auto settings = store::mail_settings::get(unit);
+  if (!settings) return settings.status();
+  if (!settings->mailer.empty()) return settings->mailer;
+  auto records = store::plugin_records::list(unit);
+  if (!records) return records.status();
+  std::vector<std::string> enabled;
+  for (const auto& r : *records) {
+    if (r.kind == "mailer" && r.enabled) enabled.push_back(r.plugin_id);
+  }
+  if (enabled.size() == 1) return enabled.front();
+  return Status::invalid_field(
+      "mail.mailer", enabled.empty() ? "no mailer plugin is enabled"
+                                     : "several mailers are enabled: choose one in mail.mailer");
+}
+
+// Opens the mailer on first use, so runs that email nobody need no mailer.
+struct LazyMailer {
+  Call& call;
+  std::filesystem::path plugin_dir;
+  std::string* mailer_id;
+  std::unique_ptr<plugins::PluginHandle> handle;
+
+  Result<std::vector<sdk::RecipientStatus>> deliver(const sdk::MailMessage& m) {
+    if (!handle) {
+      auto opened = call.db.write(
+          call.actor, [&](store::Unit& u) -> Result<std::unique_ptr<plugins::PluginHandle>> {
+            auto id = choose_mailer(u);
+            if (!id) return id.status();
+            *mailer_id = *id;
+            return plugins::open_plugin(u, plugin_dir, *id, plugins::IsolationOptions{});
+          });
+      if (!opened) return Status::unavailable("mailer: " + opened.status().message());
+      handle = std::move(*opened);
+    }
+    return handle->deliver(m);
+  }
+};
+
+std::string document_url(const std::filesystem::path& path) {
+  return path.empty() ? "" : "/api/v1/mail/documents/" + path.filename().string();
+}
+
+Response ack_queue(Call& call) {
+  engine::AckRule rule;
+  if (auto since = call.request.query_param("since")) rule.since = *since;
+  auto queue = call.db.read([&](store::Unit& u) { return engine::ack_queue(u, rule); });
+  if (!queue) return Response::from_status(queue.status());
+  json items = json::array();
+  for (const auto& item : *queue) {
+    json j = {{"gift_id", item.gift.gift_id},
+              {"constituent_id", item.gift.constituent_id},
+              {"donor", item.gift.donor_name},
+              {"received_on", item.gift.received_on},
+              {"amount_minor", item.gift.amount_minor},
+              {"currency", item.gift.currency},
+              {"channel", engine::ack_channel_name(item.channel)},
+              {"reason", item.reason},
+              {"personal_call", item.personal_call},
+              {"in_flight", item.gift.in_flight}};
+    if (item.channel == engine::AckChannel::kEmail && item.gift.email)
+      j["email"] = *item.gift.email;
+    items.push_back(j);
+  }
+  return Response::json(200, {{"items", items}});
+}
+
+Response thank(Call& call, const std::filesystem::path& plugin_dir) {
+  json body;
+  if (auto bad = parse_json_body(call.request, body)) return *bad;
+  JsonReader in(body);
+  auto send = in.boolean("send", true);
+  auto since = in.text("since", false);
+  auto gift = in.integer("gift_id", false);
+  if (Status s = in.finish(); !s) return Response::from_status(s);
+  engine::ThankYouOptions options;
+  options.send = *send;
+  options.rule.since = since;
+  options.rule.gift_id = gift;
+  if (options.send) {
+    auto id = call.db.read([](store::Unit& u) { return choose_mailer(u); });
+    if (id) options.mailer_id = *id;
+  }
+  LazyMailer mailer{call, plugin_dir, &options.mailer_id, nullptr};
+  auto report = engine::send_thank_yous(
+      call.db, call.actor, options, [&](const sdk::MailMessage& m) { return mailer.deliver(m); });
+  if (!report) return Response::from_status(report.status());
+  engine::LetterOptions letter_options;
+  letter_options.rule = options.rule;
+  letter_options.send = options.send;
+  letter_options.dir = kLettersDir;
+  auto letters = engine::print_thank_you_letters(call.db, call.actor, letter_options);
+  if (!letters) return Response::from_status(letters.status());
+  json messages = json::array();
+  for (const auto& o : report->outcomes) {
+    if (o.channel == "letter") continue;
+    messages.push_back({{"gift_id", o.gift_id},
+                        {"constituent_id", o.constituent_id},
+                        {"donor", o.donor_name},
+                        {"address", o.address},
+                        {"language", o.language},
+                        {"subject", o.subject},
+                        {"state", o.state},
+                        {"detail", o.detail},
+                        {"personal_call", o.personal_call}});
+  }
+  json letter_items = json::array();
+  for (const auto& l : letters->outcomes) {
+    letter_items.push_back({{"gift_id", l.gift_id},
+                            {"constituent_id", l.constituent_id},
+                            {"donor", l.donor_name},
+                            {"language", l.language},
+                            {"reason", l.reason},
+                            {"state", l.state},
+                            {"detail", l.detail},
+                            {"personal_call", l.personal_call}});
+  }
+  json out = {{"send", options.send},
+              {"messages", messages},
+              {"letters", letter_items},
+              {"letters_pdf", document_url(letters->path)}};
+  return Response::json(200, out);
+}
+
+Response statements(Call& call, const std::filesystem::path& plugin_dir) {
+  json body;
+  if (auto bad = parse_json_body(call.request, body)) return *bad;
+  JsonReader in(body);
+  auto year = in.integer("year", true);
+  auto send = in.boolean("send", false);
+  auto constituent = in.integer("constituent_id", false);
+  auto reissue = in.boolean("reissue", false);
+  if (Status s = in.finish(); !s) return Response::from_status(s);
+  engine::StatementOptions options;
+  options.year = static_cast<int>(*year);
+  options.send = send.value_or(false);
+  options.reissue = reissue.value_or(false);
+  options.constituent_id = constituent;
+  options.dir = kStatementsDir;
+  if (options.send) {
+    auto id = call.db.read([](store::Unit& u) { return choose_mailer(u); });
+    if (id) options.mailer_id = *id;
+  }
+  LazyMailer mailer{call, plugin_dir, &options.mailer_id, nullptr};
+  auto run = engine::issue_statements(call.db, call.actor, options,
+                                      [&](const sdk::MailMessage& m) { return mailer.deliver(m); });
+  if (!run) return Response::from_status(run.status());
+  json items = json::array();
+  for (const auto& o : run->outcomes) {
+    items.push_back({{"constituent_id", o.constituent_id},
+                     {"donor", o.donor_name},
+                     {"receipt_number", o.receipt_number},
+                     {"replacement", o.replacement},
+                     {"gift_count", o.gift_count},
+                     {"totals", o.totals},
+                     {"channel", o.channel},
+                     {"address", o.address},
+                     {"state", o.state},
+                     {"detail", o.detail},
+                     {"pdf", document_url(o.pdf_path)}});
+  }
+  return Response::json(200, {{"year", run->period.year},
+                              {"from", run->period.from},
+                              {"to", run->period.to},
+                              {"send", options.send},
+                              {"statements", items},
+                              {"print_pdf", document_url(run->print_path)}});
+}
+
+Response pdf_response(std::string bytes, const std::string& file_name) {
+  Response r;
+  r.status = 200;
+  r.content_type = "application/pdf";
+  r.body = std::move(bytes);
+  r.set("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  r.set("Cache-Control", "no-store");
+  return r;
+}
+
+Response statement_pdf(Call& call) {
+  auto id = path_id(call.request, "constituent_id");
+  auto year = path_id(call.request, "year");
+  if (!id || !year) return Response::from_status(Status::not_found("no such statement"));
+  auto pdf = call.db.read([&](store::Unit& u) {
+    return engine::statement_preview_pdf(u, *id, static_cast<int>(*year));
+  });
+  if (!pdf) return Response::from_status(pdf.status());
+  return pdf_response(std::move(*pdf),
+                      "statement-" + std::to_string(*year) + "-" + std::to_string(*id) + ".pdf");
+}
+
+// Only names Steward generates; never a path.
+Response document(Call& call) {
+  static const std::regex kName("(letters|statement|statements)-[0-9A-Za-z-]{1,80}\\.pdf");
+  const std::string name = call.request.path_params.at("file");
+  if (!std::regex_match(name, kName)) {
+    return Response::from_status(Status::not_found("no such document"));
+  }
+  std::filesystem::path dir = name.rfind("letters-", 0) == 0 ? kLettersDir : kStatementsDir;
+  std::ifstream file(dir / name, std::ios::binary);
+  if (!file) return Response::from_status(Status::not_found("no such document"));
+  std::ostringstream bytes;
+  bytes << file.rdbuf();
+  return pdf_response(bytes.str(), name);
+}
+
+json outcome_list_schema(const json& item) { return {{"type", "array"}, {"items", item}}; }
+
+}  // namespace
+
+void add_mail_send_routes(Api& api) {
+  auto& r = api.router();
+  const std::filesystem::path plugin_dir = api.options().plugin_dir;
+  r.add({"GET",
+         "/api/v1/mail/ack-queue",
+         Access::kPermission,
+         auth::Permission::kSendMail,
+         "Gifts waiting for a thank-you, and how each donor will be thanked",
+         ack_queue,
+         {{"parameters", json::array({{{"name", "since"},
+                                       {"in", "query"},
+                                       {"required", false},
+                                       {"schema", {{"type", "string"}, {"format", "date"}}},
+                                       {"description", "only gifts received on or after"}}})},
+          {"response",
+           {{"type", "object"},
+            {"properties", {{"items", outcome_list_schema({{"type", "object"}})}}}}},
+          {"status", 200}}});
+  r.add({"POST",
+         "/api/v1/mail/thank",
+         Access::kPermission,
+         auth::Permission::kSendMail,
+         "Thank the acknowledgment queue: email who can be emailed, print letters (PDF) for the "
+         "rest; send false is a dry run",
+         [plugin_dir](Call& call) { return thank(call, plugin_dir); },
+         {{"request",
+           {{"type", "object"},
+            {"additionalProperties", false},
+            {"required", {"send"}},
+            {"properties",
+             {{"send", kBool},
+              {"since", {{"type", "string"}, {"format", "date"}}},
+              {"gift_id", kInteger}}}}},
+          {"response",
+           {{"type", "object"},
+            {"properties",
+             {{"send", kBool},
+              {"messages", outcome_list_schema({{"type", "object"}})},
+              {"letters", outcome_list_schema({{"type", "object"}})},
+              {"letters_pdf", kString}}}}},
+          {"status", 200}}});
+  r.add({"POST",
+         "/api/v1/mail/statements",
+         Access::kPermission,
+         auth::Permission::kSendMail,
+         "Year-end statements and receipts: issue numbers, email the PDF or print it; without "
+         "send, a dry run",
+         [plugin_dir](Call& call) { return statements(call, plugin_dir); },
+         {{"request",
+           {{"type", "object"},
+            {"additionalProperties", false},
+            {"required", {"year"}},
+            {"properties",
+             {{"year", kInteger},
+              {"send", kBool},
+              {"constituent_id", kInteger},
+              {"reissue", kBool}}}}},
+          {"response",
+           {{"type", "object"},
+            {"properties",
+             {{"year", kInteger},
+              {"from", kString},
+              {"to", kString},
+              {"send", kBool},
+              {"statements", outcome_list_schema({{"type", "object"}})},
+              {"print_pdf", kString}}}}},
+          {"status", 200}}});
+  r.add({"GET", "/api/v1/mail/statements/{constituent_id}/{year}", Access::kPermission,
+         auth::Permission::kSendMail,
+         "A donor's statement for a year as PDF (application/pdf, as an attachment); issues "
+         "nothing",
+         statement_pdf, kPdfAnswer});
+  r.add({"GET", "/api/v1/mail/documents/{file}", Access::kPermission, auth::Permission::kSendMail,
+         "A generated PDF (letters, statements) as application/pdf, as an attachment", document,
+         kPdfAnswer});
+}
+
+}  // namespace steward::http

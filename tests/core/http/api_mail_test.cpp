@@ -1,0 +1,152 @@
+// Mail over HTTP: settings (admin changes them, with ETags), templates and their versions,
+// preview, the acknowledgment queue, thank (dry run, then letters printed to a PDF that can be
+// downloaded), statements, and bad input answered 4xx naming the field.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "support/api_server.hpp"
+#include "support/gift_fixtures.hpp"
+#include "support/mail_fixtures.hpp"
+#include "support/pdf_text.hpp"
+#include "support/test_database.hpp"
+
+namespace steward::testing {
+namespace {
+
+using nlohmann::json;
+
+class ApiMailTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    // Generated PDFs go to var/letters and var/statements under the working directory.
+    previous_ = std::filesystem::current_path();
+    work_ =
+        std::filesystem::temp_directory_path() / ("steward-api-mail-" + std::to_string(::getpid()) +
+                                                  "-" + (is_postgresql() ? "pg" : "lite"));
+    std::filesystem::remove_all(work_);
+    std::filesystem::create_directories(work_);
+    std::filesystem::current_path(work_);
+    admin_ = std::make_unique<HttpClient>(sign_in_as("admin1", auth::Role::kAdmin));
+    staff_ = std::make_unique<HttpClient>(sign_in_as("fund1", auth::Role::kFundraiser));
+    set_setting(db(), "organization_name", "새희망 선교회");
+    fund_ = make_fund(db(), "SHELTER");
+  }
+  void TearDown() override {
+    if (!previous_.empty()) std::filesystem::current_path(previous_);
+    std::filesystem::remove_all(work_);
+    ApiTest::TearDown();
+  }
+  std::unique_ptr<HttpClient> admin_, staff_;
+  std::filesystem::path previous_, work_;
+  long long fund_ = 0;
+};
+
+TEST_P(ApiMailTest, SettingsAreReadByStaffAndChangedByAdminsWithEtags) {
+  HttpReply got = staff_->get("/api/v1/mail/settings");
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_EQ(got.json()["mail.paper_size"], "letter");
+  std::string etag = got.header("etag");
+  EXPECT_EQ(staff_->put("/api/v1/mail/settings", R"({"mail.paper_size":"a4"})", etag).status, 403);
+  HttpReply bad = admin_->put("/api/v1/mail/settings", R"({"mail.paper_size":"legal"})", etag);
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find("mail.paper_size"), std::string::npos);
+  HttpReply set = admin_->put("/api/v1/mail/settings",
+                              R"({"mail.paper_size":"a4","mail.tax_id":"12-3456789"})", etag);
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(set.json()["mail.paper_size"], "a4");
+  EXPECT_EQ(admin_->put("/api/v1/mail/settings", R"({"mail.tax_id":"x"})", etag).status, 412);
+}
+
+TEST_P(ApiMailTest, TemplatesVersionsAndPreviewInKorean) {
+  HttpReply list = staff_->get("/api/v1/mail/templates");
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_EQ(list.json()["items"].size(), 10u);
+  HttpReply saved = staff_->post(
+      "/api/v1/mail/templates",
+      R"({"name":"thank-you-email","language":"ko","subject":"{{donor.name}} 님, 고맙습니다"})");
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  EXPECT_EQ(saved.json()["version"], 2);
+  HttpReply versions = staff_->get("/api/v1/mail/templates/thank-you-email/versions?language=ko");
+  ASSERT_EQ(versions.status, 200) << versions.body;
+  EXPECT_EQ(versions.json()["items"].size(), 2u);
+  HttpReply broken =
+      staff_->post("/api/v1/mail/templates",
+                   R"({"name":"thank-you-email","language":"ko","body_text":"{{#a}"})");
+  EXPECT_EQ(broken.status, 422) << broken.body;
+  EXPECT_NE(broken.body.find("text"), std::string::npos);
+
+  long long minji = make_donor(db(), "김민지", "minji@example.com");
+  long long gift = give(db(), minji, 50000, "2026-03-01", fund_, "KRW");
+  HttpReply preview = staff_->post("/api/v1/mail/preview",
+                                   json{{"constituent_id", minji}, {"gift_id", gift}}.dump());
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_EQ(preview.json()["subject"], "김민지 님, 고맙습니다");
+  EXPECT_NE(preview.json()["text"].get<std::string>().find("50,000원"), std::string::npos);
+  EXPECT_EQ(staff_->post("/api/v1/mail/preview", R"({"constituent_id":999999})").status, 404);
+}
+
+TEST_P(ApiMailTest, ThankPrintsLettersOnceAndTheirPdfDownloads) {
+  long long minji = make_donor(db(), "김민지", "");
+  give(db(), minji, 50000, "2026-03-01", fund_, "KRW");
+  HttpReply queue = staff_->get("/api/v1/mail/ack-queue");
+  ASSERT_EQ(queue.status, 200) << queue.body;
+  ASSERT_EQ(queue.json()["items"].size(), 1u);
+  EXPECT_EQ(queue.json()["items"][0]["channel"], "letter");
+
+  HttpReply dry = staff_->post("/api/v1/mail/thank", R"({"send":false})");
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(dry.json()["letters"][0]["state"], "would_print");
+  EXPECT_EQ(dry.json()["letters_pdf"], "");
+
+  HttpReply sent = staff_->post("/api/v1/mail/thank", R"({"send":true})");
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  EXPECT_EQ(sent.json()["letters"][0]["state"], "printed");
+  std::string url = sent.json()["letters_pdf"];
+  ASSERT_FALSE(url.empty());
+  HttpReply pdf = staff_->get(url);
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.header("content-type"), "application/pdf");
+  EXPECT_NE(pdf.header("content-disposition").find("attachment"), std::string::npos);
+  EXPECT_NE(pdf_text(pdf.body).find("김민지"), std::string::npos);
+
+  HttpReply again = staff_->post("/api/v1/mail/thank", R"({"send":true})");
+  ASSERT_EQ(again.status, 200);
+  EXPECT_TRUE(again.json()["letters"].empty());
+  EXPECT_EQ(staff_->post("/api/v1/mail/thank", R"({})").status, 422);
+  int traversal = staff_->get("/api/v1/mail/documents/..%2Fsteward.db").status;
+  EXPECT_TRUE(traversal == 400 || traversal == 404) << traversal;
+  EXPECT_EQ(staff_->get("/api/v1/mail/documents/letters-nothere.pdf").status, 404);
+}
+
+TEST_P(ApiMailTest, StatementsDryRunSendAndPdf) {
+  long long minji = make_donor(db(), "김민지", "");
+  give(db(), minji, 10000, "2026-02-01", fund_);
+  HttpReply dry = staff_->post("/api/v1/mail/statements", R"({"year":2026})");
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(dry.json()["statements"][0]["receipt_number"], "new");
+  HttpReply sent = staff_->post("/api/v1/mail/statements", R"({"year":2026,"send":true})");
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  EXPECT_EQ(sent.json()["statements"][0]["receipt_number"], "2026-000001");
+  HttpReply printed = staff_->get(sent.json()["print_pdf"].get<std::string>());
+  ASSERT_EQ(printed.status, 200);
+  EXPECT_NE(pdf_text(printed.body).find("2026-000001"), std::string::npos);
+  HttpReply one = staff_->get("/api/v1/mail/statements/" + std::to_string(minji) + "/2026");
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(one.header("content-type"), "application/pdf");
+  EXPECT_NE(pdf_text(one.body).find("$100.00"), std::string::npos);
+  HttpReply bad = staff_->post("/api/v1/mail/statements", R"({"year":26})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("year"), std::string::npos);
+  HttpReply viewer = sign_in_as("viewer1", auth::Role::kViewer)
+                         .post("/api/v1/mail/statements", R"({"year":2026})");
+  EXPECT_EQ(viewer.status, 403);
+}
+
+STEWARD_INSTANTIATE_DATABASE_TEST(ApiMailTest);
+
+}  // namespace
+}  // namespace steward::testing
