@@ -1,4 +1,4 @@
-// Receipts for year-end giving statements (migration 0014): one per donor per statement year,
+// Receipts for year-end giving statements (migration 0015): one per donor per statement year,
 // numbered "<year>-<6 digits>" from a per-year sequence. A number is never reused: rows are
 // never deleted, and issuing the statement again keeps the number (issue_count + 1).
 #pragma once
