@@ -27,6 +27,8 @@ const AdminLayout = lazy(() => import('./pages/admin/AdminLayout').then((m) => (
 const UsersPage = lazy(() => import('./pages/admin/Users').then((m) => ({ default: m.UsersPage })));
 const SettingsPage = lazy(() => import('./pages/admin/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ImportsPage = lazy(() => import('./pages/admin/ImportsPage').then((m) => ({ default: m.ImportsPage })));
+const ImportDetailPage = lazy(() => import('./pages/admin/ImportDetail').then((m) => ({ default: m.ImportDetailPage })));
 const PluginsPage = lazy(() => import('./pages/admin/PluginsPage').then((m) => ({ default: m.PluginsPage })));
 
 function NotFound() {
@@ -64,6 +66,8 @@ function Gate() {
             <Route index element={<UsersPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="plugins" element={<PluginsPage />} />
+            <Route path="imports" element={<ImportsPage />} />
+            <Route path="imports/:id" element={<ImportDetailPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="settings" element={<SettingsPage />} />
           </Route>

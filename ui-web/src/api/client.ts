@@ -74,6 +74,8 @@ export function setAuthHandlers(handlers: {
 
 export interface RequestOptions {
   body?: unknown;
+  // A body sent as it is (a file upload) with its Content-Type, instead of JSON.
+  raw?: { bytes: Blob | ArrayBuffer; contentType: string };
   headers?: Record<string, string>;
   signal?: AbortSignal;
   // Sign-in itself answers 401 for a wrong password: do not treat that as "session ended".
@@ -106,14 +108,15 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.bytes : options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -153,6 +156,11 @@ export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
 
 export async function post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
   return (await request<T>('POST', path, { body: body ?? {}, headers })).data;
+}
+
+// POST a file's bytes as the body (e.g. an import upload); JSON answer.
+export async function postRaw<T>(path: string, bytes: Blob | ArrayBuffer, contentType = 'application/octet-stream'): Promise<T> {
+  return (await request<T>('POST', path, { raw: { bytes, contentType } })).data;
 }
 
 export async function del(path: string): Promise<void> {
