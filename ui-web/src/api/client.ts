@@ -163,6 +163,32 @@ export async function postRaw<T>(path: string, bytes: Blob | ArrayBuffer, conten
   return (await request<T>('POST', path, { raw: { bytes, contentType } })).data;
 }
 
+// POST that answers a file (a CSV or XLSX export): its bytes and the file name the server gave.
+// Errors are problem+json as for every other request.
+export async function postDownload(path: string, body: unknown): Promise<{ blob: Blob; fileName: string }> {
+  const headers: Record<string, string> = { Accept: '*/*', 'Content-Type': 'application/json' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { title: 'network error', detail: 'the server cannot be reached' });
+  }
+  if (!response.ok) {
+    let problem: Partial<Problem> = {};
+    try {
+      problem = (await response.json()) as Partial<Problem>;
+    } catch {
+      problem = {};
+    }
+    if (response.status === 401) onUnauthorized?.();
+    throw new ApiError(response.status, problem);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const match = /filename="?([^";]+)"?/.exec(disposition);
+  return { blob: await response.blob(), fileName: match ? match[1] : 'download' };
+}
+
 export async function del(path: string): Promise<void> {
   await request<unknown>('DELETE', path);
 }

@@ -1,7 +1,7 @@
 // The frame around every signed-in page: skip link, navigation, user menu, and the page.
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { canChangeDonors, useSession } from '../session/session';
+import { canChangeDonors, canExport, useSession } from '../session/session';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -85,6 +85,7 @@ export function AppShell() {
           <NavLink to="/segments">{t('nav.segments')}</NavLink>
           <NavLink to="/tasks">{t('nav.tasks')}</NavLink>
           <NavLink to="/duplicates">{t('nav.duplicates')}</NavLink>
+          {canExport(session.user) && <NavLink to="/reports">{t('nav.reports')}</NavLink>}
           {session.user?.role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
         </nav>
         <div className="topbar-end">
