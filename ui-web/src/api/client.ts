@@ -45,11 +45,21 @@ export function problemType(type: string | undefined): string {
   return slash >= 0 ? type.slice(slash + 1) : type;
 }
 
+// The texts of errors the UI words itself, in the chosen language (set by i18n.tsx).
+const errorTexts = {
+  stale: 'This record was changed by someone else. Reload to see the changes.',
+  offline: 'The server cannot be reached. Check the connection and try again.',
+};
+
+export function setErrorTexts(texts: { stale: string; offline: string }): void {
+  Object.assign(errorTexts, texts);
+}
+
 // What the user reads for an error that is not tied to one field.
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 412) return 'This record was changed by someone else. Reload to see the changes.';
-    if (error.status === 0) return 'The server cannot be reached. Check the connection and try again.';
+    if (error.status === 412) return errorTexts.stale;
+    if (error.status === 0) return errorTexts.offline;
     return error.detail ? `${error.title}: ${error.detail}` : error.title;
   }
   if (error instanceof Error) return error.message;
