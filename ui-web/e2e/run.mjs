@@ -17,6 +17,7 @@ import { uiPageSteps } from './ui-pages.mjs';
 import { importSteps } from './admin-imports.mjs';
 import { reportSteps } from './reports.mjs';
 import { koreanPageSteps } from './korean-pages.mjs';
+import { softCreditSteps } from './soft-credits.mjs';
 
 const base = process.env.STEWARD_E2E_URL ?? 'http://127.0.0.1:8080';
 const username = process.env.STEWARD_E2E_USER ?? 'admin';
@@ -352,6 +353,7 @@ try {
   await uiPageSteps({ page, base, step, shot, donor });
   await importSteps({ page, base, step, shot, donor });
   await reportSteps({ page, base, step, shot });
+  await softCreditSteps({ page, base, step });
   await koreanPageSteps({ page, base, step, donor });
 
   await step('with TOTP turned on, signing in asks for the second factor', async () => {

@@ -785,6 +785,12 @@ export const en = {
   'session.ended': "Your session ended. Sign in again.",
   'session.passwordChanged': "Password changed.",
   'session.signedOut': "You are signed out.",
+  'soft.title': "Soft credits",
+  'soft.none': "No soft credits: no gift of another donor credits this constituent.",
+  'soft.donor': "Paid by",
+  'soft.role': "Credited as",
+  'soft.shown': "{count} soft credits",
+  'soft.shownMore': "{count} soft credits shown; there are more",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -786,4 +786,10 @@ export const ko: Record<MessageKey, string> = {
   'session.ended': "세션이 끝났습니다. 다시 로그인하세요.",
   'session.passwordChanged': "비밀번호를 바꿨습니다.",
   'session.signedOut': "로그아웃했습니다.",
+  'soft.title': "간접 기여",
+  'soft.none': "간접 기여가 없습니다. 이 후원자에게 기여로 잡힌 다른 후원자의 후원이 없습니다.",
+  'soft.donor': "낸 사람",
+  'soft.role': "기여 구분",
+  'soft.shown': "간접 기여 {count}건",
+  'soft.shownMore': "간접 기여 {count}건 표시, 더 있음",
 };
