@@ -30,6 +30,7 @@ const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ de
 const ImportsPage = lazy(() => import('./pages/admin/ImportsPage').then((m) => ({ default: m.ImportsPage })));
 const ImportDetailPage = lazy(() => import('./pages/admin/ImportDetail').then((m) => ({ default: m.ImportDetailPage })));
 const ReportsPage = lazy(() => import('./pages/Reports').then((m) => ({ default: m.ReportsPage })));
+const TokensPage = lazy(() => import('./pages/Tokens').then((m) => ({ default: m.TokensPage })));
 const PluginsPage = lazy(() => import('./pages/admin/PluginsPage').then((m) => ({ default: m.PluginsPage })));
 
 function NotFound() {
@@ -62,6 +63,7 @@ function Gate() {
           <Route path="segments" element={<SegmentsPage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />
           <Route path="reports" element={<ReportsPage />} />
+          <Route path="tokens" element={<TokensPage />} />
           <Route path="batches" element={<BatchesPage />} />
           <Route path="batches/:id" element={<BatchPage />} />
           <Route path="admin" element={<AdminLayout />}>

@@ -1,6 +1,6 @@
 // The frame around every signed-in page: skip link, navigation, user menu, and the page.
 import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { canChangeDonors, canExport, useSession } from '../session/session';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useI18n } from '../i18n/i18n';
@@ -44,6 +44,9 @@ function UserMenu() {
             {user?.totp_enabled ? ` · ${t('shell.secondFactorOn')}` : ''}
           </div>
           <LanguageSwitch inMenu onChosen={() => setOpen(false)} />
+          <Link role="menuitem" className="menu-item" to="/tokens" onClick={() => setOpen(false)}>
+            {t('shell.tokens')}
+          </Link>
           <button type="button" role="menuitem" className="menu-item" onClick={() => {
               // The next person to sign in starts on the dashboard, not on this page.
               navigate('/', { replace: true });
