@@ -19,6 +19,7 @@ import { reportSteps } from './reports.mjs';
 import { koreanPageSteps } from './korean-pages.mjs';
 import { softCreditSteps } from './soft-credits.mjs';
 import { tokenSteps } from './tokens.mjs';
+import { batchListSteps } from './batch-list.mjs';
 
 const base = process.env.STEWARD_E2E_URL ?? 'http://127.0.0.1:8080';
 const username = process.env.STEWARD_E2E_USER ?? 'admin';
@@ -356,6 +357,7 @@ try {
   await reportSteps({ page, base, step, shot });
   await softCreditSteps({ page, base, step });
   await tokenSteps({ page, base, step, shot });
+  await batchListSteps({ page, base, step });
   await koreanPageSteps({ page, base, step, donor });
 
   await step('with TOTP turned on, signing in asks for the second factor', async () => {

@@ -814,6 +814,18 @@ export const en = {
   'tokens.revoked': "revoked",
   'tokens.revoke': "Revoke",
   'tokens.revokeConfirm': "Revoke the token \"{name}\"? Programs using it stop working.",
+  'batch.list': "Batches",
+  'batch.filterOpen': "Open",
+  'batch.filterClosed': "Closed",
+  'batch.noneListed': "No batches here.",
+  'batch.control': "Control",
+  'batch.actual': "Entered",
+  'batch.balance': "Balance",
+  'batch.created': "Created",
+  'batch.countTotal': "{count} · {total}",
+  'batch.state.balanced': "balances",
+  'batch.state.short': "short",
+  'batch.state.over': "over",
 } as const;
 
 export type MessageKey = keyof typeof en;
