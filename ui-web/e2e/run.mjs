@@ -14,6 +14,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { uiPageSteps } from './ui-pages.mjs';
+import { importSteps } from './admin-imports.mjs';
+import { reportSteps } from './reports.mjs';
+import { koreanPageSteps } from './korean-pages.mjs';
+import { softCreditSteps } from './soft-credits.mjs';
+import { tokenSteps } from './tokens.mjs';
+import { batchListSteps } from './batch-list.mjs';
 
 const base = process.env.STEWARD_E2E_URL ?? 'http://127.0.0.1:8080';
 const username = process.env.STEWARD_E2E_USER ?? 'admin';
@@ -347,6 +353,12 @@ try {
   });
 
   await uiPageSteps({ page, base, step, shot, donor });
+  await importSteps({ page, base, step, shot, donor });
+  await reportSteps({ page, base, step, shot });
+  await softCreditSteps({ page, base, step });
+  await tokenSteps({ page, base, step, shot });
+  await batchListSteps({ page, base, step });
+  await koreanPageSteps({ page, base, step, donor });
 
   await step('with TOTP turned on, signing in asks for the second factor', async () => {
     const session = await (await page.request.get(`${base}/api/v1/session`)).json();

@@ -27,6 +27,10 @@ const AdminLayout = lazy(() => import('./pages/admin/AdminLayout').then((m) => (
 const UsersPage = lazy(() => import('./pages/admin/Users').then((m) => ({ default: m.UsersPage })));
 const SettingsPage = lazy(() => import('./pages/admin/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ImportsPage = lazy(() => import('./pages/admin/ImportsPage').then((m) => ({ default: m.ImportsPage })));
+const ImportDetailPage = lazy(() => import('./pages/admin/ImportDetail').then((m) => ({ default: m.ImportDetailPage })));
+const ReportsPage = lazy(() => import('./pages/Reports').then((m) => ({ default: m.ReportsPage })));
+const TokensPage = lazy(() => import('./pages/Tokens').then((m) => ({ default: m.TokensPage })));
 const PluginsPage = lazy(() => import('./pages/admin/PluginsPage').then((m) => ({ default: m.PluginsPage })));
 
 function NotFound() {
@@ -58,12 +62,16 @@ function Gate() {
           <Route path="campaigns" element={<CampaignsPage />} />
           <Route path="segments" element={<SegmentsPage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />
+          <Route path="reports" element={<ReportsPage />} />
+          <Route path="tokens" element={<TokensPage />} />
           <Route path="batches" element={<BatchesPage />} />
           <Route path="batches/:id" element={<BatchPage />} />
           <Route path="admin" element={<AdminLayout />}>
             <Route index element={<UsersPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="plugins" element={<PluginsPage />} />
+            <Route path="imports" element={<ImportsPage />} />
+            <Route path="imports/:id" element={<ImportDetailPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="settings" element={<SettingsPage />} />
           </Route>

@@ -40,6 +40,10 @@ Result<Page<AuditEvent>> list_audit(Unit& unit, const AuditFilter& filter) {
   const long long before = filter.before_id > 0 ? filter.before_id : (1LL << 62);
   const int fetch = limit + 1;
   // Optional filters as "(:x IS NULL OR column = :x)" keep the statement fixed and bound.
+  // created_at is TIMESTAMPTZ on PostgreSQL and ISO text on SQLite.
+  const bool pg = unit.is_postgresql();
+  const std::string from_at = pg ? "CAST(:f2 AS TIMESTAMPTZ)" : ":f2";
+  const std::string until_at = pg ? "CAST(:u2 AS TIMESTAMPTZ)" : ":u2";
   soci::rowset<soci::row> rows =
       (unit.sql().prepare
            << "SELECT id, actor, action, entity_type, entity_id, before_json, after_json, "
@@ -48,11 +52,18 @@ Result<Page<AuditEvent>> list_audit(Unit& unit, const AuditFilter& filter) {
               "AND (CAST(:e1 AS BIGINT) IS NULL OR entity_id = :e2) "
               "AND (CAST(:a1 AS TEXT) IS NULL OR actor = :a2) "
               "AND (CAST(:c1 AS TEXT) IS NULL OR action = :c2) "
-              "ORDER BY id DESC LIMIT :lim",
+              "AND (CAST(:f1 AS TEXT) IS NULL OR created_at >= " +
+                  from_at +
+                  ") "
+                  "AND (CAST(:u1 AS TEXT) IS NULL OR created_at < " +
+                  until_at +
+                  ") "
+                  "ORDER BY id DESC LIMIT :lim",
        soci::use(before), soci::use(filter.entity_type), soci::use(filter.entity_type),
        soci::use(filter.entity_id), soci::use(filter.entity_id), soci::use(filter.actor),
        soci::use(filter.actor), soci::use(filter.action), soci::use(filter.action),
-       soci::use(fetch));
+       soci::use(filter.from_at), soci::use(filter.from_at), soci::use(filter.until_at),
+       soci::use(filter.until_at), soci::use(fetch));
   Page<AuditEvent> page;
   for (const soci::row& row : rows) {
     RowReader r(row);

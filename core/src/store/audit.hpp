@@ -41,6 +41,9 @@ struct AuditFilter {
   std::optional<long long> entity_id;
   std::optional<std::string> actor;
   std::optional<std::string> action;
+  // Events at or after `from_at` and before `until_at` ("YYYY-MM-DDTHH:MM:SSZ", UTC).
+  std::optional<std::string> from_at;
+  std::optional<std::string> until_at;
   long long before_id = 0;  // 0 = newest first from the top; else events with id < before_id
   int limit = 50;
 };

@@ -45,11 +45,21 @@ export function problemType(type: string | undefined): string {
   return slash >= 0 ? type.slice(slash + 1) : type;
 }
 
+// The texts of errors the UI words itself, in the chosen language (set by i18n.tsx).
+const errorTexts = {
+  stale: 'This record was changed by someone else. Reload to see the changes.',
+  offline: 'The server cannot be reached. Check the connection and try again.',
+};
+
+export function setErrorTexts(texts: { stale: string; offline: string }): void {
+  Object.assign(errorTexts, texts);
+}
+
 // What the user reads for an error that is not tied to one field.
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 412) return 'This record was changed by someone else. Reload to see the changes.';
-    if (error.status === 0) return 'The server cannot be reached. Check the connection and try again.';
+    if (error.status === 412) return errorTexts.stale;
+    if (error.status === 0) return errorTexts.offline;
     return error.detail ? `${error.title}: ${error.detail}` : error.title;
   }
   if (error instanceof Error) return error.message;
@@ -74,6 +84,8 @@ export function setAuthHandlers(handlers: {
 
 export interface RequestOptions {
   body?: unknown;
+  // A body sent as it is (a file upload) with its Content-Type, instead of JSON.
+  raw?: { bytes: Blob | ArrayBuffer; contentType: string };
   headers?: Record<string, string>;
   signal?: AbortSignal;
   // Sign-in itself answers 401 for a wrong password: do not treat that as "session ended".
@@ -106,14 +118,15 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.bytes : options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -153,6 +166,37 @@ export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
 
 export async function post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
   return (await request<T>('POST', path, { body: body ?? {}, headers })).data;
+}
+
+// POST a file's bytes as the body (e.g. an import upload); JSON answer.
+export async function postRaw<T>(path: string, bytes: Blob | ArrayBuffer, contentType = 'application/octet-stream'): Promise<T> {
+  return (await request<T>('POST', path, { raw: { bytes, contentType } })).data;
+}
+
+// POST that answers a file (a CSV or XLSX export): its bytes and the file name the server gave.
+// Errors are problem+json as for every other request.
+export async function postDownload(path: string, body: unknown): Promise<{ blob: Blob; fileName: string }> {
+  const headers: Record<string, string> = { Accept: '*/*', 'Content-Type': 'application/json' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { title: 'network error', detail: 'the server cannot be reached' });
+  }
+  if (!response.ok) {
+    let problem: Partial<Problem> = {};
+    try {
+      problem = (await response.json()) as Partial<Problem>;
+    } catch {
+      problem = {};
+    }
+    if (response.status === 401) onUnauthorized?.();
+    throw new ApiError(response.status, problem);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const match = /filename="?([^";]+)"?/.exec(disposition);
+  return { blob: await response.blob(), fileName: match ? match[1] : 'download' };
 }
 
 export async function del(path: string): Promise<void> {

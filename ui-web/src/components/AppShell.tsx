@@ -1,7 +1,7 @@
 // The frame around every signed-in page: skip link, navigation, user menu, and the page.
 import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { canChangeDonors, useSession } from '../session/session';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { canChangeDonors, canExport, useSession } from '../session/session';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -44,6 +44,9 @@ function UserMenu() {
             {user?.totp_enabled ? ` · ${t('shell.secondFactorOn')}` : ''}
           </div>
           <LanguageSwitch inMenu onChosen={() => setOpen(false)} />
+          <Link role="menuitem" className="menu-item" to="/tokens" onClick={() => setOpen(false)}>
+            {t('shell.tokens')}
+          </Link>
           <button type="button" role="menuitem" className="menu-item" onClick={() => {
               // The next person to sign in starts on the dashboard, not on this page.
               navigate('/', { replace: true });
@@ -85,6 +88,7 @@ export function AppShell() {
           <NavLink to="/segments">{t('nav.segments')}</NavLink>
           <NavLink to="/tasks">{t('nav.tasks')}</NavLink>
           <NavLink to="/duplicates">{t('nav.duplicates')}</NavLink>
+          {canExport(session.user) && <NavLink to="/reports">{t('nav.reports')}</NavLink>}
           {session.user?.role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
         </nav>
         <div className="topbar-end">

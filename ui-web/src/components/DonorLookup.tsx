@@ -1,6 +1,6 @@
 // Find a donor by typing (the API's quick search: names in Hangul or Latin, email, phone,
 // postal code). An ARIA combobox: arrows move, Enter picks, Escape closes.
-import { forwardRef, useEffect, useId, useState } from 'react';
+import { forwardRef, useEffect, useId, useRef, useState } from 'react';
 import { apiPath, get } from '../api/client';
 import type { Constituent, Page } from '../api/types';
 import { useI18n } from '../i18n/i18n';
@@ -24,6 +24,12 @@ export const DonorLookup = forwardRef<HTMLInputElement, Props>(function DonorLoo
   const [active, setActive] = useState(0);
   const [status, setStatus] = useState<'idle' | 'loading' | 'error'>('idle');
   const q = useDebounced(text.trim(), 200);
+  const closeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cancelClose = () => {
+    if (closeTimer.current) clearTimeout(closeTimer.current);
+    closeTimer.current = null;
+  };
+  useEffect(() => cancelClose, []);
 
   useEffect(() => {
     setText(value?.display_name ?? '');
@@ -90,12 +96,18 @@ export const DonorLookup = forwardRef<HTMLInputElement, Props>(function DonorLoo
         placeholder={t('lookup.placeholder')}
         value={text}
         onChange={(e) => {
+          cancelClose();
           setText(e.target.value);
           setOpen(true);
           if (value) onChange(null);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={cancelClose}
+        onBlur={() => {
+          // Closed a moment later so a click on an option still lands; typing again cancels it.
+          cancelClose();
+          closeTimer.current = setTimeout(() => setOpen(false), 150);
+        }}
       />
       <ul id={listId} role="listbox" className={showList ? 'listbox' : 'listbox listbox-hidden'}>
         {items.map((c, i) => (

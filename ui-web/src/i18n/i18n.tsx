@@ -2,6 +2,7 @@
 // choice remembered in localStorage (default: the browser's first supported language).
 // Money, numbers and dates follow the chosen locale through lib/format.ts (setFormatLocale).
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { setErrorTexts } from '../api/client';
 import { setFormatLocale } from '../lib/format';
 import { en, type MessageKey } from './en';
 import { ko } from './ko';
@@ -38,6 +39,16 @@ export function translate(language: Language, key: MessageKey, vars?: Vars): str
 
 export type T = (key: MessageKey, vars?: Vars) => string;
 
+// The language in use, for code outside React (the session's notices, the API client's errors).
+let current: Language = 'en';
+export function currentLanguage(): Language {
+  return current;
+}
+function applyLanguage(language: Language): void {
+  current = language;
+  setErrorTexts({ stale: translate(language, 'error.stale'), offline: translate(language, 'error.offline') });
+}
+
 // For keys built at run time ("method." + name): falls back to the key's last part.
 export function translateLoose(language: Language, key: string, vars?: Vars): string {
   if (key in en) return translate(language, key as MessageKey, vars);
@@ -68,6 +79,7 @@ function storedLanguage(): string | null {
 function initial(): Language {
   const language = pickLanguage(storedLanguage(), browserLanguages());
   setFormatLocale(localeFor(language, browserLanguages()));
+  applyLanguage(language);
   if (typeof document !== 'undefined') document.documentElement.lang = language;
   return language;
 }
@@ -91,6 +103,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
       // private mode: the choice lasts for this page only
     }
     setFormatLocale(localeFor(next, browserLanguages()));
+    applyLanguage(next);
     document.documentElement.lang = next;
     setLanguageState(next);
   }, []);

@@ -5,7 +5,8 @@ const event = (id: number, at: string): AuditEvent => ({ id, at, actor: 'a', act
 
 describe('audit log filters', () => {
   it('sends entity, actor and action; leaves out empty ones', () => {
-    expect(auditQuery({ ...emptyAuditFilter, entityType: ' gift ', actor: 'kim' }, 90)).toEqual({ entity_type: 'gift', entity_id: '', actor: 'kim', action: '', after: 90, limit: 50 });
+    expect(auditQuery({ ...emptyAuditFilter, entityType: ' gift ', actor: 'kim' }, 90)).toEqual({ entity_type: 'gift', entity_id: '', actor: 'kim', action: '', from: '', to: '', after: 90, limit: 50 });
+    expect(auditQuery({ ...emptyAuditFilter, from: '2026-03-01', to: '2026-03-31' }, null)).toMatchObject({ from: '2026-03-01', to: '2026-03-31' });
   });
   it('checks the id and the range', () => {
     expect(checkAuditFilter({ ...emptyAuditFilter, entityId: '1a', from: '2026-03-02', to: '2026-03-01' })).toEqual({ entity_id: 'audit.entityIdInvalid', to: 'audit.rangeInvalid' });

@@ -1,6 +1,7 @@
-// The audit log's filters: entity type and id, actor and action go to the API; the date range
-// is applied to the loaded pages (the API has no date filter yet; pages are newest first, so
-// paging stops once a page ends before the "from" day).
+// The audit log's filters: entity type and id, actor, action and the date range (from/to, days
+// in UTC, both included) all go to the API, so every page is full. The range is also checked on
+// the loaded events (a no-op with the server's filter) and paging stops once a page ends before
+// the "from" day.
 export interface AuditFilter {
   entityType: string;
   entityId: string;
@@ -30,6 +31,8 @@ export function auditQuery(f: AuditFilter, after: number | null, limit = 50): Re
     entity_id: f.entityId.trim(),
     actor: f.actor.trim(),
     action: f.action.trim(),
+    from: f.from,
+    to: f.to,
     after,
     limit,
   };

@@ -3,18 +3,19 @@
 // chips are unit-tested.
 import type { Interaction, Pledge, RecurringPlan, Task } from '../api/crm';
 import type { Gift, Money } from '../api/types';
+import { translateLoose, type Vars } from '../i18n/i18n';
+
+// Translates a key built here ("timeline.gift", "taskStatus.open"); English by default.
+export type Tx = (key: string, vars?: Vars) => string;
+const english: Tx = (key, vars) => translateLoose('en', key, vars);
 
 export const timelineKinds = ['gift', 'plan', 'pledge', 'soft_credit', 'interaction', 'task'] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 
-export const kindLabels: Record<TimelineKind, string> = {
-  gift: 'Gifts',
-  plan: 'Recurring plans',
-  pledge: 'Pledges',
-  soft_credit: 'Soft credits',
-  interaction: 'Interactions',
-  task: 'Tasks',
-};
+// The chip label of a kind ("Gifts", "후원").
+export function kindLabel(kind: TimelineKind, tx: Tx = english): string {
+  return tx(`timelineKind.${kind}`);
+}
 
 export interface TimelineEntry {
   key: string;
@@ -41,15 +42,15 @@ export interface TimelineSources {
 
 const day = (text: string | null | undefined): string => (text ?? '').slice(0, 10);
 
-export function buildTimeline(s: TimelineSources): TimelineEntry[] {
+export function buildTimeline(s: TimelineSources, tx: Tx = english): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const g of s.gifts) {
     entries.push({
       key: `gift-${g.id}`,
       kind: 'gift',
       day: g.received_on,
-      title: 'Gift',
-      detail: [g.payment_method, g.status === 'completed' ? '' : g.status.replace('_', ' ')].filter(Boolean).join(' · '),
+      title: tx('timeline.gift'),
+      detail: [g.payment_method ? tx(`method.${g.payment_method}`) : '', g.status === 'completed' ? '' : tx(`giftStatus.${g.status}`)].filter(Boolean).join(' · '),
       amount: g.amount,
     });
   }
@@ -62,8 +63,8 @@ export function buildTimeline(s: TimelineSources): TimelineEntry[] {
       key: `soft-${g.id}`,
       kind: 'soft_credit',
       day: g.received_on,
-      title: 'Soft credit',
-      detail: credit.role,
+      title: tx('timeline.softCredit'),
+      detail: tx(`softCreditRole.${credit.role}`),
       amount: credit.amount,
     });
   }
@@ -72,8 +73,8 @@ export function buildTimeline(s: TimelineSources): TimelineEntry[] {
       key: `plan-${p.id}`,
       kind: 'plan',
       day: p.starts_on,
-      title: `Recurring plan (${p.frequency})`,
-      detail: [p.status, p.next_expected_on && p.status === 'active' ? `next ${p.next_expected_on}` : ''].filter(Boolean).join(' · '),
+      title: tx('timeline.plan', { frequency: tx(`frequency.${p.frequency}`) }),
+      detail: [tx(`planStatus.${p.status}`), p.next_expected_on && p.status === 'active' ? tx('timeline.next', { day: p.next_expected_on }) : ''].filter(Boolean).join(' · '),
       amount: p.amount,
     });
   }
@@ -82,8 +83,8 @@ export function buildTimeline(s: TimelineSources): TimelineEntry[] {
       key: `pledge-${p.id}`,
       kind: 'pledge',
       day: day(p.installments?.[0]?.due_on ?? p.created_at),
-      title: 'Pledge',
-      detail: `${p.status}`,
+      title: tx('timeline.pledge'),
+      detail: tx(`pledgeStatus.${p.status}`),
       amount: p.amount,
     });
   }
@@ -92,7 +93,7 @@ export function buildTimeline(s: TimelineSources): TimelineEntry[] {
       key: `interaction-${i.id}`,
       kind: 'interaction',
       day: day(i.occurred_at),
-      title: `${i.kind[0].toUpperCase()}${i.kind.slice(1)}: ${i.summary}`,
+      title: tx('timeline.interaction', { kind: tx(`interaction.${i.kind}`), summary: i.summary }),
       detail: [i.staff, i.details].filter(Boolean).join(' · '),
       restricted: i.restricted,
     });
@@ -102,8 +103,8 @@ export function buildTimeline(s: TimelineSources): TimelineEntry[] {
       key: `task-${t.id}`,
       kind: 'task',
       day: t.due_on ?? day(t.completed_at) ?? '',
-      title: `Task: ${t.title}`,
-      detail: [t.status, `for ${t.assignee}`, t.due_on ? '' : 'no due date'].filter(Boolean).join(' · '),
+      title: tx('timeline.task', { title: t.title }),
+      detail: [tx(`taskStatus.${t.status}`), tx('timeline.for', { who: t.assignee }), t.due_on ? '' : tx('timeline.noDue')].filter(Boolean).join(' · '),
       task: t,
     });
   }

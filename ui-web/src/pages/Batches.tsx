@@ -13,6 +13,7 @@ import { formatDate, formatInstant, formatMinor, formatMoney, parseAmount } from
 import { useLoad } from '../lib/hooks';
 import { canChangeDonors, useSession } from '../session/session';
 import { loadGiftEntryData, type GiftEntryData } from './GiftEntry';
+import { BatchList } from './BatchList';
 import { GiftForm } from './GiftForm';
 
 export interface Batch {
@@ -41,6 +42,7 @@ export function BatchesPage() {
         {canChangeDonors(session.user) && <NewBatch />}
         <OpenBatch />
       </div>
+      <BatchList />
     </>
   );
 }

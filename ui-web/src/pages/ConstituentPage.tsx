@@ -15,6 +15,7 @@ import { RefundForm, type RefundableGift } from './RefundForm';
 import { RelationshipsCard } from './RelationshipEditor';
 import { canChangeDonors, useSession } from '../session/session';
 import { ConstituentTimeline } from './ConstituentTimeline';
+import { SoftCredits } from './SoftCredits';
 import { EditConstituent } from './EditConstituent';
 import { StageCard } from './StageCard';
 import { TagEditor } from './TagEditor';
@@ -109,6 +110,7 @@ export function ConstituentPage() {
             )}
           </section>
           <GiftList constituentId={record.id} onChanged={reload} />
+          <SoftCredits constituentId={record.id} />
           {record.notes && !editing && (
             <section className="card" aria-labelledby="notes">
               <h2 id="notes">{t('gift.notes')}</h2>

@@ -9,13 +9,15 @@ import type { Gift, Page } from '../api/types';
 import { Empty, ErrorState, Loaded } from '../components/States';
 import { formatDate, formatMoney } from '../lib/format';
 import { useLoad } from '../lib/hooks';
-import { buildTimeline, countByKind, filterTimeline, kindLabels, timelineKinds, type TimelineKind } from '../lib/timeline';
+import { useI18n } from '../i18n/i18n';
+import { buildTimeline, countByKind, filterTimeline, kindLabel, timelineKinds, type TimelineKind } from '../lib/timeline';
 import { canChangeDonors, useSession } from '../session/session';
 import { AddInteraction, AddTask } from './TimelineForms';
 import { TaskActions } from './TaskActions';
 
 export function ConstituentTimeline({ constituentId }: { constituentId: number }) {
   const session = useSession();
+  const { t, tx } = useI18n();
   const [chosen, setChosen] = useState<Set<TimelineKind>>(new Set());
   const [adding, setAdding] = useState<'' | 'interaction' | 'task'>('');
   const [load, reload] = useLoad(
@@ -36,7 +38,7 @@ export function ConstituentTimeline({ constituentId }: { constituentId: number }
         pledges: pledges.items,
         interactions,
         tasks,
-      });
+      }, tx);
     },
     [constituentId],
   );
@@ -58,31 +60,31 @@ export function ConstituentTimeline({ constituentId }: { constituentId: number }
   return (
     <section className="card" aria-labelledby="timeline">
       <div className="card-header">
-        <h2 id="timeline">Timeline</h2>
+        <h2 id="timeline">{t('timeline.title')}</h2>
         {canChange && (
           <div className="actions">
             <button type="button" className="button button-small" aria-expanded={adding === 'interaction'} onClick={() => setAdding(adding === 'interaction' ? '' : 'interaction')}>
-              Add interaction
+              {t('timeline.addInteraction')}
             </button>
             <button type="button" className="button button-small" aria-expanded={adding === 'task'} onClick={() => setAdding(adding === 'task' ? '' : 'task')}>
-              Add task
+              {t('timeline.addTask')}
             </button>
           </div>
         )}
       </div>
       {adding === 'interaction' && <AddInteraction constituentId={constituentId} onDone={done} />}
       {adding === 'task' && <AddTask constituentId={constituentId} onDone={done} />}
-      <div className="chips" role="group" aria-label="Show only">
+      <div className="chips" role="group" aria-label={t('timeline.showOnly')}>
         {timelineKinds
           .filter((kind) => counts[kind] > 0 || chosen.has(kind))
           .map((kind) => (
           <button key={kind} type="button" className="chip" aria-pressed={chosen.has(kind)} onClick={() => toggle(kind)}>
-            {kindLabels[kind]} <span className="chip-count">{counts[kind]}</span>
+            {kindLabel(kind, tx)} <span className="chip-count">{counts[kind]}</span>
           </button>
         ))}
         {chosen.size > 0 && (
           <button type="button" className="button button-quiet button-small" onClick={() => setChosen(new Set())}>
-            Show all
+            {t('timeline.showAll')}
           </button>
         )}
       </div>
@@ -92,17 +94,17 @@ export function ConstituentTimeline({ constituentId }: { constituentId: number }
         <Loaded load={load}>
           {() =>
             shown.length === 0 ? (
-              <Empty>{entries.length === 0 ? 'Nothing on the timeline yet.' : 'Nothing of these kinds.'}</Empty>
+              <Empty>{entries.length === 0 ? t('timeline.empty') : t('timeline.noneOfKinds')}</Empty>
             ) : (
               <ol className="timeline" data-testid="timeline">
                 {shown.map((e) => (
                   <li key={e.key} className={`timeline-item timeline-${e.kind}`} data-kind={e.kind}>
-                    <span className="timeline-day">{e.day ? formatDate(e.day) : 'no date'}</span>
+                    <span className="timeline-day">{e.day ? formatDate(e.day) : t('timeline.noDate')}</span>
                     <span className="timeline-what">
                       <span className="timeline-title" lang={/[\uac00-\ud7a3]/.test(e.title) ? 'ko' : undefined}>
                         {e.title}
                       </span>
-                      {e.restricted && <span className="tag tag-warn">restricted</span>}
+                      {e.restricted && <span className="tag tag-warn">{t('common.restricted')}</span>}
                       {e.detail && <span className="muted"> {e.detail}</span>}
                     </span>
                     <span className="timeline-end">

@@ -7,6 +7,8 @@ import { apiPath, errorMessage, get, post, request } from '../api/client';
 import type { ConstituentDetail, Page } from '../api/types';
 import { FormError } from '../components/Field';
 import { Empty, ErrorState, Loaded } from '../components/States';
+import { useI18n } from '../i18n/i18n';
+import { formatMoney } from '../lib/format';
 import { useLoad } from '../lib/hooks';
 import { mergeFields, mergeRequest, type MergeField } from '../lib/merge';
 import { canChangeDonors, useSession } from '../session/session';
@@ -26,17 +28,18 @@ interface Pair {
 }
 
 export function DuplicatesPage() {
+  const { t, tx } = useI18n();
   const [pair, setPair] = useState<Pair | null>(null);
   const [merged, setMerged] = useState<{ id: number; summary: string } | null>(null);
   const [load, retry] = useLoad((signal) => get<Page<Pair>>(apiPath('/duplicates', { limit: 50 }), signal), []);
   return (
     <>
       <div className="page-header">
-        <h1>Duplicates</h1>
+        <h1>{t('dup.title')}</h1>
       </div>
       {merged && (
         <p className="notice" role="status" data-testid="merged">
-          Merged. <Link to={`/constituents/${merged.id}`}>Open the surviving record</Link> {merged.summary && <span className="muted">{merged.summary}</span>}
+          {t('dup.merged')} <Link to={`/constituents/${merged.id}`}>{t('dup.openSurvivor')}</Link> {merged.summary && <span className="muted">{merged.summary}</span>}
         </p>
       )}
       {pair && (
@@ -53,16 +56,16 @@ export function DuplicatesPage() {
       <Loaded load={load} retry={retry}>
         {(page) =>
           page.items.length === 0 ? (
-            <Empty>No likely duplicates.</Empty>
+            <Empty>{t('dup.none')}</Empty>
           ) : (
             <table className="table" data-testid="pairs">
               <thead>
                 <tr>
-                  <th scope="col" className="numeric">Score</th>
-                  <th scope="col">First record</th>
-                  <th scope="col">Second record</th>
-                  <th scope="col">Why</th>
-                  <th scope="col"><span className="visually-hidden">Actions</span></th>
+                  <th scope="col" className="numeric">{t('dup.score')}</th>
+                  <th scope="col">{t('dup.first')}</th>
+                  <th scope="col">{t('dup.second')}</th>
+                  <th scope="col">{t('dup.why')}</th>
+                  <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
                 </tr>
               </thead>
               <tbody>
@@ -71,10 +74,10 @@ export function DuplicatesPage() {
                     <td className="numeric">{p.score}</td>
                     <td><Link to={`/constituents/${p.first.id}`}>{p.first.display_name}</Link></td>
                     <td><Link to={`/constituents/${p.second.id}`}>{p.second.display_name}</Link></td>
-                    <td>{p.reasons.join(', ').replace(/_/g, ' ')}</td>
+                    <td>{p.reasons.map((r) => tx(`dupReason.${r}`)).join(', ')}</td>
                     <td>
                       <button type="button" className="button button-small" onClick={() => { setMerged(null); setPair(p); }}>
-                        Compare<span className="visually-hidden"> {p.first.display_name} and {p.second.display_name}</span>
+                        {t('dup.compare')}<span className="visually-hidden"> {t('dup.pairNames', { first: p.first.display_name, second: p.second.display_name })}</span>
                       </button>
                     </td>
                   </tr>
@@ -90,6 +93,7 @@ export function DuplicatesPage() {
 
 function Compare({ pair, onCancel, onMerged }: { pair: Pair; onCancel(): void; onMerged(id: number, summary: string): void }) {
   const session = useSession();
+  const { t, tx } = useI18n();
   const [survivor, setSurvivor] = useState(pair.first.id);
   const [chosen, setChosen] = useState<Partial<Record<MergeField, number>>>({});
   const [error, setError] = useState('');
@@ -120,15 +124,15 @@ function Compare({ pair, onCancel, onMerged }: { pair: Pair; onCancel(): void; o
         };
         return (
           <section className="card" aria-labelledby="compare-title">
-            <h2 id="compare-title">Compare and merge</h2>
+            <h2 id="compare-title">{t('dup.compareTitle')}</h2>
             <table className="table" data-testid="compare">
               <thead>
                 <tr>
-                  <th scope="col">Field</th>
+                  <th scope="col">{t('dup.field')}</th>
                   {records.map((r) => (
                     <th scope="col" key={r.id}>
                       <label>
-                        <input type="radio" name="survivor" checked={survivor === r.id} onChange={() => setSurvivor(r.id)} /> Keep #{r.id}
+                        <input type="radio" name="survivor" checked={survivor === r.id} onChange={() => setSurvivor(r.id)} /> {t('dup.keep', { id: r.id })}
                       </label>
                     </th>
                   ))}
@@ -137,35 +141,35 @@ function Compare({ pair, onCancel, onMerged }: { pair: Pair; onCancel(): void; o
               <tbody>
                 {mergeFields.map((f) => (
                   <tr key={f}>
-                    <th scope="row">{f.replace(/_/g, ' ')}</th>
+                    <th scope="row">{tx(`mergeField.${f}`)}</th>
                     {records.map((r) => (
                       <td key={r.id}>
                         <label>
                           <input type="radio" name={`take-${f}`} checked={pick(f) === r.id} onChange={() => setChosen((c) => ({ ...c, [f]: r.id }))} />{' '}
-                          {(r[f] as string | null) || <span className="muted">(empty)</span>}
+                          {(r[f] as string | null) || <span className="muted">{t('dup.empty')}</span>}
                         </label>
                       </td>
                     ))}
                   </tr>
                 ))}
                 <tr>
-                  <th scope="row">lifetime giving</th>
+                  <th scope="row">{t('dup.lifetime')}</th>
                   {records.map((r) => (
-                    <td key={r.id}>{r.giving.lifetime.amount} {r.giving.currency} ({r.giving.gift_count} gifts)</td>
+                    <td key={r.id}>{t('dup.lifetimeValue', { amount: formatMoney(r.giving.lifetime), count: r.giving.gift_count })}</td>
                   ))}
                 </tr>
               </tbody>
             </table>
-            <p className="muted">Gifts, contact points, tags, interactions and tasks of the other record move to the one kept.</p>
+            <p className="muted">{t('dup.moves')}</p>
             <FormError message={error} />
             <div className="actions">
               {canChangeDonors(session.user) && (
                 <button type="button" className="button button-primary" disabled={busy} onClick={() => void merge()}>
-                  Merge into #{survivor}
+                  {t('dup.mergeInto', { id: survivor })}
                 </button>
               )}
               <button type="button" className="button" onClick={onCancel}>
-                Cancel
+                {t('common.cancel')}
               </button>
             </div>
           </section>

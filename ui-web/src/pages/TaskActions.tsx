@@ -2,8 +2,10 @@
 import { useState } from 'react';
 import { apiPath, errorMessage, post } from '../api/client';
 import type { Task } from '../api/crm';
+import { useI18n } from '../i18n/i18n';
 
 export function TaskActions({ task, onChanged }: { task: Task; onChanged(): void }) {
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const action = task.status === 'open' ? 'complete' : 'reopen';
@@ -22,8 +24,8 @@ export function TaskActions({ task, onChanged }: { task: Task; onChanged(): void
   return (
     <>
       <button type="button" className="button button-small" disabled={busy} onClick={() => void run()}>
-        {action === 'complete' ? 'Complete' : 'Reopen'}
-        <span className="visually-hidden"> task {task.title}</span>
+        {action === 'complete' ? t('tasks.complete') : t('tasks.reopen')}
+        <span className="visually-hidden"> {t('tasks.taskNamed', { title: task.title })}</span>
       </button>
       {error && (
         <span className="field-error" role="alert">

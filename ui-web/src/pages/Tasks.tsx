@@ -12,11 +12,13 @@ import { Empty, Loaded } from '../components/States';
 import { formatDate, today } from '../lib/format';
 import { useLoad } from '../lib/hooks';
 import { isOverdue, orderTasks } from '../lib/tasks';
+import { useI18n } from '../i18n/i18n';
 import { canChangeDonors, useSession } from '../session/session';
 import { TaskActions } from './TaskActions';
 
 export function TasksPage() {
   const session = useSession();
+  const { t, tx } = useI18n();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? 'open';
   const whose = params.get('whose') ?? 'me';
@@ -52,62 +54,61 @@ export function TasksPage() {
   return (
     <>
       <div className="page-header">
-        <h1>Tasks</h1>
+        <h1>{t('tasks.title')}</h1>
       </div>
       <div className="toolbar">
-        <SelectField label="Status" value={status} onChange={(e) => set('status', e.target.value)}>
-          <option value="open">Open</option>
-          <option value="done">Done</option>
-          <option value="cancelled">Cancelled</option>
-          <option value="all">All</option>
+        <SelectField label={t('common.status')} value={status} onChange={(e) => set('status', e.target.value)}>
+          <option value="open">{t('taskStatus.open')}</option>
+          <option value="done">{t('taskStatus.done')}</option>
+          <option value="cancelled">{t('taskStatus.cancelled')}</option>
+          <option value="all">{t('common.all')}</option>
         </SelectField>
-        <SelectField label="Assigned to" value={whose} onChange={(e) => set('whose', e.target.value)}>
-          <option value="me">Me</option>
-          <option value="all">Everyone</option>
+        <SelectField label={t('tasks.assignedTo')} value={whose} onChange={(e) => set('whose', e.target.value)}>
+          <option value="me">{t('tasks.me')}</option>
+          <option value="all">{t('tasks.everyone')}</option>
         </SelectField>
       </div>
       <Loaded load={load} retry={reload}>
         {(page) => {
           const tasks = orderTasks([...page.items, ...(more?.items ?? [])], day);
           const next = more ? more.next : page.next_after;
-          const overdue = tasks.filter((t) => isOverdue(t, day)).length;
+          const overdue = tasks.filter((task) => isOverdue(task, day)).length;
           return tasks.length === 0 ? (
-            <Empty>{status === 'open' ? 'No open tasks. Well done.' : 'No tasks here.'}</Empty>
+            <Empty>{status === 'open' ? t('tasks.noneOpen') : t('tasks.none')}</Empty>
           ) : (
             <>
               <p className="muted" data-testid="task-summary">
-                {tasks.length}
-                {next !== null && '+'} {tasks.length === 1 && next === null ? 'task' : 'tasks'}
-                {overdue > 0 && `, ${overdue} overdue`}
+                {tasks.length === 1 && next === null ? t('tasks.countOne') : t('tasks.count', { count: `${tasks.length}${next !== null ? '+' : ''}` })}
+                {overdue > 0 && t('tasks.overdueCount', { count: overdue })}
               </p>
               <table className="table" data-testid="task-list">
                 <thead>
                   <tr>
-                    <th scope="col">Due</th>
-                    <th scope="col">Task</th>
-                    <th scope="col">Constituent</th>
-                    <th scope="col">Assigned to</th>
-                    <th scope="col">Status</th>
-                    {canChange && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+                    <th scope="col">{t('tasks.due')}</th>
+                    <th scope="col">{t('tasks.task')}</th>
+                    <th scope="col">{t('tasks.constituent')}</th>
+                    <th scope="col">{t('tasks.assignedTo')}</th>
+                    <th scope="col">{t('common.status')}</th>
+                    {canChange && <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>}
                   </tr>
                 </thead>
                 <tbody>
-                  {tasks.map((t) => (
-                    <tr key={t.id} className={isOverdue(t, day) ? 'row-overdue' : undefined}>
+                  {tasks.map((task) => (
+                    <tr key={task.id} className={isOverdue(task, day) ? 'row-overdue' : undefined}>
                       <td>
-                        {t.due_on ? formatDate(t.due_on) : '—'}
-                        {isOverdue(t, day) && <span className="tag tag-warn">overdue</span>}
+                        {task.due_on ? formatDate(task.due_on) : '—'}
+                        {isOverdue(task, day) && <span className="tag tag-warn">{t('tasks.overdue')}</span>}
                       </td>
                       <td>
-                        {t.title}
-                        {t.details && <div className="muted">{t.details}</div>}
+                        {task.title}
+                        {task.details && <div className="muted">{task.details}</div>}
                       </td>
-                      <td>{t.constituent_id ? <Link to={`/constituents/${t.constituent_id}`}>Open record #{t.constituent_id}</Link> : '—'}</td>
-                      <td>{t.assignee}</td>
-                      <td>{t.status}</td>
+                      <td>{task.constituent_id ? <Link to={`/constituents/${task.constituent_id}`}>{t('tasks.openRecord', { id: task.constituent_id })}</Link> : '—'}</td>
+                      <td>{task.assignee}</td>
+                      <td>{tx(`taskStatus.${task.status}`)}</td>
                       {canChange && (
                         <td>
-                          {t.status !== 'cancelled' && <TaskActions task={t} onChanged={reload} />}
+                          {task.status !== 'cancelled' && <TaskActions task={task} onChanged={reload} />}
                         </td>
                       )}
                     </tr>
@@ -117,7 +118,7 @@ export function TasksPage() {
               {next !== null && (
                 <div className="actions">
                   <button type="button" className="button button-small" disabled={loadingMore} onClick={() => void loadMore(next)}>
-                    {loadingMore ? 'Loading…' : 'Load more'}
+                    {loadingMore ? t('state.loading') : t('common.loadMore')}
                   </button>
                 </div>
               )}

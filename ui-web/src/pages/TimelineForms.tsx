@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, apiPath, errorMessage, post } from '../api/client';
 import { FormError, SelectField, TextArea, TextField } from '../components/Field';
 import { today } from '../lib/format';
+import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 
 interface Props {
@@ -23,6 +24,7 @@ function fieldErrors(e: unknown): { fields: Record<string, string>; form: string
 
 export function AddInteraction({ constituentId, onDone }: Props) {
   const session = useSession();
+  const { t, tx } = useI18n();
   const [kind, setKind] = useState('call');
   const [occurredAt, setOccurredAt] = useState(today());
   const [summary, setSummary] = useState('');
@@ -34,8 +36,8 @@ export function AddInteraction({ constituentId, onDone }: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
-    if (!summary.trim()) local.summary = 'Enter a summary.';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(occurredAt)) local.occurred_at = 'Enter a date.';
+    if (!summary.trim()) local.summary = t('timeline.summaryMissing');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(occurredAt)) local.occurred_at = t('timeline.dateMissing');
     setErrors(local);
     setFormError('');
     if (Object.keys(local).length) return;
@@ -55,33 +57,32 @@ export function AddInteraction({ constituentId, onDone }: Props) {
     }
   };
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Add interaction" noValidate>
+    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label={t('timeline.addInteraction')} noValidate>
       <div className="toolbar">
-        <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value)} error={errors.kind}>
+        <SelectField label={t('common.kind')} value={kind} onChange={(e) => setKind(e.target.value)} error={errors.kind}>
           {interactionKinds.map((k) => (
             <option key={k} value={k}>
-              {k}
+              {tx(`interaction.${k}`)}
             </option>
           ))}
         </SelectField>
-        <TextField label="Date" type="date" value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} error={errors.occurred_at} />
-        <TextField label="Summary" className="field-grow" value={summary} onChange={(e) => setSummary(e.target.value)} error={errors.summary} autoFocus />
+        <TextField label={t('common.date')} type="date" value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} error={errors.occurred_at} />
+        <TextField label={t('timeline.summary')} className="field-grow" value={summary} onChange={(e) => setSummary(e.target.value)} error={errors.summary} autoFocus />
       </div>
-      <TextArea label="Details" rows={2} value={details} onChange={(e) => setDetails(e.target.value)} error={errors.details} />
+      <TextArea label={t('timeline.details')} rows={2} value={details} onChange={(e) => setDetails(e.target.value)} error={errors.details} />
       {session.user?.restricted_access && (
         <label className="checkbox">
-          <input type="checkbox" checked={restricted} onChange={(e) => setRestricted(e.target.checked)} /> Restricted (pastoral or confidential; only
-          users with the restricted grant see it)
+          <input type="checkbox" checked={restricted} onChange={(e) => setRestricted(e.target.checked)} /> {t('timeline.restrictedBox')}
         </label>
       )}
       {errors.restricted && <p className="field-error">{errors.restricted}</p>}
       <FormError message={formError} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
-          Save interaction
+          {t('timeline.saveInteraction')}
         </button>
         <button type="button" className="button" onClick={() => onDone(false)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>
@@ -90,6 +91,7 @@ export function AddInteraction({ constituentId, onDone }: Props) {
 
 export function AddTask({ constituentId, onDone }: Props) {
   const session = useSession();
+  const { t } = useI18n();
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [assignee, setAssignee] = useState(session.user?.username ?? '');
@@ -99,8 +101,8 @@ export function AddTask({ constituentId, onDone }: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
-    if (!title.trim()) local.title = 'Enter what is to be done.';
-    if (!assignee.trim()) local.assignee = 'Enter a username.';
+    if (!title.trim()) local.title = t('timeline.taskMissing');
+    if (!assignee.trim()) local.assignee = t('timeline.assigneeMissing');
     setErrors(local);
     setFormError('');
     if (Object.keys(local).length) return;
@@ -119,19 +121,19 @@ export function AddTask({ constituentId, onDone }: Props) {
     }
   };
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Add task" noValidate>
+    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label={t('timeline.addTask')} noValidate>
       <div className="toolbar">
-        <TextField label="Task" className="field-grow" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} autoFocus />
-        <TextField label="Due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} error={errors.due_on} />
-        <TextField label="Assigned to" value={assignee} onChange={(e) => setAssignee(e.target.value)} error={errors.assignee} hint="a username" />
+        <TextField label={t('tasks.task')} className="field-grow" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} autoFocus />
+        <TextField label={t('tasks.due')} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} error={errors.due_on} />
+        <TextField label={t('tasks.assignedTo')} value={assignee} onChange={(e) => setAssignee(e.target.value)} error={errors.assignee} hint={t('timeline.aUsername')} />
       </div>
       <FormError message={formError} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
-          Save task
+          {t('timeline.saveTask')}
         </button>
         <button type="button" className="button" onClick={() => onDone(false)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

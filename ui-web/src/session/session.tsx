@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, get, post, request, setAuthHandlers, setCsrfToken } from '../api/client';
 import type { SessionAnswer, User } from '../api/types';
+import { currentLanguage, translateLoose } from '../i18n/i18n';
 
 export type SessionStep = 'checking' | 'signed-out' | 'second-factor' | 'change-password' | 'signed-in';
 
@@ -41,7 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setCsrfToken('');
         setUser(null);
         setStep((s) => {
-          if (s === 'signed-in') setNotice('Your session ended. Sign in again.');
+          if (s === 'signed-in') setNotice(translateLoose(currentLanguage(), 'session.ended'));
           return 'signed-out';
         });
       },
@@ -78,7 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
             new_password: next,
           }),
         );
-        setNotice('Password changed.');
+        setNotice(translateLoose(currentLanguage(), 'session.passwordChanged'));
       },
       async signOut() {
         try {
@@ -88,7 +89,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
         setCsrfToken('');
         setUser(null);
-        setNotice('You are signed out.');
+        setNotice(translateLoose(currentLanguage(), 'session.signedOut'));
         setStep('signed-out');
       },
     }),

@@ -1,8 +1,10 @@
 // The audit trail, read-only, for admins.
-//   GET /api/v1/audit[?entity_type=&entity_id=&actor=&action=&after=&limit=]  newest first;
-//   `after` is the next_after of the previous page (events older than it).
+//   GET /api/v1/audit[?entity_type=&entity_id=&actor=&action=&from=&to=&after=&limit=]  newest
+//   first; `from`/`to` are days (YYYY-MM-DD, UTC, both included); `after` is the next_after of
+//   the previous page (events older than it).
 #include <charconv>
 
+#include "domain/date.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 #include "store/audit.hpp"
@@ -27,6 +29,19 @@ Response list_audit(Call& call) {
     }
     filter.entity_id = v;
   }
+  std::optional<domain::Date> from;
+  std::optional<domain::Date> to;
+  for (const char* name : {"from", "to"}) {
+    auto text = call.request.query_param(name);
+    if (!text) continue;
+    auto day = domain::Date::parse(*text, name);
+    if (!day) return Response::from_status(day.status());
+    (std::string_view(name) == "from" ? from : to) = *day;
+  }
+  if (from && to && *to < *from)
+    return Response::from_status(Status::invalid_field("to", "must not be before from"));
+  if (from) filter.from_at = from->to_string() + "T00:00:00Z";
+  if (to) filter.until_at = to->add_days(1).to_string() + "T00:00:00Z";
   auto events = call.db.read([&](store::Unit& u) { return store::list_audit(u, filter); });
   if (!events) return Response::from_status(events.status());
   nlohmann::json items = nlohmann::json::array();

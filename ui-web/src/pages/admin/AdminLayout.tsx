@@ -19,6 +19,7 @@ export function AdminLayout() {
       <nav className="subnav" aria-label={t('admin.title')}>
         <NavLink to="/admin/users">{t('admin.users')}</NavLink>
         <NavLink to="/admin/plugins">{t('admin.plugins')}</NavLink>
+        <NavLink to="/admin/imports">{t('admin.imports')}</NavLink>
         <NavLink to="/admin/audit">{t('admin.audit')}</NavLink>
         <NavLink to="/admin/settings">{t('admin.settings')}</NavLink>
       </nav>
