@@ -82,7 +82,7 @@ TEST_P(ApiReportDownloadsTest, CsvIsExcelReadyAndNeutralisesFormulas) {
   EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");  // the BOM Excel needs for UTF-8
   EXPECT_NE(csv.body.find("\r\n후원 합계,1234,KRW\r\n"), std::string::npos) << csv.body;
 
-  for (const std::string& formula : {"=HYPERLINK(\"x\")", "+1+1", "-2+3", "@SUM(A1)"}) {
+  for (const char* formula : {"=HYPERLINK(\"x\")", "+1+1", "-2+3", "@SUM(A1)"}) {
     SCOPED_TRACE(formula);
     HttpReply r = analyst.post(base + "?format=csv", label_run(formula));
     ASSERT_EQ(r.status, 200) << r.body;
