@@ -8,6 +8,7 @@
 #include "domain/report_parameters.hpp"
 #include "engine/analytics_query.hpp"
 #include "engine/analytics_request.hpp"
+#include "store/segment_repository.hpp"
 #include "support/gift_fixtures.hpp"
 #include "support/report_fixtures.hpp"
 #include "support/test_database.hpp"
@@ -244,6 +245,34 @@ TEST_P(AnalyticsQueryTest, TagsCountADonorUnderEachOfTheirTags) {
                        {"from", "2025-01-01"},
                        {"to", "2025-12-31"}});
   EXPECT_EQ(row(others, 0), (Cells{"6000"}));
+}
+
+TEST_P(AnalyticsQueryTest, SegmentsAsRowsAndAsAFilter) {
+  seed();
+  tag(a, "VIP");
+  tag(b, "VIP");
+  auto make = [&](const std::string& name, const std::string& filter) {
+    domain::SegmentInput in;
+    in.name = name;
+    in.filter = filter;
+    auto made = db().write(actor(), [&](store::Unit& u) { return store::segments::create(u, in); });
+    EXPECT_TRUE(made.is_ok()) << made.status().to_string();
+    return made ? made->id : 0;
+  };
+  const long long vip = make("VIP 후원자", R"({"tag":"VIP"})");
+  make("Everyone", R"({"kind":"individual"})");
+  Answer rows = ask({{"measures", {"amount", "donor_count"}},
+                     {"dimensions", {"segment"}},
+                     {"from", "2025-01-01"},
+                     {"to", "2025-12-31"}});
+  ASSERT_EQ(rows.table.rows.size(), 2u);
+  EXPECT_EQ(row(rows, 0), (Cells{"VIP 후원자", "10000", "2"}));  // segments in id order
+  EXPECT_EQ(row(rows, 1), (Cells{"Everyone", "16000", "3"}));
+  Answer only = ask({{"measures", {"amount"}},
+                     {"filters", {{{"field", "segment"}, {"value", vip}}}},
+                     {"from", "2025-01-01"},
+                     {"to", "2025-12-31"}});
+  EXPECT_EQ(row(only, 0), (Cells{"10000"}));
 }
 
 TEST_P(AnalyticsQueryTest, UnknownSegmentIsNamed) {

@@ -57,8 +57,9 @@ TEST_P(ReportingViewsTest, RestrictedDonorsAndSecretsStayOut) {
                         : "SELECT COUNT(*) FROM pragma_table_info('" + view + "') WHERE ";
     const std::string name_col = is_postgresql() ? "column_name" : "name";
     EXPECT_GT(testing::query_int(db(), columns + "1 = 1"), 2);
-    for (const char* secret : {"%password%", "%token%", "%note%", "%secret%", "%email%", "%phone%",
-                               "%processor%", "restricted"})
+    for (const char* secret :
+         {"%password%", "%token%", "%hash%", "%note%", "%secret%", "%processor%", "email", "phone",
+          "%line1%", "postal_code", "restricted"})
       EXPECT_EQ(testing::query_int(db(), columns + name_col + " LIKE '" + secret + "'"), 0)
           << secret;
   }

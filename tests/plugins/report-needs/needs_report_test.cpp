@@ -74,9 +74,10 @@ class NeedsReportTest : public testing::DatabaseTest {
     needs::make_plan(db(), plan(donor, 1000, "weekly", "2025-06-01", "active", transport));
     auto stopped =
         needs::make_plan(db(), plan(donor, 30000, "monthly", "2025-01-01", "cancelled", medical));
+    const std::string changed = "2025-06-10T09:00:00Z";
     Status s = db().write(actor, [&](store::Unit& u) {
       u.sql() << "UPDATE recurring_plans SET status_changed_at = :at WHERE id = :id",
-          soci::use(std::string("2025-06-10T09:00:00Z")), soci::use(stopped);
+          soci::use(changed), soci::use(stopped);
       return Status::ok();
     });
     ASSERT_TRUE(s.is_ok()) << s.to_string();
