@@ -22,8 +22,10 @@ std::string generated_password() {
 // %L, from bound values, so nothing the caller typed is spliced into SQL by Steward.
 void run_formatted(store::Unit& unit, const std::string& pattern,
                    const std::vector<std::string>& args) {
-  std::string sql = "SELECT format(:pattern";
-  for (std::size_t i = 0; i < args.size(); ++i) sql += ", :a" + std::to_string(i);
+  // format() is variadic over "any": each argument is cast to text so PostgreSQL knows its type.
+  std::string sql = "SELECT format(CAST(:pattern AS TEXT)";
+  for (std::size_t i = 0; i < args.size(); ++i)
+    sql += ", CAST(:a" + std::to_string(i) + " AS TEXT)";
   sql += ")";
   std::string statement;
   soci::statement st(unit.sql());
