@@ -4,6 +4,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include <soci/soci.h>
@@ -85,25 +86,32 @@ TEST_P(ReportingViewsTest, RoleReadsOnlyTheViews) {
   testing::give(db(), donor, 5000, "2025-03-01");
   ASSERT_EQ(sodium_init() < 0, false);
   const std::string name = "steward_test_bi_" + std::to_string(randombytes_uniform(1000000000));
-  auto role = create_reporting_role(db(), admin, name, std::string("a long test password 1"));
+  auto role = create_reporting_role(db(), admin, name, std::string("a-long-test-password-1"));
   ASSERT_TRUE(role.is_ok()) << role.status().to_string();
   auto again = create_reporting_role(db(), admin, name, std::nullopt);
   ASSERT_FALSE(again.is_ok());
   EXPECT_EQ(again.status().code(), StatusCode::kConflict);
   EXPECT_EQ(testing::query_int(db(),
                                "SELECT COUNT(*) FROM audit_events WHERE entity_type = "
-                               "'reporting_role' AND after_json NOT LIKE '%long test%'"),
+                               "'reporting_role' AND after_json NOT LIKE '%long-test%'"),
             1);
 
   // Log in as the role (the test server trusts local connections; the password is set anyway).
-  std::string url = std::getenv("STEWARD_TEST_PG_URL");
-  const auto at = url.find("://");
-  const auto user_end = url.find('@', at);
-  ASSERT_NE(user_end, std::string::npos);
-  url =
-      url.substr(0, at + 3) + name + ":" + "a%20long%20test%20password%201" + url.substr(user_end);
-  {
-    soci::session s("postgresql", url);
+  // postgresql://USER@HOST:PORT/DB -> a libpq conninfo string for the new role.
+  const std::string url = std::getenv("STEWARD_TEST_PG_URL");
+  const auto at = url.find('@');
+  const auto colon = url.find(':', at);
+  const auto slash = url.find('/', at);
+  ASSERT_NE(at, std::string::npos);
+  ASSERT_NE(slash, std::string::npos);
+  const std::string host = url.substr(at + 1, std::min(colon, slash) - at - 1);
+  const std::string port = colon < slash ? url.substr(colon + 1, slash - colon - 1) : "5432";
+  std::string dbname = url.substr(slash + 1);
+  dbname = dbname.substr(0, dbname.find('?'));
+  const std::string conninfo = "host=" + host + " port=" + port + " dbname=" + dbname +
+                               " user=" + name + " password=a-long-test-password-1";
+  try {
+    soci::session s("postgresql", conninfo);
     long long n = 0;
     s << "SELECT COUNT(*) FROM report_gifts", soci::into(n);
     EXPECT_EQ(n, 1);
@@ -116,6 +124,8 @@ TEST_P(ReportingViewsTest, RoleReadsOnlyTheViews) {
       EXPECT_THROW(s << "SELECT COUNT(*) FROM " + std::string(table), soci::soci_error);
     }
     EXPECT_THROW(s << "CREATE TABLE sneaky (id INTEGER)", soci::soci_error);
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "cannot log in as " << name << ": " << e.what();
   }
 
   Status dropped = db().write(admin, [&](store::Unit& u) {
