@@ -101,6 +101,8 @@ int run_cli(int argc, char** argv) {
   add_plugin_host_command(app, ctx);
   add_backup_commands(app, ctx);
   add_reports_command(app, ctx);
+  add_analytics_command(app, ctx);
+  add_reporting_role_command(app, ctx);
   add_mail_command(app, ctx);
   add_import_command(app, ctx);
 

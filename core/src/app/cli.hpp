@@ -60,6 +60,8 @@ void add_plugins_command(CLI::App& app, Context& ctx);
 void add_plugin_host_command(CLI::App& app, Context& ctx);
 void add_backup_commands(CLI::App& app, Context& ctx);
 void add_reports_command(CLI::App& app, Context& ctx);
+void add_analytics_command(CLI::App& app, Context& ctx);
+void add_reporting_role_command(CLI::App& app, Context& ctx);
 void add_mail_command(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 #include "domain/money.hpp"
 #include "domain/report_parameters.hpp"
@@ -131,16 +133,37 @@ std::string report_table_csv(const sdk::Table& table) {
 }
 
 Result<std::string> report_table_xlsx(const sdk::Table& table, const std::string& sheet_name) {
-  char path[] = "/tmp/steward-report-XXXXXX";
+  // A unique file in TMPDIR (std::filesystem::temp_directory_path; /tmp when unset), removed
+  // once its bytes are read.
+  std::error_code ec;
+  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+  if (ec)
+    return Status::unavailable("no temporary directory for the workbook (TMPDIR): " + ec.message());
+  std::string path_text = (dir / "steward-report-XXXXXX").string();
+  std::vector<char> path_buf(path_text.begin(), path_text.end());
+  path_buf.push_back('\0');
+  char* path = path_buf.data();
   int fd = mkstemp(path);
-  if (fd < 0) return Status::unavailable("cannot create a temporary file for the workbook");
+  if (fd < 0)
+    return Status::unavailable("cannot create a temporary file for the workbook in " +
+                               dir.string());
   close(fd);
   lxw_workbook* wb = workbook_new(path);
   if (!wb) {
     std::remove(path);
     return Status::unavailable("cannot start the workbook");
   }
-  std::string name = sheet_name.substr(0, 31);
+  // Excel refuses these characters in sheet names (and libxlsxwriter with them).
+  // At most 31 characters (UTF-8 code points, so Hangul is never cut in half).
+  std::string name;
+  int chars = 0;
+  for (char ch : sheet_name) {
+    const bool lead = (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    if (lead && ++chars > 31) break;
+    name += ch;
+  }
+  for (char& ch : name)
+    if (std::string_view("[]:*?/\\").find(ch) != std::string_view::npos) ch = ' ';
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.empty() ? nullptr : name.c_str());
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);

@@ -34,6 +34,7 @@ void register_routes(Api& api) {
   add_plugin_routes(api);
   add_soft_credit_routes(api);
   add_report_routes(api);
+  add_analytics_routes(api);
   add_import_routes(api);
   add_mail_routes(api);
   add_openapi_routes(api);  // last: documents the routes above

@@ -34,6 +34,7 @@ void add_dashboard_routes(Api& api);
 void add_plugin_routes(Api& api);
 void add_soft_credit_routes(Api& api);
 void add_report_routes(Api& api);
+void add_analytics_routes(Api& api);
 void add_import_routes(Api& api);
 void add_mail_routes(Api& api);
 void add_openapi_routes(Api& api);
