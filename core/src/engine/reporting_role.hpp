@@ -1,5 +1,5 @@
 // Reporting login roles for BI tools (issue 8, decision 0171, docs/reporting.md): on PostgreSQL,
-// a LOGIN role that may read the report_* views of Steward's schema (migration 0015) and nothing
+// a LOGIN role that may read the report_* views of Steward's schema (migration 0016) and nothing
 // else: no table, no analytics view, no other schema's objects; its sessions are read-only
 // (default_transaction_read_only) and find the views without a schema prefix (search_path).
 // SQLite has no roles: create_reporting_role refuses with kPreconditionFailed saying what to do
