@@ -6,7 +6,9 @@
 -- never deleted.
 CREATE TABLE receipt_sequences (
   year         INTEGER PRIMARY KEY,
-  last_number  BIGINT NOT NULL CHECK (last_number >= 1)
+  last_number  BIGINT NOT NULL CHECK (last_number >= 1),
+  created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
+  updated_at   TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
 -- receipts: one per donor per statement year, numbered "<year>-<6 digits>" (2026-000123). A

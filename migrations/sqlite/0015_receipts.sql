@@ -5,7 +5,9 @@
 -- with one UPSERT ... RETURNING, so two writers never get the same one; rows are never deleted.
 CREATE TABLE receipt_sequences (
   year         INTEGER PRIMARY KEY,
-  last_number  INTEGER NOT NULL CHECK (last_number >= 1)
+  last_number  INTEGER NOT NULL CHECK (last_number >= 1),
+  created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE TRIGGER receipt_sequences_no_delete BEFORE DELETE ON receipt_sequences
 BEGIN SELECT RAISE(ABORT, 'receipt numbers are never reused'); END;

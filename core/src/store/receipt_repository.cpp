@@ -34,10 +34,11 @@ ReceiptRecord read(const soci::row& row) {
 
 Result<long long> next_number(Unit& unit, int year) {
   long long n = 0;
+  std::string now = domain::utc_now_iso();
   unit.sql() << "INSERT INTO receipt_sequences (year, last_number) VALUES (:y, 1) "
-                "ON CONFLICT (year) DO UPDATE SET last_number = receipt_sequences.last_number + 1 "
-                "RETURNING last_number",
-      soci::use(year), soci::into(n);
+                "ON CONFLICT (year) DO UPDATE SET last_number = receipt_sequences.last_number + 1, "
+                "updated_at = :now RETURNING last_number",
+      soci::use(year), soci::use(now), soci::into(n);
   if (n < 1) return Status::internal("receipt sequence returned no number");
   return n;
 }
