@@ -17,7 +17,6 @@
 
 namespace steward::print {
 
-
 enum class PaperSize { kLetter, kA4 };
 
 // "letter" | "a4" (case-insensitive). Errors: kInvalid naming `field`.

@@ -11,8 +11,6 @@
 
 namespace steward::print {
 
-
-
 std::string file_timestamp() {
   std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
@@ -23,9 +21,8 @@ std::string file_timestamp() {
 }
 
 Result<std::filesystem::path> write_private_file(const std::filesystem::path& dir,
-                                                      const std::string& stem,
-                                                      const std::string& ext,
-                                                      const std::string& bytes) {
+                                                 const std::string& stem, const std::string& ext,
+                                                 const std::string& bytes) {
   std::error_code ec;
   if (!std::filesystem::exists(dir, ec)) {
     std::filesystem::create_directories(dir, ec);

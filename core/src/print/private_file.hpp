@@ -13,9 +13,8 @@ namespace steward::print {
 // Writes `bytes` to dir/stem.ext (or dir/stem-2.ext, ...). Returns the path written.
 // Errors: kUnavailable naming the path when the folder or the file cannot be written.
 Result<std::filesystem::path> write_private_file(const std::filesystem::path& dir,
-                                                      const std::string& stem,
-                                                      const std::string& ext,
-                                                      const std::string& bytes);
+                                                 const std::string& stem, const std::string& ext,
+                                                 const std::string& bytes);
 
 // "20261129T120304Z": for file names.
 std::string file_timestamp();
