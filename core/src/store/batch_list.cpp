@@ -1,6 +1,6 @@
 #include "store/batch_list.hpp"
 
-#include "store/row_reader.hpp"
+#include "store/batch_rows.hpp"
 
 namespace steward::store::batches {
 
@@ -21,32 +21,16 @@ Result<Page<domain::GiftBatch>> list(Unit& unit, const ListFilter& filter) {
   const int has_cursor = after_id > 0 ? 1 : 0;
   soci::rowset<soci::row> rows =
       (unit.sql().prepare
-           << "SELECT b.id, b.name, b.expected_count, b.expected_total_minor, b.currency, "
-              "b.status, b.closed_at, b.created_by, b.created_at, "
-              "(SELECT COUNT(*) FROM gifts g WHERE g.batch_id = b.id AND g.deleted_at IS NULL), "
-              "(SELECT COALESCE(SUM(g.amount_minor), 0) FROM gifts g WHERE g.batch_id = b.id "
-              "AND g.deleted_at IS NULL) FROM gift_batches b "
-              "WHERE (:has_status = 0 OR b.status = :status) AND (:has_cursor = 0 OR b.id < "
-              ":after) "
-              "ORDER BY b.id DESC LIMIT :fetch",
+           << std::string(kBatchSelect) +
+                  " "
+                  "WHERE (:has_status = 0 OR b.status = :status) AND (:has_cursor = 0 OR b.id < "
+                  ":after) "
+                  "ORDER BY b.id DESC LIMIT :fetch",
        soci::use(has_status), soci::use(status), soci::use(has_cursor), soci::use(after_id),
        soci::use(fetch));
   Page<domain::GiftBatch> page;
   for (const soci::row& row : rows) {
-    RowReader r(row);
-    domain::GiftBatch b;
-    b.id = r.integer();
-    b.name = r.text();
-    b.expected_count = r.integer();
-    b.expected_total.minor = r.integer();
-    b.expected_total.currency = r.text();
-    b.status = r.text();
-    b.closed_at = r.opt_timestamp();
-    b.created_by = r.opt_text();
-    b.created_at = r.timestamp();
-    b.actual_count = r.integer();
-    b.actual_total_minor = r.integer();
-    page.items.push_back(std::move(b));
+    page.items.push_back(batch_from_row(row));
   }
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.pop_back();

@@ -5,6 +5,7 @@
 #include "domain/date.hpp"
 #include "domain/money.hpp"
 #include "store/audit.hpp"
+#include "store/batch_rows.hpp"
 #include "store/row_reader.hpp"
 
 namespace steward::store::batches {
@@ -25,16 +26,14 @@ nlohmann::json to_json(const domain::GiftBatch& b) {
 
 }  // namespace
 
-Result<domain::GiftBatch> get(Unit& unit, long long id) {
-  soci::row row;
-  unit.sql() << "SELECT b.id, b.name, b.expected_count, b.expected_total_minor, b.currency, "
-                "b.status, b.closed_at, b.created_by, b.created_at, "
-                "(SELECT COUNT(*) FROM gifts g WHERE g.batch_id = b.id AND g.deleted_at IS NULL), "
-                "(SELECT COALESCE(SUM(g.amount_minor), 0) FROM gifts g WHERE g.batch_id = b.id "
-                "AND g.deleted_at IS NULL) FROM gift_batches b WHERE b.id = :id",
-      soci::use(id), soci::into(row);
-  if (!unit.sql().got_data())
-    return Status::not_found("batch " + std::to_string(id) + " does not exist");
+const char* const kBatchSelect =
+    "SELECT b.id, b.name, b.expected_count, b.expected_total_minor, b.currency, "
+    "b.status, b.closed_at, b.created_by, b.created_at, "
+    "(SELECT COUNT(*) FROM gifts g WHERE g.batch_id = b.id AND g.deleted_at IS NULL), "
+    "(SELECT COALESCE(SUM(g.amount_minor), 0) FROM gifts g WHERE g.batch_id = b.id "
+    "AND g.deleted_at IS NULL) FROM gift_batches b";
+
+domain::GiftBatch batch_from_row(const soci::row& row) {
   RowReader r(row);
   domain::GiftBatch b;
   b.id = r.integer();
@@ -49,6 +48,14 @@ Result<domain::GiftBatch> get(Unit& unit, long long id) {
   b.actual_count = r.integer();
   b.actual_total_minor = r.integer();
   return b;
+}
+
+Result<domain::GiftBatch> get(Unit& unit, long long id) {
+  soci::row row;
+  unit.sql() << std::string(kBatchSelect) + " WHERE b.id = :id", soci::use(id), soci::into(row);
+  if (!unit.sql().got_data())
+    return Status::not_found("batch " + std::to_string(id) + " does not exist");
+  return batch_from_row(row);
 }
 
 Result<domain::GiftBatch> create(Unit& unit, const domain::GiftBatchInput& input) {
