@@ -19,20 +19,6 @@
 #include "http/report_render.hpp"
 
 namespace steward::app {
-namespace {
-
-void write_bytes(const std::string& bytes, const std::string& path) {
-  if (path.empty() || path == "-") {
-    std::cout << bytes;
-    return;
-  }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) stop(Status::unavailable("cannot write " + path));
-  out << bytes;
-  if (!out.flush()) stop(Status::unavailable("cannot write " + path));
-}
-
-}  // namespace
 
 void add_analytics_command(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("analytics", "Giving measures by dimensions");
@@ -76,7 +62,7 @@ void add_analytics_command(CLI::App& app, Context& ctx) {
       bytes += fmt::format("\n{} row(s), {} to {}\n", answer->table.rows.size(), answer->from,
                            answer->to);
     }
-    write_bytes(bytes, *output);
+    write_output(bytes, *output);
   });
 }
 

@@ -59,17 +59,6 @@ std::map<std::string, sdk::Value> parse_params(const std::vector<std::string>& i
   return out;
 }
 
-void write_output(const std::string& bytes, const std::string& path) {
-  if (path.empty() || path == "-") {
-    std::cout << bytes;
-    return;
-  }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) stop(Status::unavailable("cannot write " + path));
-  out << bytes;
-  if (!out.flush()) stop(Status::unavailable("cannot write " + path));
-}
-
 }  // namespace
 
 void add_reports_command(CLI::App& app, Context& ctx) {
