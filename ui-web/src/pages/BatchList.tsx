@@ -6,6 +6,7 @@ import { apiPath, errorMessage, get } from '../api/client';
 import { getNextPage } from '../api/pages';
 import type { Page } from '../api/types';
 import { SelectField } from '../components/Field';
+import { LoadMore } from '../components/LoadMore';
 import { Empty, Loaded } from '../components/States';
 import { useI18n } from '../i18n/i18n';
 import { batchBalance } from '../lib/batch';
@@ -103,18 +104,7 @@ export function BatchList() {
                   })}
                 </tbody>
               </table>
-              {next !== null && (
-                <div className="actions">
-                  <button type="button" className="button button-small" disabled={busy} onClick={() => void loadMore(next)}>
-                    {busy ? t('state.loading') : t('common.loadMore')}
-                  </button>
-                </div>
-              )}
-              {error && (
-                <p role="alert" className="form-error">
-                  {error}
-                </p>
-              )}
+              <LoadMore next={next} busy={busy} error={error} onMore={(after) => void loadMore(after)} />
             </>
           );
         }}

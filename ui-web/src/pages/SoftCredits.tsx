@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { apiPath, errorMessage, get } from '../api/client';
 import { getNextPage } from '../api/pages';
 import type { Money, Page } from '../api/types';
+import { LoadMore } from '../components/LoadMore';
 import { Empty, Loaded } from '../components/States';
 import { useI18n } from '../i18n/i18n';
 import { formatDate, formatMoney } from '../lib/format';
@@ -85,18 +86,7 @@ export function SoftCredits({ constituentId }: { constituentId: number }) {
               <p className="muted" data-testid="soft-credit-count">
                 {next !== null ? t('soft.shownMore', { count: items.length }) : t('soft.shown', { count: items.length })}
               </p>
-              {next !== null && (
-                <div className="actions">
-                  <button type="button" className="button button-small" disabled={busy} onClick={() => void loadMore(next)}>
-                    {busy ? t('state.loading') : t('common.loadMore')}
-                  </button>
-                </div>
-              )}
-              {error && (
-                <p role="alert" className="form-error">
-                  {error}
-                </p>
-              )}
+              <LoadMore next={next} busy={busy} error={error} onMore={(after) => void loadMore(after)} />
             </>
           );
         }}

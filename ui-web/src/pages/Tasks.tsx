@@ -8,6 +8,7 @@ import { getNextPage } from '../api/pages';
 import type { Task } from '../api/crm';
 import type { Page } from '../api/types';
 import { SelectField } from '../components/Field';
+import { LoadMore } from '../components/LoadMore';
 import { Empty, Loaded } from '../components/States';
 import { formatDate, today } from '../lib/format';
 import { useLoad } from '../lib/hooks';
@@ -115,18 +116,7 @@ export function TasksPage() {
                   ))}
                 </tbody>
               </table>
-              {next !== null && (
-                <div className="actions">
-                  <button type="button" className="button button-small" disabled={loadingMore} onClick={() => void loadMore(next)}>
-                    {loadingMore ? t('state.loading') : t('common.loadMore')}
-                  </button>
-                </div>
-              )}
-              {moreError && (
-                <p role="alert" className="error">
-                  {moreError}
-                </p>
-              )}
+              <LoadMore next={next} busy={loadingMore} error={moreError} onMore={(after) => void loadMore(after)} errorClass="error" />
             </>
           );
         }}
