@@ -5,10 +5,10 @@
 namespace steward::domain {
 namespace {
 
-Date d(const char* text) { return Date::parse(text).value(); }
+Date day(const char* text) { return Date::parse(text).value(); }
 
 Schedule monthly(unsigned anchor, const char* start) {
-  return Schedule{Frequency::kMonthly, anchor, d(start), std::nullopt};
+  return Schedule{Frequency::kMonthly, anchor, day(start), std::nullopt};
 }
 
 TEST(RecurringSchedule, AnchorOn31stFallsOnLastDayOfShortMonthsAndReturns) {
@@ -25,34 +25,34 @@ TEST(RecurringSchedule, AnchorOn31stFallsOnLastDayOfShortMonthsAndReturns) {
 TEST(RecurringSchedule, FirstInstallmentIsFirstAnchorOnOrAfterStart) {
   EXPECT_EQ(occurrence(monthly(10, "2025-03-10"), 0)->to_string(), "2025-03-10");
   EXPECT_EQ(occurrence(monthly(5, "2025-03-10"), 0)->to_string(), "2025-04-05");
-  Schedule q{Frequency::kQuarterly, 29, d("2025-11-30"), std::nullopt};
+  Schedule q{Frequency::kQuarterly, 29, day("2025-11-30"), std::nullopt};
   EXPECT_EQ(occurrence(q, 0)->to_string(), "2026-02-28");
   EXPECT_EQ(occurrence(q, 1)->to_string(), "2026-05-29");
 }
 
 TEST(RecurringSchedule, WeeklyStepsSevenDaysAndEndsOnEndDate) {
-  Schedule w{Frequency::kWeekly, 1, d("2025-12-29"), d("2026-01-12")};
-  auto all = occurrences_between(w, d("2025-01-01"), d("2027-01-01"));
+  Schedule w{Frequency::kWeekly, 1, day("2025-12-29"), day("2026-01-12")};
+  auto all = occurrences_between(w, day("2025-01-01"), day("2027-01-01"));
   ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all[2].to_string(), "2026-01-12");
   EXPECT_FALSE(occurrence(w, 3).has_value());
-  EXPECT_FALSE(next_on_or_after(w, d("2026-01-13")).has_value());
+  EXPECT_FALSE(next_on_or_after(w, day("2026-01-13")).has_value());
 }
 
 TEST(RecurringSchedule, NextAndPeriodIndexAgree) {
   Schedule s = monthly(31, "2025-01-01");
-  EXPECT_EQ(next_on_or_after(s, d("2025-02-01"))->to_string(), "2025-02-28");
-  EXPECT_EQ(next_on_or_after(s, d("2025-02-28"))->to_string(), "2025-02-28");
-  EXPECT_EQ(period_index(s, d("2025-01-30")), -1);
-  EXPECT_EQ(period_index(s, d("2025-01-31")), 0);
-  EXPECT_EQ(period_index(s, d("2025-02-27")), 0);
-  EXPECT_EQ(period_index(s, d("2025-02-28")), 1);
-  EXPECT_EQ(period_index(s, d("2027-12-31")), 35);
+  EXPECT_EQ(next_on_or_after(s, day("2025-02-01"))->to_string(), "2025-02-28");
+  EXPECT_EQ(next_on_or_after(s, day("2025-02-28"))->to_string(), "2025-02-28");
+  EXPECT_EQ(period_index(s, day("2025-01-30")), -1);
+  EXPECT_EQ(period_index(s, day("2025-01-31")), 0);
+  EXPECT_EQ(period_index(s, day("2025-02-27")), 0);
+  EXPECT_EQ(period_index(s, day("2025-02-28")), 1);
+  EXPECT_EQ(period_index(s, day("2027-12-31")), 35);
 }
 
 TEST(RecurringSchedule, YearlyOnFeb29) {
-  Schedule y{Frequency::kYearly, 29, d("2024-02-01"), std::nullopt};
-  auto all = occurrences_between(y, d("2024-01-01"), d("2028-12-31"));
+  Schedule y{Frequency::kYearly, 29, day("2024-02-01"), std::nullopt};
+  auto all = occurrences_between(y, day("2024-01-01"), day("2028-12-31"));
   ASSERT_EQ(all.size(), 5u);
   EXPECT_EQ(all[0].to_string(), "2024-02-29");
   EXPECT_EQ(all[1].to_string(), "2025-02-28");
@@ -74,7 +74,7 @@ TEST(RecurringSchedule, ParseAndValidateNameTheField) {
   EXPECT_EQ(bad.status().fields().at(0).field, "frequency");
   Schedule s = monthly(32, "2025-01-01");
   EXPECT_EQ(validate(s).fields().at(0).field, "anchor_day");
-  Schedule e{Frequency::kMonthly, 1, d("2025-02-01"), d("2025-01-01")};
+  Schedule e{Frequency::kMonthly, 1, day("2025-02-01"), day("2025-01-01")};
   EXPECT_EQ(validate(e).fields().at(0).field, "ends_on");
 }
 

@@ -10,6 +10,7 @@
 
 #include "support/api_server.hpp"
 #include "support/gift_fixtures.hpp"
+#include "support/injection_strings.hpp"
 #include "support/test_database.hpp"
 
 namespace steward::testing {
@@ -17,23 +18,9 @@ namespace {
 
 using nlohmann::json;
 
-const std::vector<std::string> kHostile = {
-    "'; DROP TABLE constituents; --",
-    "' OR '1'='1",
-    "Robert'); DELETE FROM gifts WHERE ('1'='1",
-    "<script>alert(1)</script>",
-    "\"><img src=x onerror=alert(1)>",
-    "김영희 후원자",
-    "%_\\ 100% \\x00",
-};
-const std::vector<std::string> kControl = {std::string("bell\x07"), std::string("esc\x1b[31m"),
-                                           std::string("nul\0x", 5)};
-
-// How a field treats the hostile strings above.
-enum class Kind {
-  kFreeText,  // must be stored and returned verbatim
-  kFormat,    // verbatim, or 422 naming the field (an email address, a code, a type)
-};
+using injection::kControl;
+using injection::kHostile;
+using injection::Kind;
 
 struct FieldCase {
   std::string route;  // a label: "constituents", "gifts", ...

@@ -9,6 +9,7 @@
 
 #include "support/api_server.hpp"
 #include "support/gift_fixtures.hpp"
+#include "support/injection_strings.hpp"
 #include "support/test_database.hpp"
 
 namespace steward::testing {
@@ -16,19 +17,9 @@ namespace {
 
 using nlohmann::json;
 
-const std::vector<std::string> kHostile = {
-    "'; DROP TABLE constituents; --",
-    "' OR '1'='1",
-    "Robert'); DELETE FROM gifts WHERE ('1'='1",
-    "<script>alert(1)</script>",
-    "\"><img src=x onerror=alert(1)>",
-    "김영희 후원자",
-    "%_\\ 100% \\x00",
-};
-const std::vector<std::string> kControl = {std::string("bell\x07"), std::string("esc\x1b[31m"),
-                                           std::string("nul\0x", 5)};
-
-enum class Kind { kFreeText, kFormat };
+using injection::kControl;
+using injection::kHostile;
+using injection::Kind;
 
 // The stage's note comes back as the newest entry of its history.
 const char* const kLastHistoryNote = "(last history note)";
@@ -221,7 +212,7 @@ class ApiInjectionUpdatesTest : public ApiTest {
   int serial_ = 0;
 };
 
-const std::vector<UpdateCase> kCases = {
+const std::vector<UpdateCase> kUpdateCases = {
     {"constituents", "/first_name", "first_name"},
     {"constituents", "/middle_name", "middle_name"},
     {"constituents", "/last_name", "last_name"},
@@ -268,7 +259,7 @@ const std::vector<UpdateCase> kCases = {
 };
 
 TEST_P(ApiInjectionUpdatesTest, HostileTextInUpdatesIsStoredVerbatimOrRefusedNamingTheField) {
-  for (const UpdateCase& uc : kCases) {
+  for (const UpdateCase& uc : kUpdateCases) {
     SCOPED_TRACE(uc.route + uc.field);
     Record rec = make(uc.route);
     ASSERT_FALSE(rec.path.empty()) << uc.route;
@@ -280,7 +271,7 @@ TEST_P(ApiInjectionUpdatesTest, HostileTextInUpdatesIsStoredVerbatimOrRefusedNam
 }
 
 TEST_P(ApiInjectionUpdatesTest, ControlCharactersInUpdatesAreRefusedNamingTheField) {
-  for (const UpdateCase& uc : kCases) {
+  for (const UpdateCase& uc : kUpdateCases) {
     SCOPED_TRACE(uc.route + uc.field);
     Record rec = make(uc.route);
     ASSERT_FALSE(rec.path.empty()) << uc.route;

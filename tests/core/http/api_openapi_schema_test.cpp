@@ -19,7 +19,7 @@ class ApiOpenApiSchemaTest : public ApiTest {
   json document() { return client().get("/api/v1/openapi.json").json(); }
 };
 
-std::string upper(std::string s) {
+std::string upper_method(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
 }
@@ -39,7 +39,7 @@ TEST_P(ApiOpenApiSchemaTest, EveryRouteThatTakesABodyHasARequestSchema) {
         if (content.contains("application/json")) schema = &content["application/json"]["schema"];
       }
       if (!schema || !schema->is_object() || schema->empty()) {
-        missing += "\n  " + upper(method) + " " + path;
+        missing += "\n  " + upper_method(method) + " " + path;
       }
     }
   }
@@ -60,7 +60,7 @@ TEST_P(ApiOpenApiSchemaTest, EveryRouteHasAMainAnswerSchemaOrNoContent) {
       // The CSV exports and this document answer something other than a JSON record.
       const bool csv = path.size() > 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
       if (csv || path == "/api/v1/openapi.json") described = true;
-      if (!described) missing += "\n  " + upper(method) + " " + path;
+      if (!described) missing += "\n  " + upper_method(method) + " " + path;
     }
   }
   EXPECT_TRUE(missing.empty()) << "routes without an answer schema:" << missing;
