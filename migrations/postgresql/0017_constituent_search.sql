@@ -2,7 +2,7 @@
 -- quick search matches (names, emails, postal codes, normalised phones), kept current by
 -- triggers on every table it is built from, so no write path can forget it. On PostgreSQL a
 -- pg_trgm GIN index over that text answers "contains" (LIKE '%...%') in a few index reads;
--- queries shorter than three characters fall back to a scan in sort order. pg_trgm is a trusted
+-- queries shorter than three characters read the table once. pg_trgm is a trusted
 -- extension: the database owner may create it (docs/admin.md). It goes into the public schema so
 -- that every schema of the database shares it.
 SELECT pg_advisory_xact_lock(7234001);

@@ -2,7 +2,7 @@
 -- quick search matches (names, emails, postal codes, normalised phones), kept current by
 -- triggers on every table it is built from, so no write path can forget it. On SQLite an FTS5
 -- trigram index over that text (external content) answers "contains" in a few index reads;
--- queries shorter than three characters fall back to a scan in sort order.
+-- queries shorter than three characters read the table once.
 CREATE VIEW constituent_search_source AS
 SELECT c.id AS id,
        lower(c.display_name) || char(10) || lower(c.sort_name) || char(10) ||

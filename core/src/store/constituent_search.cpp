@@ -66,16 +66,18 @@ std::string search_clause(const Unit& unit, const SearchTerms& terms) {
       return " AND :search_on = 1 AND c.id IN (SELECT constituent_id FROM constituent_search "
              "WHERE doc LIKE " +
              text + " " + esc +
-             " UNION SELECT constituent_id FROM constituent_search WHERE doc LIKE " + digits +
-             " " + esc + ")";
+             " UNION SELECT constituent_id FROM constituent_search WHERE doc LIKE " + digits + " " +
+             esc + ")";
     }
     return " AND :search_on = 1 AND c.id IN (SELECT rowid FROM fts_constituents WHERE "
            "fts_constituents MATCH :search_text UNION SELECT rowid FROM fts_constituents WHERE "
            "fts_constituents MATCH :search_digits)";
   }
-  return " AND (:search_on = 0 OR EXISTS (SELECT 1 FROM constituent_search s WHERE "
-         "s.constituent_id = c.id AND (s.doc LIKE " +
-         text + " " + esc + " OR s.doc LIKE " + digits + " " + esc + ")))";
+  if (!terms.active) return " AND (:search_on = 0 OR :search_text = :search_digits)";
+  // Short text: every search text is read once, and the matches sorted.
+  return " AND :search_on = 1 AND c.id IN (SELECT constituent_id FROM constituent_search WHERE "
+         "doc LIKE " +
+         text + " " + esc + " OR doc LIKE " + digits + " " + esc + ")";
 }
 
 }  // namespace steward::store::constituents

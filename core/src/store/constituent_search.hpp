@@ -2,7 +2,7 @@
 // a constituent's names, emails, postal codes and (for phone-like text) phone digits. The
 // constituent_search table holds that text per constituent, kept current by triggers; an index
 // over it (FTS5 trigram on SQLite, pg_trgm on PostgreSQL) answers text of three characters or
-// more, and shorter text is checked row by row in sort order.
+// more, and shorter text is checked against every row of that table.
 #pragma once
 
 #include <string>

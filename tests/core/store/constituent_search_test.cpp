@@ -105,8 +105,8 @@ TEST_P(ConstituentSearchTest, LongAndShortSearchesFindExactlyTheContainingDonors
     if (!d.email.empty()) {
       write([&](Unit& u) { return contacts::add_email(u, c.id, {d.email}).status(); });
     }
-    std::string text = c.name() + "\n" + c.sort_name + "\n" + d.first + "\n" + d.last +
-                       "\n" + d.email;
+    std::string text =
+        c.name() + "\n" + c.sort_name + "\n" + d.first + "\n" + d.last + "\n" + d.email;
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) {
       return static_cast<char>(ch < 0x80 ? std::tolower(ch) : ch);
     });
