@@ -4,9 +4,9 @@
 #include "domain/date.hpp"
 #include "domain/validation.hpp"
 #include "store/audit.hpp"
+#include "store/constituent_search.hpp"
 #include "store/row_reader.hpp"
 #include "store/soci_optional.hpp"
-#include "store/sql_like.hpp"
 
 namespace steward::store::constituents {
 namespace {
@@ -230,49 +230,22 @@ Result<Page<domain::Constituent>> list(Unit& unit, const ListFilter& filter) {
   long long tag_id = filter.tag_id.value_or(0);
   int with_restricted = filter.include_restricted ? 1 : 0;
   int with_deleted = filter.include_deleted ? 1 : 0;
-  std::string search = filter.search.value_or("");
-  search.erase(0, search.find_first_not_of(" \t"));
-  search.erase(search.find_last_not_of(" \t") + 1);
-  int has_search = search.empty() ? 0 : 1;
-  std::string pattern = contains_pattern(ascii_lower(search));
-  // Phone digits are searched only when the text looks like a phone number.
-  std::string digits = domain::phone_digits(search);
-  bool phone_like =
-      digits.size() >= 3 && search.find_first_not_of("0123456789 +-().") == std::string::npos;
-  int has_digits = phone_like ? 1 : 0;
-  std::string digits_pattern = contains_pattern(digits);
-  const std::string esc(kLikeEscape);
+  SearchTerms terms = search_terms(unit, filter.search.value_or(""));
+  int search_on = terms.active ? 1 : 0;
   const std::string sql =
       "SELECT " + kColumns +
       " FROM constituents c WHERE (:with_deleted = 1 OR c.deleted_at IS NULL) "
       "AND (:with_restricted = 1 OR c.restricted = FALSE) "
       "AND (:has_kind = 0 OR c.kind = :kind) "
       "AND (:has_tag = 0 OR EXISTS (SELECT 1 FROM constituent_tags ct WHERE ct.constituent_id = "
-      "c.id AND ct.tag_id = :tag_id)) "
-      "AND (:has_search = 0 OR lower(c.display_name) LIKE :p1 " +
-      esc + " OR lower(c.sort_name) LIKE :p2 " + esc +
-      " OR lower(COALESCE(c.first_name, '')) LIKE :p3 " + esc +
-      " OR lower(COALESCE(c.last_name, '')) LIKE :p4 " + esc +
-      " OR lower(COALESCE(c.preferred_name, '')) LIKE :p5 " + esc +
-      " OR lower(COALESCE(c.organization_name, '')) LIKE :p6 " + esc +
-      " OR EXISTS (SELECT 1 FROM emails e WHERE e.constituent_id = c.id AND lower(e.email) LIKE "
-      ":p7 " +
-      esc + ")" +
-      " OR EXISTS (SELECT 1 FROM addresses a WHERE a.constituent_id = c.id AND "
-      "lower(COALESCE(a.postal_code, '')) LIKE :p8 " +
-      esc + ")" +
-      " OR (:has_digits = 1 AND EXISTS (SELECT 1 FROM phones ph WHERE ph.constituent_id = c.id "
-      "AND ph.phone_normalized LIKE :p9 " +
-      esc +
-      "))) "
-      "AND (:has_cursor = 0 OR c.sort_name > :after_sort OR (c.sort_name = :after_sort2 AND "
+      "c.id AND ct.tag_id = :tag_id))" +
+      search_clause(unit, terms) +
+      " AND (:has_cursor = 0 OR c.sort_name > :after_sort OR (c.sort_name = :after_sort2 AND "
       "c.id > :after_id)) ORDER BY c.sort_name, c.id LIMIT :fetch";
   soci::rowset<soci::row> rows =
       (unit.sql().prepare << sql, soci::use(with_deleted), soci::use(with_restricted),
        soci::use(has_kind), soci::use(kind), soci::use(has_tag), soci::use(tag_id),
-       soci::use(has_search), soci::use(pattern), soci::use(pattern), soci::use(pattern),
-       soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(pattern),
-       soci::use(pattern), soci::use(has_digits), soci::use(digits_pattern), soci::use(has_cursor),
+       soci::use(search_on), soci::use(terms.text), soci::use(terms.digits), soci::use(has_cursor),
        soci::use(after_sort), soci::use(after_sort), soci::use(after_id), soci::use(fetch));
   Page<domain::Constituent> page;
   for (const soci::row& r : rows) page.items.push_back(from_row(r));
