@@ -29,6 +29,7 @@ const SettingsPage = lazy(() => import('./pages/admin/SettingsPage').then((m) =>
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ImportsPage = lazy(() => import('./pages/admin/ImportsPage').then((m) => ({ default: m.ImportsPage })));
 const ImportDetailPage = lazy(() => import('./pages/admin/ImportDetail').then((m) => ({ default: m.ImportDetailPage })));
+const AnalyticsPage = lazy(() => import('./pages/Analytics').then((m) => ({ default: m.AnalyticsPage })));
 const ReportsPage = lazy(() => import('./pages/Reports').then((m) => ({ default: m.ReportsPage })));
 const TokensPage = lazy(() => import('./pages/Tokens').then((m) => ({ default: m.TokensPage })));
 const PluginsPage = lazy(() => import('./pages/admin/PluginsPage').then((m) => ({ default: m.PluginsPage })));
@@ -63,6 +64,7 @@ function Gate() {
           <Route path="segments" element={<SegmentsPage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />
           <Route path="reports" element={<ReportsPage />} />
+          <Route path="analytics" element={<AnalyticsPage />} />
           <Route path="tokens" element={<TokensPage />} />
           <Route path="batches" element={<BatchesPage />} />
           <Route path="batches/:id" element={<BatchPage />} />

@@ -89,6 +89,7 @@ export function AppShell() {
           <NavLink to="/tasks">{t('nav.tasks')}</NavLink>
           <NavLink to="/duplicates">{t('nav.duplicates')}</NavLink>
           {canExport(session.user) && <NavLink to="/reports">{t('nav.reports')}</NavLink>}
+          {canExport(session.user) && <NavLink to="/analytics">{t('nav.analytics')}</NavLink>}
           {session.user?.role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
         </nav>
         <div className="topbar-end">
