@@ -71,7 +71,7 @@ export function TemplatesPage() {
               </div>
               {current && open?.mode === 'edit' && (
                 <TemplateEditor
-                  key={`${current.name}-${current.language}-${current.version}`}
+                  key={`${current.name}-${current.language}`}
                   template={current}
                   onSaved={() => reload()}
                   onPreview={() => setOpen({ ...open, mode: 'preview' })}
