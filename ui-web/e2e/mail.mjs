@@ -97,3 +97,23 @@ export async function mailSteps({ page, base, step, shot }) {
     await shot('mail-deliveries');
   });
 }
+
+// The mail pages in Korean (after mailSteps, on the deliveries page); back to English at the end.
+export async function mailKoreanSteps({ page, base, step, shot }) {
+  await step('mail pages in Korean', async () => {
+    await page.goto(`${base}/mail/deliveries`);
+    await page.getByRole('heading', { name: 'Recent deliveries', level: 1 }).waitFor();
+    await page.locator('.user-menu > button').click();
+    await page.getByRole('menuitemradio', { name: '한국어' }).click();
+    await page.getByRole('heading', { name: '최근 발송 기록', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: '우편·메일' }).getByRole('link', { name: '감사 인사' }).click();
+    await page.getByRole('heading', { name: '감사 인사를 기다리는 후원', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: '우편·메일' }).getByRole('link', { name: '서식' }).click();
+    await page.getByRole('heading', { name: '메일 서식', level: 1 }).waitFor();
+    await page.getByTestId('templates').getByText('감사 이메일').waitFor();
+    await shot('mail-templates-ko');
+    await page.locator('.user-menu > button').click();
+    await page.getByRole('menuitemradio', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Mail templates', level: 1 }).waitFor();
+  });
+}

@@ -21,7 +21,7 @@ import { softCreditSteps } from './soft-credits.mjs';
 import { tokenSteps } from './tokens.mjs';
 import { batchListSteps } from './batch-list.mjs';
 import { analyticsKoreanSteps, analyticsSteps } from './analytics.mjs';
-import { mailSteps } from './mail.mjs';
+import { mailKoreanSteps, mailSteps } from './mail.mjs';
 import { bulkAndProblemSteps } from './bulk-and-problems.mjs';
 
 const base = process.env.STEWARD_E2E_URL ?? 'http://127.0.0.1:8080';
@@ -364,6 +364,7 @@ try {
   await analyticsSteps({ page, base, step, shot });
   await analyticsKoreanSteps({ page, base, step, shot });
   await mailSteps({ page, base, step, shot });
+  await mailKoreanSteps({ page, base, step, shot });
   await bulkAndProblemSteps({ page, base, step });
   await koreanPageSteps({ page, base, step, donor });
 
