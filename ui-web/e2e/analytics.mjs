@@ -58,6 +58,17 @@ export async function analyticsSteps({ page, base, step, shot }) {
     assert.match(csv.suggestedFilename(), /\.csv$/);
     const text = readFileSync(await csv.path(), 'utf8');
     assert.match(text, /amount/);
+    // Saved in this browser under a name, then opened from a plain /analytics.
+    await page.getByRole('button', { name: 'Save in this browser' }).click();
+    await page.getByText('Enter a name to save the query under.').waitFor();
+    await page.getByLabel('Name this query').fill('연도별 기금');
+    await page.getByRole('button', { name: 'Save in this browser' }).click();
+    await page.getByText('Saved “연도별 기금”.').waitFor();
+    await page.goto(`${base}/analytics`);
+    await page.getByLabel('Saved queries').selectOption('연도별 기금');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByTestId('analytics-table').waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: 'Fund', exact: true }).isChecked(), true);
   });
 }
 

@@ -1064,6 +1064,14 @@ export const en = {
   "problem.unavailable.busy": "The database is busy; try again",
   "problem.unsupported-media-type": "The request must be sent as JSON",
   "problem.validation": "Some values are not valid",
+  "analytics.savedQueries": "Saved queries",
+  "analytics.saveName": "Name this query",
+  "analytics.save": "Save in this browser",
+  "analytics.nameMissing": "Enter a name to save the query under.",
+  "analytics.saved": "Saved “{name}”.",
+  "analytics.deleted": "Deleted “{name}”.",
+  "analytics.open": "Open",
+  "analytics.delete": "Delete",
 } as const;
 
 export type MessageKey = keyof typeof en;

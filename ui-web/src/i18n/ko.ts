@@ -1065,4 +1065,12 @@ export const ko: Record<MessageKey, string> = {
   "problem.unavailable.busy": "데이터베이스가 바쁩니다. 다시 시도하세요",
   "problem.unsupported-media-type": "요청은 JSON으로 보내야 합니다",
   "problem.validation": "올바르지 않은 값이 있습니다",
+  "analytics.savedQueries": "저장한 조회",
+  "analytics.saveName": "이 조회의 이름",
+  "analytics.save": "이 브라우저에 저장",
+  "analytics.nameMissing": "저장할 이름을 입력하세요.",
+  "analytics.saved": "“{name}”을(를) 저장했습니다.",
+  "analytics.deleted": "“{name}”을(를) 삭제했습니다.",
+  "analytics.open": "열기",
+  "analytics.delete": "삭제",
 };

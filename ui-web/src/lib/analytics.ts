@@ -241,3 +241,30 @@ export function analyticsSeries(
   const chosen = [...series.keys()].sort((a, b) => totals.get(b)! - totals.get(a)!).slice(0, maxSeries);
   return { kind, labels, datasets: chosen.map((name) => ({ label: name, data: series.get(name)! })), currency };
 }
+
+// Queries saved in this browser (localStorage), by name, newest first, at most `max`.
+export interface SavedQuery {
+  name: string;
+  q: string; // encodeDraft(...)
+}
+
+export const savedKey = 'steward.analytics.saved';
+
+export function readSaved(text: string | null): SavedQuery[] {
+  if (!text) return [];
+  try {
+    const v = JSON.parse(text) as unknown;
+    return Array.isArray(v) ? v.filter((s): s is SavedQuery => typeof s?.name === 'string' && typeof s?.q === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function withSaved(list: SavedQuery[], name: string, q: string, max = 30): SavedQuery[] {
+  const trimmed = name.trim();
+  return [{ name: trimmed, q }, ...list.filter((s) => s.name !== trimmed)].slice(0, max);
+}
+
+export function withoutSaved(list: SavedQuery[], name: string): SavedQuery[] {
+  return list.filter((s) => s.name !== name);
+}

@@ -15,6 +15,7 @@ import { canExport, useSession } from '../session/session';
 import { AnalyticsResult } from './AnalyticsResult';
 import { FilterRows, type Options } from './AnalyticsFilters';
 import { saveDownload } from '../lib/download';
+import { SavedQueries } from './AnalyticsSaved';
 
 export function AnalyticsPage() {
   const { t, tx } = useI18n();
@@ -208,6 +209,14 @@ export function AnalyticsPage() {
             {t('analytics.addFilter')}
           </button>
         </div>
+        <SavedQueries
+          current={encodeDraft(draft)}
+          onOpen={(q) => {
+            const d = decodeDraft(q);
+            setDraft(d);
+            void run(d);
+          }}
+        />
         <FormError message={error} />
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={busy !== ''}>
