@@ -20,6 +20,9 @@ import { koreanPageSteps } from './korean-pages.mjs';
 import { softCreditSteps } from './soft-credits.mjs';
 import { tokenSteps } from './tokens.mjs';
 import { batchListSteps } from './batch-list.mjs';
+import { analyticsKoreanSteps, analyticsSteps } from './analytics.mjs';
+import { mailKoreanSteps, mailSteps } from './mail.mjs';
+import { bulkAndProblemSteps } from './bulk-and-problems.mjs';
 
 const base = process.env.STEWARD_E2E_URL ?? 'http://127.0.0.1:8080';
 const username = process.env.STEWARD_E2E_USER ?? 'admin';
@@ -358,6 +361,11 @@ try {
   await softCreditSteps({ page, base, step });
   await tokenSteps({ page, base, step, shot });
   await batchListSteps({ page, base, step });
+  await analyticsSteps({ page, base, step, shot });
+  await analyticsKoreanSteps({ page, base, step, shot });
+  await mailSteps({ page, base, step, shot });
+  await mailKoreanSteps({ page, base, step, shot });
+  await bulkAndProblemSteps({ page, base, step });
   await koreanPageSteps({ page, base, step, donor });
 
   await step('with TOTP turned on, signing in asks for the second factor', async () => {

@@ -29,6 +29,12 @@ const SettingsPage = lazy(() => import('./pages/admin/SettingsPage').then((m) =>
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ImportsPage = lazy(() => import('./pages/admin/ImportsPage').then((m) => ({ default: m.ImportsPage })));
 const ImportDetailPage = lazy(() => import('./pages/admin/ImportDetail').then((m) => ({ default: m.ImportDetailPage })));
+const AnalyticsPage = lazy(() => import('./pages/Analytics').then((m) => ({ default: m.AnalyticsPage })));
+const MailLayout = lazy(() => import('./pages/mail/MailLayout').then((m) => ({ default: m.MailLayout })));
+const AckQueuePage = lazy(() => import('./pages/mail/AckQueue').then((m) => ({ default: m.AckQueuePage })));
+const StatementsPage = lazy(() => import('./pages/mail/Statements').then((m) => ({ default: m.StatementsPage })));
+const MailTemplatesPage = lazy(() => import('./pages/mail/Templates').then((m) => ({ default: m.TemplatesPage })));
+const DeliveriesPage = lazy(() => import('./pages/mail/Deliveries').then((m) => ({ default: m.DeliveriesPage })));
 const ReportsPage = lazy(() => import('./pages/Reports').then((m) => ({ default: m.ReportsPage })));
 const TokensPage = lazy(() => import('./pages/Tokens').then((m) => ({ default: m.TokensPage })));
 const PluginsPage = lazy(() => import('./pages/admin/PluginsPage').then((m) => ({ default: m.PluginsPage })));
@@ -63,6 +69,13 @@ function Gate() {
           <Route path="segments" element={<SegmentsPage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />
           <Route path="reports" element={<ReportsPage />} />
+          <Route path="analytics" element={<AnalyticsPage />} />
+          <Route path="mail" element={<MailLayout />}>
+            <Route index element={<AckQueuePage />} />
+            <Route path="statements" element={<StatementsPage />} />
+            <Route path="templates" element={<MailTemplatesPage />} />
+            <Route path="deliveries" element={<DeliveriesPage />} />
+          </Route>
           <Route path="tokens" element={<TokensPage />} />
           <Route path="batches" element={<BatchesPage />} />
           <Route path="batches/:id" element={<BatchPage />} />

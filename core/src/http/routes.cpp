@@ -21,6 +21,7 @@ void register_routes(Api& api) {
   add_household_routes(api);
   add_relationship_routes(api);
   add_tag_routes(api);
+  add_tag_member_routes(api);
   add_campaign_routes(api);
   add_interaction_routes(api);
   add_task_routes(api);
@@ -37,6 +38,7 @@ void register_routes(Api& api) {
   add_analytics_routes(api);
   add_import_routes(api);
   add_mail_routes(api);
+  add_mail_log_routes(api);
   add_openapi_routes(api);  // last: documents the routes above
 }
 

@@ -46,12 +46,14 @@ export function problemType(type: string | undefined): string {
 }
 
 // The texts of errors the UI words itself, in the chosen language (set by i18n.tsx).
-const errorTexts = {
+// `title` words a problem's title from its type (lib/problems.ts); English when it cannot.
+const errorTexts: { stale: string; offline: string; title: (type: string, title: string) => string } = {
   stale: 'This record was changed by someone else. Reload to see the changes.',
   offline: 'The server cannot be reached. Check the connection and try again.',
+  title: (_type, title) => title,
 };
 
-export function setErrorTexts(texts: { stale: string; offline: string }): void {
+export function setErrorTexts(texts: { stale: string; offline: string; title?: (type: string, title: string) => string }): void {
   Object.assign(errorTexts, texts);
 }
 
@@ -60,7 +62,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 412) return errorTexts.stale;
     if (error.status === 0) return errorTexts.offline;
-    return error.detail ? `${error.title}: ${error.detail}` : error.title;
+    const title = errorTexts.title(error.type, error.title);
+    return error.detail ? `${title}: ${error.detail}` : title;
   }
   if (error instanceof Error) return error.message;
   return String(error);

@@ -88,7 +88,9 @@ export function AppShell() {
           <NavLink to="/segments">{t('nav.segments')}</NavLink>
           <NavLink to="/tasks">{t('nav.tasks')}</NavLink>
           <NavLink to="/duplicates">{t('nav.duplicates')}</NavLink>
+          {canChangeDonors(session.user) && <NavLink to="/mail">{t('nav.mail')}</NavLink>}
           {canExport(session.user) && <NavLink to="/reports">{t('nav.reports')}</NavLink>}
+          {canExport(session.user) && <NavLink to="/analytics">{t('nav.analytics')}</NavLink>}
           {session.user?.role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
         </nav>
         <div className="topbar-end">

@@ -4,6 +4,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { setErrorTexts } from '../api/client';
 import { setFormatLocale } from '../lib/format';
+import { problemTitle } from '../lib/problems';
 import { en, type MessageKey } from './en';
 import { ko } from './ko';
 
@@ -46,7 +47,12 @@ export function currentLanguage(): Language {
 }
 function applyLanguage(language: Language): void {
   current = language;
-  setErrorTexts({ stale: translate(language, 'error.stale'), offline: translate(language, 'error.offline') });
+  setErrorTexts({
+    stale: translate(language, 'error.stale'),
+    offline: translate(language, 'error.offline'),
+    // English keeps the server's own title; other languages word it by the problem's type.
+    title: (type, title) => (language === 'en' ? title : problemTitle(type, title, (key) => (key in en ? translate(language, key as MessageKey) : undefined))),
+  });
 }
 
 // For keys built at run time ("method." + name): falls back to the key's last part.

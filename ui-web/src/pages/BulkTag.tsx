@@ -1,10 +1,11 @@
-// Bulk tag on the constituents list: add or remove one tag on every selected row, one request
-// per constituent, with progress and the rows that failed.
+// Bulk tag on the constituents list: add or remove one tag on every selected row through the
+// bulk routes (POST /tags/{id}/members and .../members/remove, 500 constituents a request, each
+// request all or nothing), with progress and the rows that failed.
 import { useState, type FormEvent } from 'react';
-import { apiPath, del, errorMessage, get, post } from '../api/client';
+import { ApiError, apiPath, errorMessage, get, post } from '../api/client';
 import { FormError } from '../components/Field';
 import { useI18n } from '../i18n/i18n';
-import { runBulk, type BulkResult } from '../lib/bulk';
+import { badIndexOf, runBulkChunks, type BulkResult } from '../lib/bulk';
 
 export function BulkTagBar({ selected, onDone, onClear }: { selected: number[]; onDone(): void; onClear(): void }) {
   const { t } = useI18n();
@@ -22,27 +23,30 @@ export function BulkTagBar({ selected, onDone, onClear }: { selected: number[]; 
     }
     setError('');
     let tagId: number | null = null;
-    if (action === 'remove') {
-      try {
+    try {
+      if (action === 'add') tagId = (await post<{ id: number }>(apiPath('/tags'), { name: tag })).id;
+      else {
         const tags = await get<{ items: { id: number; name: string }[] }>(apiPath('/tags'));
         tagId = tags.items.find((x) => x.name === tag)?.id ?? null;
-      } catch (e) {
-        setError(errorMessage(e));
-        return;
       }
-      if (tagId === null) {
-        setError(t('bulk.tagUnknown', { name: tag }));
-        return;
-      }
+    } catch (e) {
+      setError(errorMessage(e));
+      return;
+    }
+    if (tagId === null) {
+      setError(t('bulk.tagUnknown', { name: tag }));
+      return;
     }
     setProgress(0);
-    const r = await runBulk(
+    const path = apiPath(`/tags/${tagId}/members${action === 'remove' ? '/remove' : ''}`);
+    const r = await runBulkChunks(
       selected,
-      async (id) => {
-        if (action === 'add') await post(apiPath(`/constituents/${id}/tags`), { name: tag });
-        else await del(apiPath(`/constituents/${id}/tags/${tagId}`));
+      500,
+      async (chunk) => {
+        await post(path, { constituent_ids: chunk });
       },
       errorMessage,
+      (e) => (e instanceof ApiError && e.status === 422 ? badIndexOf(e.errors) : null),
       setProgress,
     );
     setProgress(null);

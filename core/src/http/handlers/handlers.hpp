@@ -21,6 +21,7 @@ void add_contact_routes(Api& api);
 void add_household_routes(Api& api);
 void add_relationship_routes(Api& api);
 void add_tag_routes(Api& api);
+void add_tag_member_routes(Api& api);  // tag_member_handlers.cpp: bulk tag
 void add_campaign_routes(Api& api);
 void add_interaction_routes(Api& api);
 void add_task_routes(Api& api);
@@ -37,6 +38,7 @@ void add_report_routes(Api& api);
 void add_analytics_routes(Api& api);
 void add_import_routes(Api& api);
 void add_mail_routes(Api& api);
+void add_mail_log_routes(Api& api);  // mail_log_handlers.cpp: recent deliveries
 void add_openapi_routes(Api& api);
 
 // The OpenAPI 3 document for every route registered so far.

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { ackCounts, ackRows, checkYear, defaultStatementYear, failedState, stateCounts, templateChanges, templateGroups, type AckItem, type MailTemplate } from './mail';
+
+const item = (over: Partial<AckItem>): AckItem => ({
+  gift_id: 1,
+  constituent_id: 1,
+  donor: '김민지',
+  received_on: '2026-01-02',
+  amount_minor: 5000,
+  currency: 'USD',
+  channel: 'email',
+  reason: '',
+  personal_call: false,
+  in_flight: false,
+  ...over,
+});
+
+describe('acknowledgment queue', () => {
+  const items = [
+    item({ gift_id: 3, received_on: '2026-02-01', channel: 'letter' }),
+    item({ gift_id: 1, received_on: '2026-01-05', personal_call: true, amount_minor: 150000 }),
+    item({ gift_id: 2, received_on: '2026-01-05' }),
+  ];
+  it('shows the longest-waiting first, by channel or the personal calls', () => {
+    expect(ackRows(items, 'all').map((i) => i.gift_id)).toEqual([1, 2, 3]);
+    expect(ackRows(items, 'letter').map((i) => i.gift_id)).toEqual([3]);
+    expect(ackRows(items, 'email').map((i) => i.gift_id)).toEqual([1, 2]);
+    expect(ackRows(items, 'call').map((i) => i.gift_id)).toEqual([1]);
+    expect(ackCounts(items)).toEqual({ all: 3, email: 2, letter: 1, call: 1 });
+    expect(ackRows([], 'all')).toEqual([]);
+  });
+});
+
+describe('run outcomes', () => {
+  it('counts each state in a stable order and marks failures', () => {
+    expect(stateCounts([{ state: 'rejected' }, { state: 'accepted' }, { state: 'accepted' }, { state: 'zzz' }, { state: 'skipped' }])).toEqual([
+      ['accepted', 2],
+      ['skipped', 1],
+      ['rejected', 1],
+      ['zzz', 1],
+    ]);
+    expect(failedState('rejected')).toBe(true);
+    expect(failedState('not_attempted')).toBe(true);
+    expect(failedState('accepted')).toBe(false);
+  });
+});
+
+describe('statement year', () => {
+  it('uses the setting, else last year, else this year in December', () => {
+    expect(defaultStatementYear(new Date(2026, 0, 10))).toBe(2025);
+    expect(defaultStatementYear(new Date(2026, 11, 10))).toBe(2026);
+    expect(defaultStatementYear(new Date(2026, 5, 10), '2024')).toBe(2024);
+    expect(defaultStatementYear(new Date(2026, 5, 10), 'x')).toBe(2025);
+    expect(checkYear('2025', new Date(2026, 0, 1))).toBeNull();
+    expect(checkYear('25', new Date(2026, 0, 1))).toBe('year');
+    expect(checkYear('2031', new Date(2026, 0, 1))).toBe('year');
+  });
+});
+
+describe('templates', () => {
+  const t = (name: string, language: string, over: Partial<MailTemplate> = {}): MailTemplate => ({
+    id: 1,
+    name,
+    kind: 'thank_you_email',
+    language,
+    version: 1,
+    subject: '감사합니다 {{donor.salutation}}',
+    body_text: 'text',
+    body_html: '<p>html</p>',
+    active: true,
+    created_by: 'system',
+    created_at: '2026-01-01T00:00:00Z',
+    ...over,
+  });
+  it('groups languages under the name, English first', () => {
+    const g = templateGroups([t('thank-you', 'ko'), t('appeal', 'en'), t('thank-you', 'en')]);
+    expect(g.map((x) => x.name)).toEqual(['appeal', 'thank-you']);
+    expect(g[1].versions.map((v) => v.language)).toEqual(['en', 'ko']);
+  });
+  it('sends only what changed, with the name and language', () => {
+    const cur = t('thank-you', 'ko');
+    expect(templateChanges(cur, { subject: cur.subject, body_text: 'text', body_html: '<p>html</p>', active: true })).toBeNull();
+    expect(templateChanges(cur, { subject: '고맙습니다', body_text: 'text', body_html: '<p>html</p>', active: false })).toEqual({
+      name: 'thank-you',
+      language: 'ko',
+      subject: '고맙습니다',
+      active: false,
+    });
+  });
+});

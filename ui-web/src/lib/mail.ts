@@ -1,0 +1,149 @@
+// The mail pages (docs/mail.md; /api/v1/mail/*): the acknowledgment queue and its filters, what
+// a thank-you or statement run did (counted by outcome), the statement year, and the template
+// list grouped by name with its languages.
+export interface AckItem {
+  gift_id: number;
+  constituent_id: number;
+  donor: string;
+  received_on: string;
+  amount_minor: number;
+  currency: string;
+  channel: 'email' | 'letter' | string;
+  reason: string;
+  personal_call: boolean;
+  in_flight: boolean;
+  email?: string;
+}
+
+export interface ThankMessage {
+  gift_id: number;
+  constituent_id: number;
+  donor: string;
+  address?: string;
+  language: string;
+  subject?: string;
+  reason?: string;
+  state: string;
+  detail: string;
+  personal_call: boolean;
+}
+
+export interface ThankAnswer {
+  send: boolean;
+  messages: ThankMessage[];
+  letters: ThankMessage[];
+  letters_pdf: string;
+}
+
+export interface StatementItem {
+  constituent_id: number;
+  donor: string;
+  receipt_number: string;
+  replacement: boolean;
+  gift_count: number;
+  totals: string;
+  channel: string;
+  address: string;
+  state: string;
+  detail: string;
+  pdf: string;
+}
+
+export interface StatementsAnswer {
+  year: number;
+  from: string;
+  to: string;
+  send: boolean;
+  statements: StatementItem[];
+  print_pdf: string;
+}
+
+export interface MailTemplate {
+  id: number;
+  name: string;
+  kind: string;
+  language: string;
+  version: number;
+  subject: string;
+  body_text: string;
+  body_html: string;
+  active: boolean;
+  created_by: string;
+  created_at: string;
+}
+
+export type AckView = 'all' | 'email' | 'letter' | 'call';
+
+// The queue as shown: all, those thanked by email, by letter, or the large gifts flagged for a
+// personal call; oldest first (the longest-waiting donor is thanked first).
+export function ackRows(items: AckItem[], view: AckView): AckItem[] {
+  const shown = items.filter((i) => view === 'all' || (view === 'call' ? i.personal_call : i.channel === view));
+  return [...shown].sort((a, b) => (a.received_on < b.received_on ? -1 : a.received_on > b.received_on ? 1 : a.gift_id - b.gift_id));
+}
+
+export function ackCounts(items: AckItem[]): Record<AckView, number> {
+  return {
+    all: items.length,
+    email: items.filter((i) => i.channel === 'email').length,
+    letter: items.filter((i) => i.channel === 'letter').length,
+    call: items.filter((i) => i.personal_call).length,
+  };
+}
+
+// How many outcomes ended in each state ("accepted": 3, "rejected": 1, ...), in a stable order.
+export function stateCounts(outcomes: { state: string }[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const o of outcomes) counts.set(o.state, (counts.get(o.state) ?? 0) + 1);
+  const order = ['accepted', 'printed', 'would_send', 'would_print', 'would_issue', 'letter', 'skipped', 'deferred', 'not_attempted', 'rejected'];
+  return [...counts.entries()].sort((a, b) => {
+    const x = order.indexOf(a[0]);
+    const y = order.indexOf(b[0]);
+    return (x < 0 ? 99 : x) - (y < 0 ? 99 : y) || a[0].localeCompare(b[0]);
+  });
+}
+
+// Whether an outcome went wrong (shown in the warning colour).
+export function failedState(state: string): boolean {
+  return state === 'rejected' || state === 'deferred' || state === 'not_attempted';
+}
+
+// The year statements are usually run for: the mail.statement_year setting when set, else last
+// calendar year (a January run), and the current year in December.
+export function defaultStatementYear(now: Date, setting?: string): number {
+  const s = Number(setting);
+  if (setting && Number.isInteger(s) && s >= 1900 && s <= 9999) return s;
+  return now.getMonth() === 11 ? now.getFullYear() : now.getFullYear() - 1;
+}
+
+export function checkYear(text: string, now: Date): 'year' | null {
+  const t = text.trim();
+  if (!/^\d{4}$/.test(t)) return 'year';
+  const y = Number(t);
+  return y < 1900 || y > now.getFullYear() + 1 ? 'year' : null;
+}
+
+// One row per template name, with the languages it exists in (English first).
+export function templateGroups(items: MailTemplate[]): { name: string; kind: string; versions: MailTemplate[] }[] {
+  const groups = new Map<string, { name: string; kind: string; versions: MailTemplate[] }>();
+  for (const t of items) {
+    if (!groups.has(t.name)) groups.set(t.name, { name: t.name, kind: t.kind, versions: [] });
+    groups.get(t.name)!.versions.push(t);
+  }
+  for (const g of groups.values()) g.versions.sort((a, b) => (a.language === 'en' ? -1 : b.language === 'en' ? 1 : a.language.localeCompare(b.language)));
+  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+// What a template edit sends: only what changed (the server keeps the rest), or null when
+// nothing did.
+export function templateChanges(
+  current: MailTemplate,
+  draft: { subject: string; body_text: string; body_html: string; active: boolean },
+): Record<string, string | boolean> | null {
+  const out: Record<string, string | boolean> = {};
+  if (draft.subject !== current.subject) out.subject = draft.subject;
+  if (draft.body_text !== current.body_text) out.body_text = draft.body_text;
+  if (draft.body_html !== current.body_html) out.body_html = draft.body_html;
+  if (draft.active !== current.active) out.active = draft.active;
+  if (Object.keys(out).length === 0) return null;
+  return { name: current.name, language: current.language, ...out };
+}

@@ -1,0 +1,133 @@
+// The acknowledgment queue (/mail): gifts waiting for a thank-you, oldest first, how each donor
+// will be thanked (email, or a printed letter and why), and large gifts flagged for a personal
+// call. "Prepare thank-yous" shows what a run would do (nothing is sent); "Send now" emails who
+// can be emailed and prints the letters (a PDF to download); each gift is acknowledged once.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { apiPath, errorMessage, get, post } from '../../api/client';
+import { FormError } from '../../components/Field';
+import { Empty, Loaded } from '../../components/States';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate, formatMinor } from '../../lib/format';
+import { useLoad } from '../../lib/hooks';
+import { ackCounts, ackRows, type AckItem, type AckView, type ThankAnswer } from '../../lib/mail';
+import { RunOutcomes, type OutcomeRow } from './RunOutcomes';
+
+const views: AckView[] = ['all', 'email', 'letter', 'call'];
+
+export function AckQueuePage() {
+  const { t, tx } = useI18n();
+  const [load, reload] = useLoad((signal) => get<{ items: AckItem[] }>(apiPath('/mail/ack-queue'), signal), [], { quiet: true });
+  const [view, setView] = useState<AckView>('all');
+  const [busy, setBusy] = useState<'' | 'plan' | 'send'>('');
+  const [error, setError] = useState('');
+  const [run, setRun] = useState<ThankAnswer | null>(null);
+
+  async function thank(send: boolean) {
+    setBusy(send ? 'send' : 'plan');
+    setError('');
+    try {
+      setRun(await post<ThankAnswer>(apiPath('/mail/thank'), { send }));
+      if (send) reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy('');
+    }
+  }
+
+  const outcomeRows = (answer: ThankAnswer): { emails: OutcomeRow[]; letters: OutcomeRow[] } => ({
+    emails: answer.messages.map((m) => ({ key: `m${m.gift_id}`, constituent_id: m.constituent_id, donor: m.donor, how: m.address ?? '', state: m.state, detail: m.detail, extra: m.personal_call ? t('mail.personalCall') : '' })),
+    letters: answer.letters.map((m) => ({ key: `l${m.gift_id}`, constituent_id: m.constituent_id, donor: m.donor, how: t('mail.letter'), state: m.state, detail: m.detail, extra: m.reason })),
+  });
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('mail.ackTitle')}</h1>
+      </div>
+      <Loaded load={load} retry={reload}>
+        {({ items }) => {
+          const counts = ackCounts(items);
+          const rows = ackRows(items, view);
+          return (
+            <>
+              <div className="card">
+                <p className="muted">{t('mail.ackIntro')}</p>
+                <fieldset className="radio-row">
+                  <legend>{t('mail.show')}</legend>
+                  {views.map((v) => (
+                    <label key={v}>
+                      <input type="radio" name="ack-view" checked={view === v} onChange={() => setView(v)} /> {tx(`mail.view.${v}`)} ({counts[v]})
+                    </label>
+                  ))}
+                </fieldset>
+                {rows.length === 0 ? (
+                  <Empty>{items.length === 0 ? t('mail.ackEmpty') : t('mail.ackNoneHere')}</Empty>
+                ) : (
+                  <div className="table-wrap">
+                    <table className="table" data-testid="ack-queue">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('common.date')}</th>
+                          <th scope="col">{t('mail.donor')}</th>
+                          <th scope="col" className="numeric">
+                            {t('common.amount')}
+                          </th>
+                          <th scope="col">{t('mail.how')}</th>
+                          <th scope="col">{t('mail.flags')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {rows.map((i) => (
+                          <tr key={i.gift_id}>
+                            <td>{formatDate(i.received_on)}</td>
+                            <td>
+                              <Link to={`/constituents/${i.constituent_id}`}>{i.donor}</Link>
+                            </td>
+                            <td className="numeric">{formatMinor(i.amount_minor, i.currency)}</td>
+                            <td>{i.channel === 'email' ? (i.email ?? t('mail.email')) : `${t('mail.letter')}${i.reason ? ` (${i.reason})` : ''}`}</td>
+                            <td>
+                              {i.personal_call && <span className="tag tag-warn">{t('mail.personalCall')}</span>}
+                              {i.in_flight && <span className="tag">{t('mail.inFlight')}</span>}
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+                <FormError message={error} />
+                <div className="actions">
+                  <button type="button" className="button" disabled={busy !== '' || items.length === 0} onClick={() => void thank(false)}>
+                    {busy === 'plan' ? t('mail.preparing') : t('mail.prepare')}
+                  </button>
+                  {run && !run.send && (
+                    <button type="button" className="button button-primary" disabled={busy !== ''} onClick={() => void thank(true)}>
+                      {busy === 'send' ? t('mail.sending') : t('mail.sendNow', { count: run.messages.length + run.letters.length })}
+                    </button>
+                  )}
+                </div>
+              </div>
+              {run && (
+                <section className="card" aria-labelledby="thank-run">
+                  <h2 id="thank-run">{run.send ? t('mail.thankDone') : t('mail.thankPlan')}</h2>
+                  {run.letters_pdf && (
+                    <p>
+                      <a className="button" href={run.letters_pdf} download>
+                        {t('mail.lettersPdf')}
+                      </a>
+                    </p>
+                  )}
+                  {run.messages.length + run.letters.length === 0 && <Empty>{t('mail.nothingToDo')}</Empty>}
+                  <RunOutcomes title={t('mail.emails')} rows={outcomeRows(run).emails} testId="thank-emails" />
+                  <RunOutcomes title={t('mail.letters')} rows={outcomeRows(run).letters} testId="thank-letters" />
+                </section>
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+    </>
+  );
+}
