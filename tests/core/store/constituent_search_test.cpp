@@ -14,17 +14,17 @@
 namespace steward::store {
 namespace {
 
-using Names = std::set<std::string>;
+using NameSet = std::set<std::string>;
 
 class ConstituentSearchTest : public testing::DatabaseTest {
  protected:
-  Names search(const std::string& text) {
+  NameSet search(const std::string& text) {
     constituents::ListFilter f;
     f.search = text;
     f.page.limit = 200;
     auto page = db().read([&](Unit& u) { return constituents::list(u, f); });
     EXPECT_TRUE(page.is_ok()) << page.status().to_string();
-    Names out;
+    NameSet out;
     if (page)
       for (const auto& c : page->items) out.insert(c.name());
     return out;
@@ -43,12 +43,12 @@ TEST_P(ConstituentSearchTest, FollowsEveryChangeToNamesAndContactPoints) {
     email_id = e->id;
     return Status::ok();
   });
-  EXPECT_EQ(search("minji@church"), Names{minji.name()});
+  EXPECT_EQ(search("minji@church"), NameSet{minji.name()});
   write([&](Unit& u) {
     return contacts::update_email(u, email_id, {"grace.minji@mission.example"}).status();
   });
   EXPECT_TRUE(search("minji@church").empty());
-  EXPECT_EQ(search("mission.example"), Names{minji.name()});
+  EXPECT_EQ(search("mission.example"), NameSet{minji.name()});
   write([&](Unit& u) { return contacts::remove_email(u, email_id); });
   EXPECT_TRUE(search("mission.example").empty());
 
@@ -59,7 +59,7 @@ TEST_P(ConstituentSearchTest, FollowsEveryChangeToNamesAndContactPoints) {
     phone_id = p->id;
     return Status::ok();
   });
-  EXPECT_EQ(search("9876-5432"), Names{minji.name()});
+  EXPECT_EQ(search("9876-5432"), NameSet{minji.name()});
   write([&](Unit& u) { return contacts::remove_phone(u, phone_id); });
   EXPECT_TRUE(search("9876-5432").empty());
 
@@ -70,7 +70,7 @@ TEST_P(ConstituentSearchTest, FollowsEveryChangeToNamesAndContactPoints) {
     a.country = "KR";
     return contacts::add_address(u, minji.id, a).status();
   });
-  EXPECT_EQ(search("03154"), Names{minji.name()});
+  EXPECT_EQ(search("03154"), NameSet{minji.name()});
 
   domain::ConstituentInput renamed;
   renamed.first_name = "서연";
@@ -118,7 +118,7 @@ TEST_P(ConstituentSearchTest, LongAndShortSearchesFindExactlyTheContainingDonors
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) {
       return static_cast<char>(ch < 0x80 ? std::tolower(ch) : ch);
     });
-    Names expected;
+    NameSet expected;
     for (const auto& [name, text] : haystacks) {
       if (text.find(lower) != std::string::npos) expected.insert(name);
     }
@@ -133,9 +133,9 @@ TEST_P(ConstituentSearchTest, QuotesAndOperatorsInSearchTextAreLiteral) {
   ASSERT_TRUE(db().write(actor(), [&](Unit& u) { return constituents::create(u, org); }).is_ok());
   org.organization_name = "Light AND Salt NOT Darkness";
   ASSERT_TRUE(db().write(actor(), [&](Unit& u) { return constituents::create(u, org); }).is_ok());
-  EXPECT_EQ(search("\"light\""), Names{"The \"Light\" Fellowship"});
-  EXPECT_EQ(search("light and"), Names{"Light AND Salt NOT Darkness"});
-  EXPECT_EQ(search("NOT Dark"), Names{"Light AND Salt NOT Darkness"});
+  EXPECT_EQ(search("\"light\""), NameSet{"The \"Light\" Fellowship"});
+  EXPECT_EQ(search("light and"), NameSet{"Light AND Salt NOT Darkness"});
+  EXPECT_EQ(search("NOT Dark"), NameSet{"Light AND Salt NOT Darkness"});
   EXPECT_TRUE(search("light*").empty());
   EXPECT_TRUE(search("light OR salt").empty());
 }
