@@ -40,8 +40,8 @@ void set_do_not_email(store::Database& db, long long constituent_id, bool value)
   }));
 }
 
-long long give(store::Database& db, long long donor, long long amount_minor, const std::string& day,
-               long long fund, const std::string& currency) {
+long long record_gift_for(store::Database& db, long long donor, long long amount_minor,
+                          const std::string& day, long long fund, const std::string& currency) {
   auto in = gift_input(donor, amount_minor, day, fund);
   in.amount = {amount_minor, currency};
   in.allocations.at(0).amount = {amount_minor, currency};

@@ -13,8 +13,9 @@ namespace steward::testing {
 long long make_donor(store::Database& db, const std::string& name, const std::string& email);
 void set_do_not_email(store::Database& db, long long constituent_id, bool value);
 // A completed cash gift in `currency`, recorded through engine::record_gift; returns its id.
-long long give(store::Database& db, long long donor, long long amount_minor, const std::string& day,
-               long long fund, const std::string& currency = "USD");
+long long record_gift_for(store::Database& db, long long donor, long long amount_minor,
+                          const std::string& day, long long fund,
+                          const std::string& currency = "USD");
 void set_mail_setting(store::Database& db, const std::string& key, const std::string& value);
 
 }  // namespace steward::testing

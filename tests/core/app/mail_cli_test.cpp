@@ -38,8 +38,8 @@ TEST_F(MailCliTest, ThanksDonorsThroughTheOutboxOnceAndListsLetters) {
     minji = steward::testing::make_donor(db, "김민지", "minji@example.com");
     long long opted_out = steward::testing::make_donor(db, "박서연", "seoyeon@example.com");
     steward::testing::set_do_not_email(db, opted_out, true);
-    gift = steward::testing::give(db, minji, 50000, "2026-03-01", fund, "KRW");
-    steward::testing::give(db, opted_out, 2000, "2026-03-02", fund);
+    gift = steward::testing::record_gift_for(db, minji, 50000, "2026-03-01", fund, "KRW");
+    steward::testing::record_gift_for(db, opted_out, 2000, "2026-03-02", fund);
   }
   fs::path so = fs::path(STEWARD_BIN).parent_path().parent_path() / "plugins" / "mail-file.so";
   ASSERT_TRUE(fs::exists(so)) << so;

@@ -76,7 +76,7 @@ TEST_P(MailEngineTest, StarterTemplatesInstallOnceInBothLanguages) {
 
 TEST_P(MailEngineTest, PreviewRendersKoreanDonorAndKrwGiftWithoutSending) {
   long long donor = testing::make_donor(db(), "김민지", "minji@example.com");
-  long long gift = testing::give(db(), donor, 50000, "2026-03-01", fund_, "KRW");
+  long long gift = testing::record_gift_for(db(), donor, 50000, "2026-03-01", fund_, "KRW");
   auto preview = db().read(
       [&](store::Unit& u) { return preview_mail(u, donor, gift, std::nullopt, std::nullopt); });
   ASSERT_TRUE(preview) << preview.status().to_string();
@@ -91,7 +91,7 @@ TEST_P(MailEngineTest, PreviewRendersKoreanDonorAndKrwGiftWithoutSending) {
   EXPECT_EQ(testing::query_int(db(), "SELECT COUNT(*) FROM mail_messages"), 0);
 
   // A second gift is not the first; English preview on request.
-  long long second = testing::give(db(), donor, 2500, "2026-04-01", fund_);
+  long long second = testing::record_gift_for(db(), donor, 2500, "2026-04-01", fund_);
   auto en = db().read([&](store::Unit& u) {
     return preview_mail(u, donor, second, std::string("thank-you-email"), std::string("en"));
   });
@@ -103,7 +103,7 @@ TEST_P(MailEngineTest, PreviewRendersKoreanDonorAndKrwGiftWithoutSending) {
 
 TEST_P(MailEngineTest, HtmlIsEscapedButTextIsNot) {
   long long donor = testing::make_donor(db(), "Tom & <b>Jerry</b>", "tom@example.com");
-  long long gift = testing::give(db(), donor, 1000, "2026-03-01", fund_);
+  long long gift = testing::record_gift_for(db(), donor, 1000, "2026-03-01", fund_);
   auto preview = db().read([&](store::Unit& u) {
     return preview_mail(u, donor, gift, std::nullopt, std::string("en"));
   });
@@ -119,9 +119,9 @@ TEST_P(MailEngineTest, QueueSplitsEmailAndLettersAndFlagsLargeGifts) {
   long long opted_out = testing::make_donor(db(), "박서연", "seoyeon@example.com");
   testing::set_do_not_email(db(), opted_out, true);
   long long no_email = testing::make_donor(db(), "John Roe", "");
-  testing::give(db(), emailable, 150000, "2026-03-01", fund_);
-  testing::give(db(), opted_out, 2000, "2026-03-02", fund_);
-  testing::give(db(), no_email, 3000, "2026-03-03", fund_);
+  testing::record_gift_for(db(), emailable, 150000, "2026-03-01", fund_);
+  testing::record_gift_for(db(), opted_out, 2000, "2026-03-02", fund_);
+  testing::record_gift_for(db(), no_email, 3000, "2026-03-03", fund_);
   auto queue = db().read([&](store::Unit& u) { return ack_queue(u, AckRule{}); });
   ASSERT_TRUE(queue) << queue.status().to_string();
   ASSERT_EQ(queue->size(), 3U);
@@ -143,10 +143,10 @@ TEST_P(MailEngineTest, ThankYousGoOnceMarkGiftsAndNeverMailDoNotEmail) {
   long long opted_out = testing::make_donor(db(), "박서연", "seoyeon@example.com");
   testing::set_do_not_email(db(), opted_out, true);
   long long bounce = testing::make_donor(db(), "Bad Address", "bad.reject@example.com");
-  long long g1 = testing::give(db(), minji, 50000, "2026-03-01", fund_, "KRW");
-  long long g2 = testing::give(db(), jane, 2500, "2026-03-02", fund_);
-  long long g3 = testing::give(db(), opted_out, 2000, "2026-03-03", fund_);
-  testing::give(db(), bounce, 1000, "2026-03-04", fund_);
+  long long g1 = testing::record_gift_for(db(), minji, 50000, "2026-03-01", fund_, "KRW");
+  long long g2 = testing::record_gift_for(db(), jane, 2500, "2026-03-02", fund_);
+  long long g3 = testing::record_gift_for(db(), opted_out, 2000, "2026-03-03", fund_);
+  testing::record_gift_for(db(), bounce, 1000, "2026-03-04", fund_);
 
   RecordingMailer mailer;
   auto dry = thank(mailer, false);
@@ -198,14 +198,14 @@ TEST_P(MailEngineTest, ThankYousGoOnceMarkGiftsAndNeverMailDoNotEmail) {
 
 TEST_P(MailEngineTest, DoNotEmailSetAfterQueueingIsStillHonoured) {
   long long donor = testing::make_donor(db(), "Late Optout", "late@example.com");
-  testing::give(db(), donor, 1000, "2026-03-01", fund_);
+  testing::record_gift_for(db(), donor, 1000, "2026-03-01", fund_);
   RecordingMailer mailer;
   ThankYouOptions options;
   options.send = true;
   options.mailer_id = "org.steward.test.mailer";
   // The mailer flips the flag the moment the first message is offered: the next one must see it.
   long long second = testing::make_donor(db(), "Second", "second@example.com");
-  testing::give(db(), second, 1000, "2026-03-02", fund_);
+  testing::record_gift_for(db(), second, 1000, "2026-03-02", fund_);
   DeliverFn deliver = [&](const sdk::MailMessage& m) {
     testing::set_do_not_email(db(), second, true);
     return mailer.fn()(m);
@@ -220,8 +220,8 @@ TEST_P(MailEngineTest, DoNotEmailSetAfterQueueingIsStillHonoured) {
 TEST_P(MailEngineTest, AnUnreachableMailerStopsTheBatchAndMarksNothing) {
   long long a = testing::make_donor(db(), "A", "a@example.com");
   long long b = testing::make_donor(db(), "B", "b@example.com");
-  testing::give(db(), a, 1000, "2026-03-01", fund_);
-  testing::give(db(), b, 1000, "2026-03-02", fund_);
+  testing::record_gift_for(db(), a, 1000, "2026-03-01", fund_);
+  testing::record_gift_for(db(), b, 1000, "2026-03-02", fund_);
   RecordingMailer mailer;
   mailer.down = true;
   auto report = thank(mailer);
@@ -239,7 +239,7 @@ TEST_P(MailEngineTest, AnUnreachableMailerStopsTheBatchAndMarksNothing) {
 TEST_P(MailEngineTest, SendingNeedsASender) {
   testing::set_mail_setting(db(), "mail.from", "");
   long long donor = testing::make_donor(db(), "김민지", "minji@example.com");
-  testing::give(db(), donor, 1000, "2026-03-01", fund_);
+  testing::record_gift_for(db(), donor, 1000, "2026-03-01", fund_);
   RecordingMailer mailer;
   auto report = thank(mailer);
   ASSERT_FALSE(report);

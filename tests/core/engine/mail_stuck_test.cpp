@@ -17,7 +17,7 @@ class MailStuckTest : public testing::DatabaseTest {};
 TEST_P(MailStuckTest, ClearsOnlyOlderMessagesWithTheReason) {
   long long fund = testing::make_fund(db(), "SHELTER");
   long long donor = testing::make_donor(db(), "김민지", "minji@example.com");
-  long long gift = testing::give(db(), donor, 1000, "2026-03-01", fund);
+  long long gift = testing::record_gift_for(db(), donor, 1000, "2026-03-01", fund);
   auto id = db().write(actor(), [&](Unit& u) {
     mail_messages::MailMessageInput in;
     in.constituent_id = donor;

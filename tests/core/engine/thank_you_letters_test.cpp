@@ -51,9 +51,9 @@ TEST_P(ThankYouLettersTest, LettersForDonorsWhoCannotBeEmailedOncePerGift) {
   long long jane = testing::make_donor(db(), "Jane Doe", "jane@example.com");
   testing::set_do_not_email(db(), jane, true);
   long long emailable = testing::make_donor(db(), "Sam Email", "sam@example.com");
-  long long g1 = testing::give(db(), minji, 50000, "2026-03-01", fund_, "KRW");
-  long long g2 = testing::give(db(), jane, 123450, "2026-03-02", fund_);
-  testing::give(db(), emailable, 1000, "2026-03-03", fund_);
+  long long g1 = testing::record_gift_for(db(), minji, 50000, "2026-03-01", fund_, "KRW");
+  long long g2 = testing::record_gift_for(db(), jane, 123450, "2026-03-02", fund_);
+  testing::record_gift_for(db(), emailable, 1000, "2026-03-03", fund_);
 
   auto dry = print(false);
   ASSERT_TRUE(dry) << dry.status().message();
@@ -102,7 +102,7 @@ TEST_P(ThankYouLettersTest, LettersForDonorsWhoCannotBeEmailedOncePerGift) {
 TEST_P(ThankYouLettersTest, A4PaperFromTheSetting) {
   testing::set_mail_setting(db(), "mail.paper_size", "a4");
   long long minji = testing::make_donor(db(), "김민지", "");
-  testing::give(db(), minji, 50000, "2026-03-01", fund_, "KRW");
+  testing::record_gift_for(db(), minji, 50000, "2026-03-01", fund_, "KRW");
   auto run = print(true);
   ASSERT_TRUE(run) << run.status().message();
   ASSERT_EQ(run->letters, 1);

@@ -95,10 +95,10 @@ TEST(StatementPeriod, CalendarAndFiscalYears) {
 TEST_P(YearEndStatementsTest, PrintedStatementListsNetGiftsInKindAndNumber) {
   long long minji = testing::make_donor(db(), "김민지", "");
   testing::dedupe::add_address(db(), minji, "서울시 강남구 테헤란로 1", "06236", true);
-  testing::give(db(), minji, 10000, "2026-02-01", fund_);
-  long long partial = testing::give(db(), minji, 50000, "2026-03-01", fund_);
-  long long full = testing::give(db(), minji, 7777, "2026-04-01", fund_);
-  testing::give(db(), minji, 99999, "2025-12-31", fund_);  // another year
+  testing::record_gift_for(db(), minji, 10000, "2026-02-01", fund_);
+  long long partial = testing::record_gift_for(db(), minji, 50000, "2026-03-01", fund_);
+  long long full = testing::record_gift_for(db(), minji, 7777, "2026-04-01", fund_);
+  testing::record_gift_for(db(), minji, 99999, "2025-12-31", fund_);  // another year
   auto in_kind = testing::gift_input(minji, 1, "2026-05-01", fund_);
   in_kind.payment_method = "in_kind";
   in_kind.in_kind_description = "겨울 외투 20벌";
@@ -142,8 +142,8 @@ TEST_P(YearEndStatementsTest, PrintedStatementListsNetGiftsInKindAndNumber) {
 TEST_P(YearEndStatementsTest, NumbersAreUniqueAndReissueKeepsTheNumber) {
   long long a = testing::make_donor(db(), "김민지", "");
   long long b = testing::make_donor(db(), "Jane Doe", "");
-  testing::give(db(), a, 10000, "2026-02-01", fund_);
-  testing::give(db(), b, 20000, "2026-02-01", fund_);
+  testing::record_gift_for(db(), a, 10000, "2026-02-01", fund_);
+  testing::record_gift_for(db(), b, 20000, "2026-02-01", fund_);
   auto first = run(true);
   ASSERT_TRUE(first) << first.status().message();
   ASSERT_EQ(first->outcomes.size(), 2u);
@@ -156,7 +156,7 @@ TEST_P(YearEndStatementsTest, NumbersAreUniqueAndReissueKeepsTheNumber) {
   EXPECT_EQ(again->count("skipped"), 2);
   EXPECT_TRUE(again->print_path.empty());
 
-  testing::give(db(), a, 5000, "2026-09-01", fund_);
+  testing::record_gift_for(db(), a, 5000, "2026-09-01", fund_);
   auto replacement = run(true, true, a);
   ASSERT_TRUE(replacement) << replacement.status().message();
   ASSERT_EQ(replacement->outcomes.size(), 1u);
@@ -167,7 +167,7 @@ TEST_P(YearEndStatementsTest, NumbersAreUniqueAndReissueKeepsTheNumber) {
   EXPECT_NE(text.find("$150.00"), std::string::npos) << text;
 
   long long c = testing::make_donor(db(), "Sam New", "");
-  testing::give(db(), c, 1000, "2026-10-01", fund_);
+  testing::record_gift_for(db(), c, 1000, "2026-10-01", fund_);
   auto later = run(true);
   ASSERT_TRUE(later);
   ASSERT_EQ(later->count("printed"), 1);
@@ -191,8 +191,8 @@ TEST_P(YearEndStatementsTest, EmailsThePdfToDonorsWhoCanBeEmailedOnce) {
   long long minji = testing::make_donor(db(), "김민지", "minji@example.com");
   long long jane = testing::make_donor(db(), "Jane Doe", "jane@example.com");
   testing::set_do_not_email(db(), jane, true);
-  testing::give(db(), minji, 50000, "2026-03-01", fund_, "KRW");
-  testing::give(db(), jane, 2500, "2026-03-01", fund_);
+  testing::record_gift_for(db(), minji, 50000, "2026-03-01", fund_, "KRW");
+  testing::record_gift_for(db(), jane, 2500, "2026-03-01", fund_);
   auto sent = run(true);
   ASSERT_TRUE(sent) << sent.status().message();
   EXPECT_EQ(sent->count("accepted"), 1);
@@ -227,7 +227,7 @@ TEST_P(YearEndStatementsTest, EmailsThePdfToDonorsWhoCanBeEmailedOnce) {
 
 TEST_P(YearEndStatementsTest, ADeferredEmailIsSentAgainWithTheSameNumberNotAsAReplacement) {
   long long minji = testing::make_donor(db(), "김민지", "minji@example.com");
-  testing::give(db(), minji, 50000, "2026-03-01", fund_, "KRW");
+  testing::record_gift_for(db(), minji, 50000, "2026-03-01", fund_, "KRW");
   outbox_.defer = true;
   auto first = run(true);
   ASSERT_TRUE(first) << first.status().message();

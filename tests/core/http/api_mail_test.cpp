@@ -80,7 +80,7 @@ TEST_P(ApiMailTest, TemplatesVersionsAndPreviewInKorean) {
   EXPECT_NE(broken.body.find("text"), std::string::npos);
 
   long long minji = make_donor(db(), "김민지", "minji@example.com");
-  long long gift = give(db(), minji, 50000, "2026-03-01", fund_, "KRW");
+  long long gift = record_gift_for(db(), minji, 50000, "2026-03-01", fund_, "KRW");
   HttpReply preview = staff_->post("/api/v1/mail/preview",
                                    json{{"constituent_id", minji}, {"gift_id", gift}}.dump());
   ASSERT_EQ(preview.status, 200) << preview.body;
@@ -91,7 +91,7 @@ TEST_P(ApiMailTest, TemplatesVersionsAndPreviewInKorean) {
 
 TEST_P(ApiMailTest, ThankPrintsLettersOnceAndTheirPdfDownloads) {
   long long minji = make_donor(db(), "김민지", "");
-  give(db(), minji, 50000, "2026-03-01", fund_, "KRW");
+  record_gift_for(db(), minji, 50000, "2026-03-01", fund_, "KRW");
   HttpReply queue = staff_->get("/api/v1/mail/ack-queue");
   ASSERT_EQ(queue.status, 200) << queue.body;
   ASSERT_EQ(queue.json()["items"].size(), 1u);
@@ -124,7 +124,7 @@ TEST_P(ApiMailTest, ThankPrintsLettersOnceAndTheirPdfDownloads) {
 
 TEST_P(ApiMailTest, StatementsDryRunSendAndPdf) {
   long long minji = make_donor(db(), "김민지", "");
-  give(db(), minji, 10000, "2026-02-01", fund_);
+  record_gift_for(db(), minji, 10000, "2026-02-01", fund_);
   HttpReply dry = staff_->post("/api/v1/mail/statements", R"({"year":2026})");
   ASSERT_EQ(dry.status, 200) << dry.body;
   EXPECT_EQ(dry.json()["statements"][0]["receipt_number"], "new");

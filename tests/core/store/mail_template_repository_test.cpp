@@ -94,7 +94,7 @@ TEST_P(MailTemplateRepositoryTest, BadInputNamesTheFieldAndWritesNothing) {
 TEST_P(MailTemplateRepositoryTest, OnlyOneThankYouClaimPerGift) {
   long long donor = testing::make_donor(db(), "김민지", "minji@example.com");
   long long fund = testing::make_fund(db(), "SHELTER");
-  long long gift = testing::give(db(), donor, 5000, "2026-03-01", fund);
+  long long gift = testing::record_gift_for(db(), donor, 5000, "2026-03-01", fund);
   mail_messages::MailMessageInput in;
   in.constituent_id = donor;
   in.gift_id = gift;
