@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit.hpp"
+#include "store/constituent_name_keys.hpp"
 #include "store/constituent_repository.hpp"
 
 namespace steward::engine::imports {
@@ -73,6 +74,7 @@ Result<CommitSummary> commit_import(store::Database& db, const store::Actor& act
       if (Status s = store::imports::set_status(u, import_id, "committing"); !s) return s;
     }
     if (Status s = clear_cancel_request(u, import_id); !s) return s;  // resume goes on
+    if (auto keyed = store::name_keys::fill_missing(u); !keyed) return keyed.status();
     return rec;
   });
   if (!begun) return begun.status();

@@ -44,12 +44,6 @@ struct DonorName {
 };
 DonorName split_donor_name(const std::string& name);
 
-// Name keys of donor candidates by constituent id (display-name key, first+last key), kept by a
-// Matcher for its lifetime: one commit chunk (one transaction), or one staging run, which only
-// previews. Bounded by kNameKeyMemoLimit entries.
-using NameKeyMemo = std::unordered_map<long long, std::pair<std::string, std::string>>;
-inline constexpr std::size_t kNameKeyMemoLimit = 200000;
-
 struct ImportSettings {
   long long import_id = 0;  // 0 for a dry run
   std::string processor;    // "stripe"
@@ -124,7 +118,7 @@ class Matcher {
   std::vector<FundName> campaigns_;
   std::vector<Appeal> appeals_;
   std::vector<Rule> rules_;
-  std::shared_ptr<NameKeyMemo> name_keys_ = std::make_shared<NameKeyMemo>();
+  bool unkeyed_ = false;  // some constituents' stored name keys are not computed yet
 };
 
 }  // namespace steward::engine::imports

@@ -1,5 +1,7 @@
 #include "engine/import_stage.hpp"
 
+#include "store/constituent_name_keys.hpp"
+
 #include <chrono>
 #include <fstream>
 
@@ -193,7 +195,11 @@ Result<Preview> stage_import(store::Database& db, const store::Actor& actor,
     rec.source = processor;
     rec.policy = policy.dump();
     rec.default_fund_id = fund_id;
-    auto created = db.write(actor, [&](store::Unit& u) { return store::imports::create(u, rec); });
+    auto created = db.write(actor, [&](store::Unit& u) -> Result<store::imports::ImportRecord> {
+      // Donors' stored name keys first (decision 0155), so the name rule finds every donor.
+      if (auto keyed = store::name_keys::fill_missing(u); !keyed) return keyed.status();
+      return store::imports::create(u, rec);
+    });
     if (!created) return created.status();
     import_id = created->id;
   }
