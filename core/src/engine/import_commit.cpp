@@ -47,6 +47,29 @@ struct ChunkResult {
   bool stop = false;  // cancel requested (engine/import_cancel.hpp)
 };
 
+// The chunk's identities, payer ids and emails in one query each (engine/import_prefetch.hpp).
+Result<Prefetch> prefetch_rows(store::Unit& unit, const Matcher& matcher,
+                               const std::vector<store::imports::ImportRow>& rows) {
+  std::vector<sdk::PaymentRecord> records;
+  std::vector<Identity> identities;
+  records.reserve(rows.size());
+  identities.reserve(rows.size());
+  for (const auto& row : rows) {
+    auto record = from_json(nlohmann::json::parse(row.record.value_or(""), nullptr, false));
+    if (!record) continue;
+    const std::string key = row.identity.value_or("");
+    auto sep = key.find('\x1f');
+    identities.push_back(sep == std::string::npos
+                             ? Identity{key, ""}
+                             : Identity{key.substr(0, sep), key.substr(sep + 1)});
+    records.push_back(std::move(*record));
+  }
+  std::vector<Prefetch::Item> items;
+  items.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) items.push_back({identities[i], &records[i]});
+  return Prefetch::load(unit, matcher.settings().processor, items);
+}
+
 }  // namespace
 
 Result<Matcher> matcher_for(store::Unit& unit, const store::imports::ImportRecord& record) {
@@ -106,6 +129,9 @@ Result<CommitSummary> commit_import(store::Database& db, const store::Actor& act
         auto rows = store::imports::pending_rows(u, import_id, refunds, after, chunk_rows);
         if (!rows) return rows.status();
         out.last_seq = after;
+        auto prefetch = prefetch_rows(u, *matcher, *rows);
+        if (!prefetch) return prefetch.status();
+        matcher->set_prefetch(std::make_shared<Prefetch>(std::move(*prefetch)));
         for (auto& row : *rows) {
           if (Status s = apply_row(u, *matcher, row, out.totals); !s) return s;
           out.last_seq = row.seq;

@@ -172,8 +172,10 @@ Result<RowPlan> Matcher::match_donor(store::Unit& unit, const sdk::PaymentRecord
   RowPlan p;
   p.outcome = "new_gift";
   if (!record.donor_external_id.empty()) {
-    auto known =
-        store::import_ids::find_constituent(unit, settings_.processor, record.donor_external_id);
+    auto cached = prefetch_ ? prefetch_->payer(record.donor_external_id) : std::nullopt;
+    auto known = cached ? Result<std::optional<long long>>(*cached)
+                        : store::import_ids::find_constituent(unit, settings_.processor,
+                                                              record.donor_external_id);
     if (!known) return known.status();
     if (*known) {
       p.constituent_id = **known;
@@ -183,7 +185,8 @@ Result<RowPlan> Matcher::match_donor(store::Unit& unit, const sdk::PaymentRecord
   }
   std::string email = domain::normalize_email(record.donor_email);
   if (!email.empty()) {
-    std::set<long long> ids = by_email(unit, email);
+    auto cached = prefetch_ ? prefetch_->email(email) : std::nullopt;
+    std::set<long long> ids = cached ? *cached : by_email(unit, email);
     if (ids.size() == 1) {
       p.constituent_id = *ids.begin();
       p.matched_by = "email";
@@ -245,9 +248,15 @@ Result<RowPlan> Matcher::plan(store::Unit& unit, const sdk::PaymentRecord& recor
     p.message = "processor fee line";
     return p;
   }
-  auto applied = store::import_ids::find_payment(unit, identity.source, identity.external_id);
+  auto cached_payment = prefetch_ ? prefetch_->payment(identity) : std::nullopt;
+  auto applied = cached_payment
+                     ? Result<std::optional<store::import_ids::AppliedPayment>>(*cached_payment)
+                     : store::import_ids::find_payment(unit, identity.source, identity.external_id);
   if (!applied) return applied.status();
-  auto gift = store::import_ids::find_gift(unit, identity.source, identity.external_id);
+  auto cached_gift = prefetch_ ? prefetch_->gift(identity) : std::nullopt;
+  auto gift = cached_gift
+                  ? Result<std::optional<long long>>(*cached_gift)
+                  : store::import_ids::find_gift(unit, identity.source, identity.external_id);
   if (!gift) return gift.status();
   bool undo =
       record.kind == sdk::PaymentKind::kRefund || record.kind == sdk::PaymentKind::kReversal;
@@ -283,7 +292,10 @@ Result<RowPlan> Matcher::plan(store::Unit& unit, const sdk::PaymentRecord& recor
       return p;
     }
     Identity original = original_identity(settings_.processor, record);
-    auto original_gift = store::import_ids::find_gift(unit, original.source, original.external_id);
+    auto cached_original = prefetch_ ? prefetch_->gift(original) : std::nullopt;
+    auto original_gift =
+        cached_original ? Result<std::optional<long long>>(*cached_original)
+                        : store::import_ids::find_gift(unit, original.source, original.external_id);
     if (!original_gift) return original_gift.status();
     bool in_file = state && state->identities.contains(original.key());
     if (!*original_gift && !in_file && state) {

@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/import_prefetch.hpp"
 #include "engine/import_record.hpp"
 #include "steward/sdk/importer.hpp"
 #include "store/database.hpp"
@@ -94,6 +95,9 @@ class Matcher {
   Status convert(store::Unit& unit, const sdk::PaymentRecord& record, RowPlan& plan) const;
 
   const ImportSettings& settings() const { return settings_; }
+  // The batch's lookups fetched at once (engine/import_prefetch.hpp); nullptr: ask the database.
+  void set_prefetch(std::shared_ptr<Prefetch> prefetch) { prefetch_ = std::move(prefetch); }
+  Prefetch* prefetch() const { return prefetch_.get(); }
   const std::string& base_currency() const { return base_currency_; }
 
  private:
@@ -118,6 +122,7 @@ class Matcher {
   std::vector<FundName> campaigns_;
   std::vector<Appeal> appeals_;
   std::vector<Rule> rules_;
+  std::shared_ptr<Prefetch> prefetch_;
   bool unkeyed_ = false;  // some constituents' stored name keys are not computed yet
 };
 
