@@ -210,6 +210,8 @@ Status apply_row(store::Unit& unit, const Matcher& matcher, store::imports::Impo
   Identity identity = split_identity(row.identity.value_or(""));
   auto planned = matcher.plan(unit, *record, identity, nullptr);
   if (!planned) return planned.status();
+  // What this row writes is no longer as prefetched: later rows ask the database.
+  if (Prefetch* prefetch = matcher.prefetch()) prefetch->forget(identity, *record);
   RowPlan plan = *planned;
   if (row.decided_by && !plan.needs_rate &&
       (plan.outcome == "new_gift" || plan.outcome == "review")) {

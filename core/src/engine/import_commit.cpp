@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit.hpp"
+#include "store/constituent_name_keys.hpp"
 #include "store/constituent_repository.hpp"
 
 namespace steward::engine::imports {
@@ -46,6 +47,29 @@ struct ChunkResult {
   bool stop = false;  // cancel requested (engine/import_cancel.hpp)
 };
 
+// The chunk's identities, payer ids and emails in one query each (engine/import_prefetch.hpp).
+Result<Prefetch> prefetch_rows(store::Unit& unit, const Matcher& matcher,
+                               const std::vector<store::imports::ImportRow>& rows) {
+  std::vector<sdk::PaymentRecord> records;
+  std::vector<Identity> identities;
+  records.reserve(rows.size());
+  identities.reserve(rows.size());
+  for (const auto& row : rows) {
+    auto record = from_json(nlohmann::json::parse(row.record.value_or(""), nullptr, false));
+    if (!record) continue;
+    const std::string key = row.identity.value_or("");
+    auto sep = key.find('\x1f');
+    identities.push_back(sep == std::string::npos
+                             ? Identity{key, ""}
+                             : Identity{key.substr(0, sep), key.substr(sep + 1)});
+    records.push_back(std::move(*record));
+  }
+  std::vector<Prefetch::Item> items;
+  items.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) items.push_back({identities[i], &records[i]});
+  return Prefetch::load(unit, matcher.settings().processor, items);
+}
+
 }  // namespace
 
 Result<Matcher> matcher_for(store::Unit& unit, const store::imports::ImportRecord& record) {
@@ -73,6 +97,7 @@ Result<CommitSummary> commit_import(store::Database& db, const store::Actor& act
       if (Status s = store::imports::set_status(u, import_id, "committing"); !s) return s;
     }
     if (Status s = clear_cancel_request(u, import_id); !s) return s;  // resume goes on
+    if (auto keyed = store::name_keys::fill_missing(u); !keyed) return keyed.status();
     return rec;
   });
   if (!begun) return begun.status();
@@ -104,6 +129,9 @@ Result<CommitSummary> commit_import(store::Database& db, const store::Actor& act
         auto rows = store::imports::pending_rows(u, import_id, refunds, after, chunk_rows);
         if (!rows) return rows.status();
         out.last_seq = after;
+        auto prefetch = prefetch_rows(u, *matcher, *rows);
+        if (!prefetch) return prefetch.status();
+        matcher->set_prefetch(std::make_shared<Prefetch>(std::move(*prefetch)));
         for (auto& row : *rows) {
           if (Status s = apply_row(u, *matcher, row, out.totals); !s) return s;
           out.last_seq = row.seq;

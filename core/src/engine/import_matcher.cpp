@@ -5,6 +5,7 @@
 #include "domain/constituent.hpp"
 #include "domain/name_normalizer.hpp"
 #include "engine/import_refunds.hpp"
+#include "store/constituent_name_keys.hpp"
 #include "store/row_reader.hpp"
 #include "store/settings_repository.hpp"
 
@@ -32,55 +33,48 @@ std::set<long long> by_email(store::Unit& unit, const std::string& email) {
 }
 
 // Whether the candidate row (id, display_name, first_name, last_name from `first`) has `key`.
-// The candidates' keys are memoised per constituent id (NameKeyMemo, import_matcher.hpp): a
-// common family name brings the same candidates back for many payments.
-bool same_name(const std::string& key, const store::RowReader& r, std::size_t first,
-               NameKeyMemo& memo) {
-  long long id = r.integer(first - 1);
-  auto found = memo.find(id);
-  if (found == memo.end()) {
-    if (memo.size() >= kNameKeyMemoLimit) memo.clear();  // memory stays flat
-    std::string display = r.opt_text(first).value_or("");
-    std::string given = r.opt_text(first + 1).value_or("");
-    std::string family = r.opt_text(first + 2).value_or("");
-    found = memo.emplace(id, std::pair{display.empty() ? std::string() : domain::name_key(display),
-                                       family.empty() ? std::string()
-                                                      : domain::person_name_key(given, family)})
-                .first;
-  }
-  const auto& [display_key, person_key] = found->second;
-  return (!display_key.empty() && display_key == key) || (!person_key.empty() && person_key == key);
+// Only for rows whose stored keys are not computed yet (name_keys_ready = 0, normally none).
+bool same_name(const std::string& key, const store::RowReader& r, std::size_t first) {
+  std::string display = r.opt_text(first).value_or("");
+  std::string given = r.opt_text(first + 1).value_or("");
+  std::string family = r.opt_text(first + 2).value_or("");
+  store::name_keys::Keys k = store::name_keys::compute(display, given, family);
+  return (!k.display.empty() && k.display == key) || (!k.person.empty() && k.person == key);
 }
 
-// Constituents whose name has this key, split by whether an address has this postal code.
-void by_name(store::Unit& unit, const std::string& display, const std::string& key,
-             const std::string& postal, std::set<long long>& with_postal,
-             std::set<long long>& name_only, NameKeyMemo& memo) {
-  // Candidates by postal code: compare the normalised forms in C++ (the stored text varies).
-  if (!postal.empty()) {
-    std::string prefix = postal.substr(0, 2) + "%";
+// Constituents whose name has this key (the stored, indexed keys of migration 0018, decision
+// 0155), split by whether one of their addresses has this postal code.
+Status by_name(store::Unit& unit, const std::string& key, const std::string& postal, bool unkeyed,
+               std::set<long long>& with_postal, std::set<long long>& name_only) {
+  auto found = store::name_keys::find(unit, key);
+  if (!found) return found.status();
+  std::set<long long> ids(found->begin(), found->end());
+  if (unkeyed) {
     soci::rowset<soci::row> rs =
-        (unit.sql().prepare << "SELECT c.id, c.display_name, c.first_name, c.last_name, "
-                               "a.postal_code FROM addresses a JOIN constituents c ON c.id = "
-                               "a.constituent_id WHERE c.deleted_at IS NULL AND "
-                               "c.merged_into_id IS NULL AND upper(a.postal_code) LIKE :p",
-         soci::use(prefix));
+        (unit.sql().prepare << "SELECT id, display_name, first_name, last_name FROM constituents "
+                               "WHERE name_keys_ready = 0 AND deleted_at IS NULL AND "
+                               "merged_into_id IS NULL");
     for (const soci::row& row : rs) {
       store::RowReader r(row);
-      if (domain::normalize_postal(r.opt_text(4).value_or("")) != postal) continue;
-      if (same_name(key, r, 1, memo)) with_postal.insert(r.integer(0));
+      if (same_name(key, r, 1)) ids.insert(r.integer(0));
     }
   }
-  DonorName parts = split_donor_name(display);
-  soci::rowset<soci::row> rs =
-      (unit.sql().prepare << "SELECT id, display_name, first_name, last_name FROM constituents "
-                             "WHERE deleted_at IS NULL AND merged_into_id IS NULL AND "
-                             "(display_name = :d OR last_name = :l OR last_name = :f)",
-       soci::use(display), soci::use(parts.last), soci::use(parts.first));
-  for (const soci::row& row : rs) {
-    store::RowReader r(row);
-    if (same_name(key, r, 1, memo)) name_only.insert(r.integer(0));
+  if (ids.empty()) return Status::ok();
+  if (!postal.empty()) {
+    for (long long id : ids) {
+      soci::rowset<soci::row> rs =
+          (unit.sql().prepare << "SELECT postal_code FROM addresses WHERE constituent_id = :c",
+           soci::use(id));
+      for (const soci::row& row : rs) {
+        if (domain::normalize_postal(store::RowReader(row).opt_text(0).value_or("")) == postal) {
+          with_postal.insert(id);
+          break;
+        }
+      }
+    }
   }
+  name_only = std::move(ids);
+  return Status::ok();
 }
 
 }  // namespace
@@ -127,6 +121,9 @@ Result<Matcher> Matcher::load(store::Unit& unit, ImportSettings settings) {
   auto org = store::settings::get(unit);
   if (!org) return org.status();
   m.base_currency_ = org->base_currency;
+  long long unkeyed = 0;
+  unit.sql() << "SELECT COUNT(*) FROM constituents WHERE name_keys_ready = 0", soci::into(unkeyed);
+  m.unkeyed_ = unkeyed > 0;
   soci::rowset<soci::row> funds = (unit.sql().prepare << "SELECT id, code, name FROM funds");
   for (const soci::row& row : funds) {
     store::RowReader r(row);
@@ -175,8 +172,10 @@ Result<RowPlan> Matcher::match_donor(store::Unit& unit, const sdk::PaymentRecord
   RowPlan p;
   p.outcome = "new_gift";
   if (!record.donor_external_id.empty()) {
-    auto known =
-        store::import_ids::find_constituent(unit, settings_.processor, record.donor_external_id);
+    auto cached = prefetch_ ? prefetch_->payer(record.donor_external_id) : std::nullopt;
+    auto known = cached ? Result<std::optional<long long>>(*cached)
+                        : store::import_ids::find_constituent(unit, settings_.processor,
+                                                              record.donor_external_id);
     if (!known) return known.status();
     if (*known) {
       p.constituent_id = **known;
@@ -186,7 +185,8 @@ Result<RowPlan> Matcher::match_donor(store::Unit& unit, const sdk::PaymentRecord
   }
   std::string email = domain::normalize_email(record.donor_email);
   if (!email.empty()) {
-    std::set<long long> ids = by_email(unit, email);
+    auto cached = prefetch_ ? prefetch_->email(email) : std::nullopt;
+    std::set<long long> ids = cached ? *cached : by_email(unit, email);
     if (ids.size() == 1) {
       p.constituent_id = *ids.begin();
       p.matched_by = "email";
@@ -205,7 +205,7 @@ Result<RowPlan> Matcher::match_donor(store::Unit& unit, const sdk::PaymentRecord
         record.donor_address ? domain::normalize_postal(record.donor_address->postal_code) : "";
     std::set<long long> with_postal;
     std::set<long long> name_only;
-    by_name(unit, record.donor_name, key, postal, with_postal, name_only, *name_keys_);
+    if (Status s = by_name(unit, key, postal, unkeyed_, with_postal, name_only); !s) return s;
     if (with_postal.size() == 1) {
       p.constituent_id = *with_postal.begin();
       p.matched_by = "name_postal";
@@ -248,9 +248,15 @@ Result<RowPlan> Matcher::plan(store::Unit& unit, const sdk::PaymentRecord& recor
     p.message = "processor fee line";
     return p;
   }
-  auto applied = store::import_ids::find_payment(unit, identity.source, identity.external_id);
+  auto cached_payment = prefetch_ ? prefetch_->payment(identity) : std::nullopt;
+  auto applied = cached_payment
+                     ? Result<std::optional<store::import_ids::AppliedPayment>>(*cached_payment)
+                     : store::import_ids::find_payment(unit, identity.source, identity.external_id);
   if (!applied) return applied.status();
-  auto gift = store::import_ids::find_gift(unit, identity.source, identity.external_id);
+  auto cached_gift = prefetch_ ? prefetch_->gift(identity) : std::nullopt;
+  auto gift = cached_gift
+                  ? Result<std::optional<long long>>(*cached_gift)
+                  : store::import_ids::find_gift(unit, identity.source, identity.external_id);
   if (!gift) return gift.status();
   bool undo =
       record.kind == sdk::PaymentKind::kRefund || record.kind == sdk::PaymentKind::kReversal;
@@ -286,7 +292,10 @@ Result<RowPlan> Matcher::plan(store::Unit& unit, const sdk::PaymentRecord& recor
       return p;
     }
     Identity original = original_identity(settings_.processor, record);
-    auto original_gift = store::import_ids::find_gift(unit, original.source, original.external_id);
+    auto cached_original = prefetch_ ? prefetch_->gift(original) : std::nullopt;
+    auto original_gift =
+        cached_original ? Result<std::optional<long long>>(*cached_original)
+                        : store::import_ids::find_gift(unit, original.source, original.external_id);
     if (!original_gift) return original_gift.status();
     bool in_file = state && state->identities.contains(original.key());
     if (!*original_gift && !in_file && state) {

@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/import_prefetch.hpp"
 #include "engine/import_record.hpp"
 #include "steward/sdk/importer.hpp"
 #include "store/database.hpp"
@@ -43,12 +44,6 @@ struct DonorName {
   std::string last;
 };
 DonorName split_donor_name(const std::string& name);
-
-// Name keys of donor candidates by constituent id (display-name key, first+last key), kept by a
-// Matcher for its lifetime: one commit chunk (one transaction), or one staging run, which only
-// previews. Bounded by kNameKeyMemoLimit entries.
-using NameKeyMemo = std::unordered_map<long long, std::pair<std::string, std::string>>;
-inline constexpr std::size_t kNameKeyMemoLimit = 200000;
 
 struct ImportSettings {
   long long import_id = 0;  // 0 for a dry run
@@ -100,6 +95,9 @@ class Matcher {
   Status convert(store::Unit& unit, const sdk::PaymentRecord& record, RowPlan& plan) const;
 
   const ImportSettings& settings() const { return settings_; }
+  // The batch's lookups fetched at once (engine/import_prefetch.hpp); nullptr: ask the database.
+  void set_prefetch(std::shared_ptr<Prefetch> prefetch) { prefetch_ = std::move(prefetch); }
+  Prefetch* prefetch() const { return prefetch_.get(); }
   const std::string& base_currency() const { return base_currency_; }
 
  private:
@@ -124,7 +122,8 @@ class Matcher {
   std::vector<FundName> campaigns_;
   std::vector<Appeal> appeals_;
   std::vector<Rule> rules_;
-  std::shared_ptr<NameKeyMemo> name_keys_ = std::make_shared<NameKeyMemo>();
+  std::shared_ptr<Prefetch> prefetch_;
+  bool unkeyed_ = false;  // some constituents' stored name keys are not computed yet
 };
 
 }  // namespace steward::engine::imports

@@ -1,5 +1,7 @@
 #include "engine/import_stage.hpp"
 
+#include "store/constituent_name_keys.hpp"
+
 #include <chrono>
 #include <fstream>
 
@@ -70,11 +72,25 @@ class Stager {
     auto work = [&](store::Unit& u) -> Status {
       std::vector<ImportRow> rows;
       rows.reserve(out.records.size() + out.issues.size());
+      // The batch's lookups in one query each (decision 0155); staging writes no gift or
+      // donor, so the picture holds for the whole batch.
+      std::vector<Identity> identities;
+      std::vector<Prefetch::Item> items;
+      identities.reserve(out.records.size());
+      items.reserve(out.records.size());
+      for (const sdk::PaymentRecord& r : out.records) identities.push_back(ids_.assign(r));
+      for (std::size_t i = 0; i < out.records.size(); ++i) {
+        items.push_back({identities[i], &out.records[i]});
+      }
+      auto prefetch = Prefetch::load(u, matcher_.settings().processor, items);
+      if (!prefetch) return prefetch.status();
+      matcher_.set_prefetch(std::make_shared<Prefetch>(std::move(*prefetch)));
+      std::size_t index = 0;
       for (const sdk::PaymentRecord& r : out.records) {
         ImportRow row;
         row.import_id = import_id_;
         row.seq = ++seq_;
-        Identity identity = ids_.assign(r);
+        const Identity& identity = identities[index++];
         auto plan = matcher_.plan(u, r, identity, &state_);
         if (!plan) return plan.status();
         state_.identities.emplace(identity.key(), row.seq);
@@ -109,6 +125,7 @@ class Stager {
       return store::imports::add_counts(u, import_id_, static_cast<long long>(rows.size()), 0, 0);
     };
     Status s = options_.dry_run ? db_.read(work) : db_.write(actor_, work);
+    matcher_.set_prefetch(nullptr);
     out.records.clear();
     out.issues.clear();
     return s;
@@ -193,7 +210,11 @@ Result<Preview> stage_import(store::Database& db, const store::Actor& actor,
     rec.source = processor;
     rec.policy = policy.dump();
     rec.default_fund_id = fund_id;
-    auto created = db.write(actor, [&](store::Unit& u) { return store::imports::create(u, rec); });
+    auto created = db.write(actor, [&](store::Unit& u) -> Result<store::imports::ImportRecord> {
+      // Donors' stored name keys first (decision 0155), so the name rule finds every donor.
+      if (auto keyed = store::name_keys::fill_missing(u); !keyed) return keyed.status();
+      return store::imports::create(u, rec);
+    });
     if (!created) return created.status();
     import_id = created->id;
   }

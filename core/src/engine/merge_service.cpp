@@ -11,6 +11,7 @@
 
 #include "domain/date.hpp"
 #include "store/audit.hpp"
+#include "store/constituent_name_keys.hpp"
 #include "store/row_reader.hpp"
 #include "store/soci_optional.hpp"
 
@@ -163,6 +164,7 @@ void write_fields(store::Unit& unit, const Record& before, const Record& after,
   unit.sql() << "UPDATE constituents SET custom_fields = :c, updated_at = :u, "
                 "version = version + 1 WHERE id = :id",
       soci::use(custom), soci::use(now), soci::use(after.id);
+  (void)store::name_keys::refresh(unit, after.id);  // the survivor's name may have changed
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "domain/date.hpp"
 #include "domain/validation.hpp"
 #include "store/audit.hpp"
+#include "store/constituent_name_keys.hpp"
 #include "store/constituent_search.hpp"
 #include "store/row_reader.hpp"
 #include "store/soci_optional.hpp"
@@ -149,6 +150,7 @@ Result<domain::Constituent> create(Unit& unit, const domain::ConstituentInput& i
       soci::use(b.restricted), soci::use(b.source), soci::use(b.no_email), soci::use(b.no_mail),
       soci::use(b.no_call), soci::use(b.no_solicit), soci::use(b.anonymous), soci::use(b.notes),
       soci::use(b.custom), soci::use(now), soci::use(now), soci::into(id);
+  if (Status s = name_keys::refresh(unit, id); !s) return s;
   auto created = get(unit, id);
   if (created) record_audit(unit, "create", "constituent", id, nullptr, to_json(*created));
   return created;
@@ -175,6 +177,7 @@ Result<domain::Constituent> update(Unit& unit, long long id,
       soci::use(b.restricted), soci::use(b.source), soci::use(b.no_email), soci::use(b.no_mail),
       soci::use(b.no_call), soci::use(b.no_solicit), soci::use(b.anonymous), soci::use(b.notes),
       soci::use(b.custom), soci::use(now), soci::use(id);
+  if (Status s = name_keys::refresh(unit, id); !s) return s;
   auto after = get(unit, id);
   if (after) record_audit(unit, "update", "constituent", id, to_json(*before), to_json(*after));
   return after;
