@@ -71,8 +71,9 @@ void install_templates(Context& ctx, store::Database& db) {
 }
 
 void add_appeal_preview(CLI::App& appeal, Context& ctx) {
-  auto* cmd = appeal.add_subcommand("preview", "How many an email appeal would reach, and why "
-                                               "the others are left out");
+  auto* cmd = appeal.add_subcommand("preview",
+                                    "How many an email appeal would reach, and why "
+                                    "the others are left out");
   auto a = std::make_shared<AudienceArgs>();
   add_audience_options(cmd, *a);
   cmd->callback([&ctx, a] {
@@ -115,9 +116,8 @@ void add_appeal_send(CLI::App& appeal, Context& ctx) {
     req.audience = audience_request(*a);
     req.mailer = choose_mailer(ctx, db, a->mailer);
     if (a->rate != 0) req.rate_per_minute = a->rate;
-    auto started = db.write(ctx.actor(), [&](store::Unit& u) {
-      return engine::appeals::start_appeal_send(u, req);
-    });
+    auto started = db.write(
+        ctx.actor(), [&](store::Unit& u) { return engine::appeals::start_appeal_send(u, req); });
     if (!started) stop(started.status());
     std::optional<engine::appeals::RunReport> run;
     if (a->now) {
@@ -130,16 +130,17 @@ void add_appeal_send(CLI::App& appeal, Context& ctx) {
       j["appeal_send_id"] = started->send_id;
       j["job_id"] = started->job_id;
       if (run) {
-        j["run"] = {{"sent", run->sent},       {"rejected", run->rejected},
-                    {"deferred", run->deferred}, {"skipped", run->skipped},
+        j["run"] = {{"sent", run->sent},
+                    {"rejected", run->rejected},
+                    {"deferred", run->deferred},
+                    {"skipped", run->skipped},
                     {"remaining", run->remaining}};
       }
       std::cout << j.dump(2) << "\n";
       return;
     }
     print_exclusions(started->audience);
-    std::cout << fmt::format("appeal send {}: job {} queued\n", started->send_id,
-                             started->job_id);
+    std::cout << fmt::format("appeal send {}: job {} queued\n", started->send_id, started->job_id);
     if (run) print_run(*run);
   });
 }
@@ -181,8 +182,8 @@ void add_appeal_results(CLI::App& appeal, Context& ctx) {
   cmd->add_flag("--json", *json, "print JSON");
   cmd->callback([&ctx, id, json] {
     auto& db = open_database(ctx);
-    auto r = db.read(
-        [&](store::Unit& u) { return store::appeal_sends::email_results(u, *id, true); });
+    auto r =
+        db.read([&](store::Unit& u) { return store::appeal_sends::email_results(u, *id, true); });
     if (!r) stop(r.status());
     if (*json) {
       std::cout << nlohmann::json{{"appeal_id", r->appeal_id},

@@ -29,7 +29,11 @@ struct Runner {
     auto box = auth::SecretBox::load_or_create(ctx.config.secret_key_file);
     if (!box) return box.status();
     secrets = *box;
-    signer = std::make_unique<auth::UnsubscribeSigner>(*secrets);
+    static const store::Actor actor{"system:mail.appeal", ""};
+    auto loaded = db.write(
+        actor, [&](store::Unit& u) { return auth::UnsubscribeSigner::load(u, *secrets, true); });
+    if (!loaded) return loaded.status();
+    signer = std::make_unique<auth::UnsubscribeSigner>(*loaded);
     return Status::ok();
   }
 
@@ -45,8 +49,8 @@ struct Runner {
           return plugins::open_plugin(u, std::filesystem::path(ctx.config.plugin_dir), mailer_id,
                                       iso);
         });
-        if (!opened) return Status::unavailable("mailer " + mailer_id + ": " +
-                                                opened.status().message());
+        if (!opened)
+          return Status::unavailable("mailer " + mailer_id + ": " + opened.status().message());
         handle = std::move(*opened);
       }
       return handle->deliver(m);

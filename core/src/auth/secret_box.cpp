@@ -46,14 +46,6 @@ Result<std::shared_ptr<SecretBox>> SecretBox::load_or_create(const std::filesyst
   return box;
 }
 
-std::string SecretBox::derive_key(const char (&context)[9], unsigned long long id) const {
-  static_assert(crypto_kdf_KEYBYTES == sizeof(SecretBox::key_));
-  std::string out(crypto_kdf_BYTES_MAX < 32 ? crypto_kdf_BYTES_MAX : 32, '\0');
-  crypto_kdf_derive_from_key(reinterpret_cast<unsigned char*>(out.data()), out.size(), id, context,
-                             key_);
-  return out;
-}
-
 std::string SecretBox::seal(std::string_view plaintext) const {
   std::vector<unsigned char> out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES +
                                  plaintext.size());

@@ -26,10 +26,6 @@ class SecretBox {
   std::string seal(std::string_view plaintext) const;
   // Errors: kInvalid when the text was not sealed with this key or was altered.
   Result<std::string> open(std::string_view sealed) const;
-  // A 32-byte key for another purpose derived from this one (libsodium crypto_kdf): `context`
-  // is exactly 8 characters naming the purpose ("unsubscr"); the same context and id always
-  // give the same key, and it reveals nothing about this box's key.
-  std::string derive_key(const char (&context)[9], unsigned long long id = 1) const;
 
  private:
   SecretBox() = default;

@@ -5,11 +5,15 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/date.hpp"
+#include "store/audit.hpp"
 #include "store/email_preferences.hpp"
+#include "store/soci_optional.hpp"
 
 namespace steward::auth {
 namespace {
 
+constexpr const char* kKeySetting = "secret.unsubscribe_key";
 constexpr std::size_t kIdBytes = 8;
 constexpr std::size_t kTokenBytes = kIdBytes + crypto_auth_BYTES;
 
@@ -59,9 +63,34 @@ Result<std::string> decode(std::string_view token) {
 
 }  // namespace
 
-UnsubscribeSigner::UnsubscribeSigner(const SecretBox& secrets)
-    : key_(secrets.derive_key("unsubscr")) {
+Result<UnsubscribeSigner> UnsubscribeSigner::load(store::Unit& unit, const SecretBox& secrets,
+                                                  bool create) {
   static_assert(crypto_auth_KEYBYTES == 32);
+  const std::string name = kKeySetting;
+  std::optional<std::string> sealed;
+  unit.sql() << "SELECT value FROM settings WHERE key = :k", soci::use(name), soci::into(sealed);
+  if (!unit.sql().got_data() || !sealed) {
+    if (!create) return Status::invalid_field("token", "is not a valid unsubscribe link");
+    std::string key(crypto_auth_KEYBYTES, '\0');
+    crypto_auth_keygen(reinterpret_cast<unsigned char*>(key.data()));
+    const std::string value = secrets.seal(key);
+    const std::string now = domain::utc_now_iso();
+    // Two first senders at once: the second insert does nothing and both read the winner's key.
+    unit.sql() << "INSERT INTO settings (key, value, created_at, updated_at) VALUES (:k, :v, :c, "
+                  ":u) ON CONFLICT (key) DO NOTHING",
+        soci::use(name), soci::use(value), soci::use(now), soci::use(now);
+    store::record_audit(unit, "create", "setting", 0, nullptr,
+                        {{"key", name}, {"value", "(sealed)"}});
+    unit.sql() << "SELECT value FROM settings WHERE key = :k", soci::use(name), soci::into(sealed);
+    if (!sealed) return Status::internal("the unsubscribe key was not stored");
+  }
+  auto key = secrets.open(*sealed);
+  if (!key || key->size() != crypto_auth_KEYBYTES) {
+    return Status::invalid_field("token",
+                                 "unsubscribe links cannot be checked: the key was sealed with "
+                                 "another secret key file");
+  }
+  return UnsubscribeSigner(*key);
 }
 
 std::string UnsubscribeSigner::token(long long constituent_id, std::string_view email,

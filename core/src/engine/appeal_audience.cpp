@@ -33,8 +33,7 @@ seg::Filter with_restricted(const seg::Filter& filter) {
 }
 
 // The template to use in `language`: the current active version there, else in English.
-Result<std::optional<domain::MailTemplate>> template_for(store::Unit& unit,
-                                                         const std::string& name,
+Result<std::optional<domain::MailTemplate>> template_for(store::Unit& unit, const std::string& name,
                                                          const std::string& language) {
   for (const std::string& lang : {language, std::string("en")}) {
     auto found = store::mail_templates::current(unit, name, lang);
@@ -51,9 +50,13 @@ long long Exclusions::total() const {
 }
 
 nlohmann::json Exclusions::to_json() const {
-  return {{"restricted", restricted},         {"already_sent", already_sent},         {"unsubscribed", unsubscribed},
-          {"do_not_email", do_not_email},     {"do_not_solicit", do_not_solicit},
-          {"no_valid_email", no_valid_email}, {"total", total()}};
+  return {{"restricted", restricted},
+          {"already_sent", already_sent},
+          {"unsubscribed", unsubscribed},
+          {"do_not_email", do_not_email},
+          {"do_not_solicit", do_not_solicit},
+          {"no_valid_email", no_valid_email},
+          {"total", total()}};
 }
 
 long long Audience::count_in(const std::string& language) const {
@@ -75,14 +78,13 @@ Result<Audience> appeal_audience(store::Unit& unit, const AudienceRequest& reque
   auto english = template_for(unit, request.template_name, "en");
   if (!english) return english.status();
   if (!*english) {
-    return Status::invalid_field("template_name", "no active template \"" +
-                                                      request.template_name +
+    return Status::invalid_field("template_name", "no active template \"" + request.template_name +
                                                       "\" in English (the fallback language)");
   }
   auto filter = segments::parse_filter(unit, segment->filter);
   if (!filter) {
-    return Status::invalid_field("segment_id", "the segment's filter does not parse: " +
-                                                   filter.status().message());
+    return Status::invalid_field(
+        "segment_id", "the segment's filter does not parse: " + filter.status().message());
   }
   auto org = store::settings::get(unit);
   if (!org) return org.status();

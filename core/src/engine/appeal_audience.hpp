@@ -41,7 +41,7 @@ struct AudienceMember {
   long long constituent_id = 0;
   std::string display_name;
   std::string email;
-  std::string language;  // the donor's mail language (mail_merge.hpp)
+  std::string language;       // the donor's mail language (mail_merge.hpp)
   long long template_id = 0;  // the template version they get (their language, else "en")
 };
 

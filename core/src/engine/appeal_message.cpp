@@ -34,7 +34,8 @@ std::string escape_html(const std::string& s) {
 }
 
 std::string text_footer(const std::string& language, const std::string& url) {
-  if (language == "ko") return "\n\n--\n더 이상 이메일을 받지 않으시려면 아래 링크를 눌러 주세요:\n" + url + "\n";
+  if (language == "ko")
+    return "\n\n--\n더 이상 이메일을 받지 않으시려면 아래 링크를 눌러 주세요:\n" + url + "\n";
   return "\n\n--\nTo stop receiving these emails, unsubscribe here:\n" + url + "\n";
 }
 
@@ -90,8 +91,8 @@ Result<AppealMessage> compose_appeal(store::Unit& unit, const AppealMessageInput
   if (!appeal) return appeal.status();
   auto donor = store::mail_queries::donor(unit, input.constituent_id);
   if (!donor) return donor.status();
-  auto fields = merge_fields(unit, {input.constituent_id, std::nullopt, std::nullopt},
-                             tmpl->language);
+  auto fields =
+      merge_fields(unit, {input.constituent_id, std::nullopt, std::nullopt}, tmpl->language);
   if (!fields) return fields.status();
   (*fields)["appeal"] = {{"name", appeal->name}, {"code", appeal->code}};
   (*fields)["unsubscribe_url"] = input.unsubscribe_url;

@@ -50,7 +50,8 @@ Result<Prepared> prepare(store::Unit& unit, const store::appeal_sends::SendRecor
   in.template_id = r.template_id;
   in.address = r.address;
   in.appeal_id = send.appeal_id;
-  in.unsubscribe_url = unsubscribe_url(settings->public_url, options.token(r.constituent_id, r.address));
+  in.unsubscribe_url =
+      unsubscribe_url(settings->public_url, options.token(r.constituent_id, r.address));
   in.from = settings->from;
   in.message_id = new_message_id("appeal", r.id, settings->from);
   auto composed = compose_appeal(unit, in);
@@ -76,9 +77,9 @@ Status record(store::Unit& unit, long long recipient_id, const Prepared& p,
               const sdk::RecipientStatus& status, bool untried) {
   const std::string log_state = sdk::delivery_state_name(status.state);
   if (auto s = store::mail_messages::finish(unit, p.log_id, log_state, status.reply); !s) return s;
-  std::string state = untried                                          ? "queued"
+  std::string state = untried                                         ? "queued"
                       : status.state == sdk::DeliveryState::kAccepted ? "sent"
-                                                                       : log_state;
+                                                                      : log_state;
   return store::appeal_sends::finish(unit, recipient_id, state, status.reply, p.log_id);
 }
 
@@ -106,8 +107,7 @@ Result<StartedSend> start_appeal_send(store::Unit& unit, const StartRequest& req
   if (!audience) return audience.status();
   if (audience->recipients.empty()) {
     return Status::precondition_failed("nobody in the segment can be sent this appeal (" +
-                                       std::to_string(audience->excluded.total()) +
-                                       " left out)");
+                                       std::to_string(audience->excluded.total()) + " left out)");
   }
   store::appeal_sends::SendInput in;
   in.appeal_id = request.audience.appeal_id;
@@ -121,7 +121,8 @@ Result<StartedSend> start_appeal_send(store::Unit& unit, const StartRequest& req
   if (!send_id) return send_id.status();
   std::vector<store::appeal_sends::RecipientInput> list;
   list.reserve(audience->recipients.size());
-  for (const auto& m : audience->recipients) list.push_back({m.constituent_id, m.template_id, m.email});
+  for (const auto& m : audience->recipients)
+    list.push_back({m.constituent_id, m.template_id, m.email});
   if (auto s = store::appeal_sends::add_recipients(unit, *send_id, list); !s) return s;
   domain::JobInput job;
   job.kind = kAppealJobKind;
@@ -184,9 +185,8 @@ Result<RunReport> run_appeal_send(store::Database& db, long long send_id,
         report.out_of_time = stop = true;
         break;
       }
-      auto prepared = db.write(system_actor(), [&](store::Unit& u) {
-        return prepare(u, *send, r, options, report);
-      });
+      auto prepared = db.write(
+          system_actor(), [&](store::Unit& u) { return prepare(u, *send, r, options, report); });
       if (!prepared) {
         const StatusCode code = prepared.status().code();
         if (code != StatusCode::kInvalid && code != StatusCode::kNotFound) {
@@ -195,9 +195,8 @@ Result<RunReport> run_appeal_send(store::Database& db, long long send_id,
         // This one message cannot be made (a template that no longer renders, a donor gone):
         // it is rejected, the rest go on.
         Status marked = db.write(system_actor(), [&](store::Unit& u) {
-          return store::appeal_sends::finish(u, r.id, "rejected",
-                                             "not sent: " + prepared.status().message(),
-                                             std::nullopt);
+          return store::appeal_sends::finish(
+              u, r.id, "rejected", "not sent: " + prepared.status().message(), std::nullopt);
         });
         if (!marked) return marked;
         ++report.rejected;

@@ -35,7 +35,7 @@ using TokenFn = std::function<std::string(long long constituent_id, const std::s
 
 struct StartRequest {
   AudienceRequest audience;
-  std::string mailer;                 // the plugin id, recorded; required
+  std::string mailer;                  // the plugin id, recorded; required
   std::optional<int> rate_per_minute;  // default: mail.appeal_rate_per_minute
 };
 
@@ -67,10 +67,10 @@ struct RunReport {
   long long rejected = 0;
   long long deferred = 0;
   long long skipped = 0;
-  long long remaining = 0;    // still due (queued, or deferred with attempts left)
-  bool finished = false;      // nothing left: the send is finished
-  bool out_of_time = false;   // the budget ran out
-  bool stopped = false;       // stop_requested said so
+  long long remaining = 0;     // still due (queued, or deferred with attempts left)
+  bool finished = false;       // nothing left: the send is finished
+  bool out_of_time = false;    // the budget ran out
+  bool stopped = false;        // stop_requested said so
   std::string mailer_problem;  // the mailer could not be reached (the rest stay queued)
 };
 

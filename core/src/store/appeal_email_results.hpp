@@ -17,7 +17,7 @@ struct EmailResults {
   long long rejected = 0;
   long long deferred = 0;
   long long skipped = 0;
-  long long unknown = 0;     // "sending": the process stopped while the mailer had it
+  long long unknown = 0;  // "sending": the process stopped while the mailer had it
   long long queued = 0;
   long long responders = 0;  // distinct donors sent to who then gave to the appeal
   long long response_gifts = 0;

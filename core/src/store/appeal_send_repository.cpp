@@ -65,8 +65,10 @@ nlohmann::json send_json(const SendRecord& s) {
 }
 
 nlohmann::json recipient_json(const Recipient& x) {
-  nlohmann::json j = {{"appeal_send_id", x.send_id}, {"constituent_id", x.constituent_id},
-                      {"address", x.address},        {"state", x.state},
+  nlohmann::json j = {{"appeal_send_id", x.send_id},
+                      {"constituent_id", x.constituent_id},
+                      {"address", x.address},
+                      {"state", x.state},
                       {"attempts", x.attempts}};
   if (x.reply) j["reply"] = *x.reply;
   if (x.mail_message_id) j["mail_message_id"] = *x.mail_message_id;

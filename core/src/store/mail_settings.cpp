@@ -60,11 +60,22 @@ Result<MailSettings> get(Unit& unit) {
 }
 
 Status set(Unit& unit, const std::string& key, const std::string& value) {
-  static const char* kKnown[] = {
-      "mail.from",        "mail.mailer",        "mail.default_language", "mail.personal_call_minor",
-      "mail.org_address", "mail.org_phone",     "mail.org_website",      "mail.org_email",
-      "mail.tax_id",      "mail.signer_name",   "mail.signer_title",     "mail.paper_size",
-      "mail.legal_text",  "mail.statement_year", "mail.public_url", "mail.appeal_rate_per_minute"};
+  static const char* kKnown[] = {"mail.from",
+                                 "mail.mailer",
+                                 "mail.default_language",
+                                 "mail.personal_call_minor",
+                                 "mail.org_address",
+                                 "mail.org_phone",
+                                 "mail.org_website",
+                                 "mail.org_email",
+                                 "mail.tax_id",
+                                 "mail.signer_name",
+                                 "mail.signer_title",
+                                 "mail.paper_size",
+                                 "mail.legal_text",
+                                 "mail.statement_year",
+                                 "mail.public_url",
+                                 "mail.appeal_rate_per_minute"};
   bool known = false;
   for (const char* k : kKnown) known = known || key == k;
   if (!known) {

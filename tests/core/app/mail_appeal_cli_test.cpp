@@ -59,9 +59,10 @@ TEST_F(MailAppealCliTest, PreviewsSendsThroughTheOutboxOnceAndReports) {
   fs::path so = fs::path(STEWARD_BIN).parent_path().parent_path() / "plugins" / "mail-file.so";
   ASSERT_TRUE(fs::exists(so)) << so;
   ASSERT_EQ(run("plugins install " + so.string()).exit_code, 0);
-  ASSERT_EQ(run("plugins configure org.steward.mail.file --set outbox=" + (dir_ / "outbox").string())
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run("plugins configure org.steward.mail.file --set outbox=" + (dir_ / "outbox").string())
+          .exit_code,
+      0);
   ASSERT_EQ(run("plugins enable org.steward.mail.file").exit_code, 0);
 
   CliRun preview = run("mail appeal preview " + ids);

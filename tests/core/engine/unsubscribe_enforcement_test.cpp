@@ -30,8 +30,12 @@ class UnsubscribeEnforcementTest : public testing::DatabaseTest {
     setup_ = testing::make_appeal_setup(db());
     fund_ = testing::make_fund(db(), "SHELTER");
     donor_ = testing::make_donor(db(), "김민지", "minji@example.org");
-    dir_ = std::filesystem::temp_directory_path() /
-           ("steward-unsub-" + std::to_string(::getpid()) + "-" + (is_postgresql() ? "pg" : "lite"));
+    auto loaded = db().write(
+        actor(), [&](store::Unit& u) { return auth::UnsubscribeSigner::load(u, *secrets_, true); });
+    ASSERT_TRUE(loaded) << loaded.status().to_string();
+    signer_ = std::make_unique<auth::UnsubscribeSigner>(*loaded);
+    dir_ = std::filesystem::temp_directory_path() / ("steward-unsub-" + std::to_string(::getpid()) +
+                                                     "-" + (is_postgresql() ? "pg" : "lite"));
     std::filesystem::remove_all(dir_);
   }
   void TearDown() override {
@@ -41,21 +45,19 @@ class UnsubscribeEnforcementTest : public testing::DatabaseTest {
   Status unsubscribe(const std::string& token) {
     store::Actor system{"system:unsubscribe", ""};
     return db().write(system, [&](store::Unit& u) -> Status {
-      auto target = auth::resolve_unsubscribe(u, auth::UnsubscribeSigner(*secrets_), token);
+      auto signer = auth::UnsubscribeSigner::load(u, *secrets_, false);
+      if (!signer) return signer.status();
+      auto target = auth::resolve_unsubscribe(u, *signer, token);
       if (!target) return target.status();
       auto done = store::email_preferences::unsubscribe(u, target->constituent_id, target->email);
       return done ? Status::ok() : done.status();
     });
   }
-  std::string token() {
-    return auth::UnsubscribeSigner(*secrets_).token(donor_, "minji@example.org");
-  }
+  std::string token() { return signer_->token(donor_, "minji@example.org"); }
   appeals::RunOptions run_options(testing::RecordingMailer& mailer) {
     appeals::RunOptions o;
     o.deliver = mailer.fn();
-    o.token = [this](long long id, const std::string& email) {
-      return auth::UnsubscribeSigner(*secrets_).token(id, email);
-    };
+    o.token = [this](long long id, const std::string& email) { return signer_->token(id, email); };
     o.sleep = [](std::chrono::milliseconds) {};
     return o;
   }
@@ -63,8 +65,7 @@ class UnsubscribeEnforcementTest : public testing::DatabaseTest {
     appeals::StartRequest req;
     req.audience = {setup_.appeal_id, setup_.segment_id, "appeal"};
     req.mailer = "org.steward.test.mailer";
-    return db().write(actor(),
-                      [&](store::Unit& u) { return appeals::start_appeal_send(u, req); });
+    return db().write(actor(), [&](store::Unit& u) { return appeals::start_appeal_send(u, req); });
   }
 
   testing::AppealSetup setup_;
@@ -72,18 +73,24 @@ class UnsubscribeEnforcementTest : public testing::DatabaseTest {
   long long donor_ = 0;
   std::filesystem::path dir_;
   std::shared_ptr<auth::SecretBox> secrets_ = auth::SecretBox::ephemeral();
+  std::unique_ptr<auth::UnsubscribeSigner> signer_;
 };
 
 TEST_P(UnsubscribeEnforcementTest, TokensAreBoundToDonorAddressAndKey) {
-  auth::UnsubscribeSigner signer(*secrets_);
+  const auth::UnsubscribeSigner& signer = *signer_;
   std::string t = token();
   EXPECT_TRUE(signer.matches(t, donor_, "minji@example.org"));
   EXPECT_TRUE(signer.matches(t, donor_, "MINJI@example.org"));  // case of the address
   EXPECT_FALSE(signer.matches(t, donor_, "other@example.org"));
   EXPECT_FALSE(signer.matches(t, donor_ + 1, "minji@example.org"));
   EXPECT_FALSE(signer.matches(t, donor_, "minji@example.org", "other-purpose"));
-  EXPECT_FALSE(auth::UnsubscribeSigner(*auth::SecretBox::ephemeral())
-                   .matches(t, donor_, "minji@example.org"));
+  EXPECT_FALSE(
+      auth::UnsubscribeSigner(std::string(32, 'x')).matches(t, donor_, "minji@example.org"));
+  // The key is sealed with the server's secret box: another key file cannot open it.
+  auto other = db().read([&](store::Unit& u) {
+    return auth::UnsubscribeSigner::load(u, *auth::SecretBox::ephemeral(), false);
+  });
+  EXPECT_FALSE(other);
   auto id = auth::unsubscribe_token_constituent(t);
   ASSERT_TRUE(id);
   EXPECT_EQ(*id, donor_);

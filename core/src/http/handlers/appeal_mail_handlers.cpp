@@ -54,8 +54,8 @@ json send_json(const store::appeal_sends::SendRecord& s) {
 }
 
 Response appeal_preview(Call& call, engine::appeals::AudienceRequest req) {
-  auto installed =
-      call.db.write(call.actor, [](store::Unit& u) { return engine::install_starter_templates(u); });
+  auto installed = call.db.write(
+      call.actor, [](store::Unit& u) { return engine::install_starter_templates(u); });
   if (!installed) return Response::from_status(installed.status());
   auto au = call.db.read([&](store::Unit& u) { return engine::appeals::appeal_audience(u, req); });
   if (!au) return Response::from_status(au.status());
@@ -104,8 +104,8 @@ Response start_send(Call& call) {
     return Response::from_status(
         Status::invalid_field("rate_per_minute", "must be between 1 and 6000 messages a minute"));
   }
-  auto installed =
-      call.db.write(call.actor, [](store::Unit& u) { return engine::install_starter_templates(u); });
+  auto installed = call.db.write(
+      call.actor, [](store::Unit& u) { return engine::install_starter_templates(u); });
   if (!installed) return Response::from_status(installed.status());
   auto started = call.db.write(call.actor, [&](store::Unit& u) -> Result<json> {
     engine::appeals::StartRequest req;
@@ -210,55 +210,77 @@ Response results(Call& call) {
 
 void add_appeal_mail_routes(Api& api) {
   auto& r = api.router();
-  const json preview_request = {{"type", "object"},
-                                {"additionalProperties", false},
-                                {"required", {"segment_id"}},
-                                {"properties",
-                                 {{"segment_id", kInteger}, {"template_name", kString}}}};
-  r.add({"GET", "/api/v1/appeals/{id}/email-preview", Access::kPermission,
+  const json preview_request = {
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"required", {"segment_id"}},
+      {"properties", {{"segment_id", kInteger}, {"template_name", kString}}}};
+  r.add({"GET",
+         "/api/v1/appeals/{id}/email-preview",
+         Access::kPermission,
          auth::Permission::kSendMail,
          "How many an email appeal to a segment would reach, each exclusion counted",
          preview_get,
-         {{"parameters", json::array({{{"name", "segment_id"},
-                                       {"in", "query"},
-                                       {"required", true},
-                                       {"schema", kInteger}},
-                                      {{"name", "template_name"},
-                                       {"in", "query"},
-                                       {"required", false},
-                                       {"schema", kString}}})},
+         {{"parameters",
+           json::array(
+               {{{"name", "segment_id"}, {"in", "query"}, {"required", true}, {"schema", kInteger}},
+                {{"name", "template_name"},
+                 {"in", "query"},
+                 {"required", false},
+                 {"schema", kString}}})},
           {"response", kObject}}});
-  r.add({"POST", "/api/v1/appeals/{id}/email-preview", Access::kPermission,
+  r.add({"POST",
+         "/api/v1/appeals/{id}/email-preview",
+         Access::kPermission,
          auth::Permission::kSendMail,
          "How many an email appeal to a segment would reach, each exclusion counted",
-         preview_post, {{"request", preview_request}, {"response", kObject}, {"status", 200}}});
-  r.add({"POST", "/api/v1/appeals/{id}/email-sends", Access::kPermission,
+         preview_post,
+         {{"request", preview_request}, {"response", kObject}, {"status", 200}}});
+  r.add(
+      {"POST",
+       "/api/v1/appeals/{id}/email-sends",
+       Access::kPermission,
+       auth::Permission::kSendMail,
+       "Send an email appeal to a segment: freezes the recipients and queues the mail.appeal "
+       "job",
+       start_send,
+       {{"request",
+         {{"type", "object"},
+          {"additionalProperties", false},
+          {"required", {"segment_id"}},
+          {"properties",
+           {{"segment_id", kInteger}, {"template_name", kString}, {"rate_per_minute", kInteger}}}}},
+        {"response", kObject},
+        {"status", 202}}});
+  r.add({"GET",
+         "/api/v1/appeals/{id}/email-sends",
+         Access::kPermission,
          auth::Permission::kSendMail,
-         "Send an email appeal to a segment: freezes the recipients and queues the mail.appeal "
-         "job",
-         start_send,
-         {{"request",
-           {{"type", "object"},
-            {"additionalProperties", false},
-            {"required", {"segment_id"}},
-            {"properties",
-             {{"segment_id", kInteger},
-              {"template_name", kString},
-              {"rate_per_minute", kInteger}}}}},
-          {"response", kObject},
-          {"status", 202}}});
-  r.add({"GET", "/api/v1/appeals/{id}/email-sends", Access::kPermission,
-         auth::Permission::kSendMail, "The email sends of an appeal, newest first", list_sends, {{"response", kObject}}});
-  r.add({"GET", "/api/v1/appeal-sends/{id}", Access::kPermission, auth::Permission::kSendMail,
-         "An appeal send and how many recipients are in each state", get_send, {{"response", kObject}}});
-  r.add({"GET", "/api/v1/appeal-sends/{id}/recipients", Access::kPermission,
+         "The email sends of an appeal, newest first",
+         list_sends,
+         {{"response", kObject}}});
+  r.add({"GET",
+         "/api/v1/appeal-sends/{id}",
+         Access::kPermission,
+         auth::Permission::kSendMail,
+         "An appeal send and how many recipients are in each state",
+         get_send,
+         {{"response", kObject}}});
+  r.add({"GET",
+         "/api/v1/appeal-sends/{id}/recipients",
+         Access::kPermission,
          auth::Permission::kSendMail,
          "Every recipient of an appeal send: state (queued, sending, sent, rejected, deferred, "
          "skipped) and the server's reply",
-         send_recipients, {{"response", kObject}}});
-  r.add({"GET", "/api/v1/appeals/{id}/email-results", Access::kPermission,
+         send_recipients,
+         {{"response", kObject}}});
+  r.add({"GET",
+         "/api/v1/appeals/{id}/email-results",
+         Access::kPermission,
          auth::Permission::kReadDonors,
-         "What an email appeal achieved: sent, responders, response rate, raised", results, {{"response", kObject}}});
+         "What an email appeal achieved: sent, responders, response rate, raised",
+         results,
+         {{"response", kObject}}});
 }
 
 }  // namespace steward::http

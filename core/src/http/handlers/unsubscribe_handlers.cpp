@@ -55,7 +55,8 @@ Response page(int status, const std::string& body) {
       body + "\n</body></html>\n";
   r.set("Cache-Control", "no-store");
   r.set("Referrer-Policy", "no-referrer");
-  r.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+  r.set("Content-Security-Policy",
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
   return r;
 }
 
@@ -72,17 +73,20 @@ Response bad_link() {
 Result<auth::UnsubscribeTarget> resolve(Call& call, const auth::SecretBox& secrets) {
   auto found = call.request.path_params.find("token");
   const std::string token = found == call.request.path_params.end() ? "" : found->second;
-  auth::UnsubscribeSigner signer(secrets);
-  return call.db.read(
-      [&](store::Unit& u) { return auth::resolve_unsubscribe(u, signer, token); });
+  return call.db.read([&](store::Unit& u) -> Result<auth::UnsubscribeTarget> {
+    auto signer = auth::UnsubscribeSigner::load(u, secrets, false);
+    if (!signer) return signer.status();
+    return auth::resolve_unsubscribe(u, *signer, token);
+  });
 }
 
 Response confirm_page(Call& call, const auth::SecretBox& secrets) {
   auto target = resolve(call, secrets);
   if (!target) {
     if (target.status().code() == StatusCode::kInvalid) return bad_link();
-    return page(503, "<h1>Please try again later</h1><p lang=\"ko\">잠시 후 다시 시도해 "
-                     "주세요.</p>");
+    return page(503,
+                "<h1>Please try again later</h1><p lang=\"ko\">잠시 후 다시 시도해 "
+                "주세요.</p>");
   }
   const std::string masked = escape(mask_email(target->email));
   return page(200, "<h1>Unsubscribe</h1><p>Stop sending email to <strong>" + masked +
@@ -97,20 +101,22 @@ Response confirm_page(Call& call, const auth::SecretBox& secrets) {
 Response unsubscribe(Call& call, const auth::SecretBox& secrets) {
   auto found = call.request.path_params.find("token");
   const std::string token = found == call.request.path_params.end() ? "" : found->second;
-  auth::UnsubscribeSigner signer(secrets);
   static const store::Actor actor{"system:unsubscribe", ""};
   store::Actor who{actor.name, call.request.remote_addr};
   std::string email;
   auto done = call.db.write(who, [&](store::Unit& u) -> Result<bool> {
-    auto target = auth::resolve_unsubscribe(u, signer, token);
+    auto signer = auth::UnsubscribeSigner::load(u, secrets, false);
+    if (!signer) return signer.status();
+    auto target = auth::resolve_unsubscribe(u, *signer, token);
     if (!target) return target.status();
     email = target->email;
     return store::email_preferences::unsubscribe(u, target->constituent_id, target->email);
   });
   if (!done) {
     if (done.status().code() == StatusCode::kInvalid) return bad_link();
-    return page(503, "<h1>Please try again later</h1><p lang=\"ko\">잠시 후 다시 시도해 "
-                     "주세요.</p>");
+    return page(503,
+                "<h1>Please try again later</h1><p lang=\"ko\">잠시 후 다시 시도해 "
+                "주세요.</p>");
   }
   const std::string masked = escape(mask_email(email));
   return page(200, "<h1>You are unsubscribed</h1><p>We will not email <strong>" + masked +
@@ -124,9 +130,8 @@ Response unsubscribe(Call& call, const auth::SecretBox& secrets) {
 void add_unsubscribe_routes(Api& api) {
   auto& r = api.router();
   std::shared_ptr<auth::SecretBox> secrets = api.options().secrets;
-  const nlohmann::json html = {{"response", {{"type", "string"}}},
-                               {"response_content_type", "text/html"},
-                               {"status", 200}};
+  const nlohmann::json html = {
+      {"response", {{"type", "string"}}}, {"response_content_type", "text/html"}, {"status", 200}};
   r.add({"GET", "/api/v1/unsubscribe/{token}", Access::kPublic, auth::Permission::kReadDonors,
          "The unsubscribe page of an appeal's link (HTML, no sign-in); changes nothing",
          [secrets](Call& call) { return confirm_page(call, *secrets); }, html});
