@@ -106,16 +106,16 @@ void add_appeal_send(CLI::App& appeal, Context& ctx) {
   auto a = std::make_shared<Args>();
   add_audience_options(cmd, *a);
   cmd->add_option("--mailer", a->mailer, "the mailer plugin id (default: mail.mailer)");
-  cmd->add_option("--rate", a->rate,
-                  "messages a minute (default: mail.appeal_rate_per_minute, 60)");
+  auto* rate_option = cmd->add_option(
+      "--rate", a->rate, "messages a minute (default: mail.appeal_rate_per_minute, 60)");
   cmd->add_flag("--now", a->now, "send here and wait, instead of leaving it to the job worker");
-  cmd->callback([&ctx, a] {
+  cmd->callback([&ctx, a, rate_option] {
     auto& db = open_database(ctx);
     install_templates(ctx, db);
     engine::appeals::StartRequest req;
     req.audience = audience_request(*a);
     req.mailer = choose_mailer(ctx, db, a->mailer);
-    if (a->rate != 0) req.rate_per_minute = a->rate;
+    if (rate_option->count() > 0) req.rate_per_minute = a->rate;
     auto started = db.write(
         ctx.actor(), [&](store::Unit& u) { return engine::appeals::start_appeal_send(u, req); });
     if (!started) stop(started.status());

@@ -132,12 +132,17 @@ void add_unsubscribe_routes(Api& api) {
   std::shared_ptr<auth::SecretBox> secrets = api.options().secrets;
   const nlohmann::json html = {
       {"response", {{"type", "string"}}}, {"response_content_type", "text/html"}, {"status", 200}};
+  nlohmann::json post = html;
+  post["request"] = {{"type", "object"},
+                     {"description",
+                      "not read: a browser form or the RFC 8058 one-click body "
+                      "(application/x-www-form-urlencoded List-Unsubscribe=One-Click)"}};
   r.add({"GET", "/api/v1/unsubscribe/{token}", Access::kPublic, auth::Permission::kReadDonors,
          "The unsubscribe page of an appeal's link (HTML, no sign-in); changes nothing",
          [secrets](Call& call) { return confirm_page(call, *secrets); }, html});
   r.add({"POST", "/api/v1/unsubscribe/{token}", Access::kPublic, auth::Permission::kReadDonors,
          "Unsubscribe the address of an appeal's link (HTML, no sign-in; RFC 8058 one-click)",
-         [secrets](Call& call) { return unsubscribe(call, *secrets); }, html});
+         [secrets](Call& call) { return unsubscribe(call, *secrets); }, post});
 }
 
 }  // namespace steward::http
