@@ -12,6 +12,7 @@
 
 #include "app/cli.hpp"
 #include "app/job_kinds.hpp"
+#include "app/mail_job_kinds.hpp"
 #include "engine/job_worker.hpp"
 #include "store/job_repository.hpp"
 #include "store/migrations.hpp"
@@ -124,6 +125,7 @@ void add_run_once(CLI::App* jobs, Context& ctx) {
     store::Database& db = current_database(ctx);
     engine::JobRegistry registry;
     register_job_kinds(registry);
+    register_mail_job_kinds(registry, ctx);
     long long now = std::chrono::duration_cast<std::chrono::seconds>(
                         std::chrono::system_clock::now().time_since_epoch())
                         .count();

@@ -76,6 +76,8 @@ void add_settings(CLI::App& mail, Context& ctx) {
               << "mail.signer_title         " << s->signer_title << "\n"
               << "mail.paper_size           " << s->paper_size << "\n"
               << "mail.statement_year       " << s->statement_year << "\n"
+              << "mail.public_url           " << s->public_url << "\n"
+              << "mail.appeal_rate_per_minute " << s->appeal_rate_per_minute << "\n"
               << "mail.legal_text           " << s->legal_text << "\n";
   });
   auto* set = settings->add_subcommand("set", "Set one mail setting");
@@ -246,6 +248,7 @@ void add_mail_command(CLI::App& app, Context& ctx) {
   add_mail_send_commands(*mail, ctx);
   add_mail_statements_command(*mail, ctx);
   add_mail_clear_stuck_command(*mail, ctx);
+  add_mail_appeal_command(*mail, ctx);
 }
 
 }  // namespace steward::app

@@ -11,6 +11,7 @@
 
 #include "app/cli.hpp"
 #include "app/job_kinds.hpp"
+#include "app/mail_job_kinds.hpp"
 #include "app/serve_flags.hpp"
 #include "auth/secret_box.hpp"
 #include "engine/job_worker.hpp"
@@ -114,6 +115,7 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     if (!bound) throw CLI::RuntimeError(fail(bound));
     engine::JobRegistry registry;
     register_job_kinds(registry);
+    register_mail_job_kinds(registry, ctx);
     std::unique_ptr<engine::JobWorker> worker;
     if (ctx.config.jobs_enabled) {
       engine::WorkerOptions worker_options;

@@ -1,8 +1,6 @@
 #include "engine/thank_you_sender.hpp"
 
-#include <chrono>
-#include <random>
-
+#include "engine/mail_ids.hpp"
 #include "engine/mail_merge.hpp"
 #include "engine/mail_starter_templates.hpp"
 #include "store/mail_message_repository.hpp"
@@ -12,33 +10,6 @@
 
 namespace steward::engine {
 namespace {
-
-std::string sender_domain(const std::string& from) {
-  std::size_t at = from.rfind('@');
-  if (at == std::string::npos) return "steward.invalid";
-  std::string domain = from.substr(at + 1);
-  if (auto gt = domain.find('>'); gt != std::string::npos) domain.resize(gt);
-  return domain.empty() ? "steward.invalid" : domain;
-}
-
-std::string new_message_id(long long gift_id, const std::string& from) {
-  static std::mt19937_64 rng{std::random_device{}()};
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  char suffix[17];
-  std::snprintf(suffix, sizeof suffix, "%016llx", static_cast<unsigned long long>(rng()));
-  return "<thank-you." + std::to_string(gift_id) + "." +
-         std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count()) + "." +
-         suffix + "@" + sender_domain(from) + ">";
-}
-
-// A display name is written into the To header by the mailer; strip line breaks defensively
-// (names come from donor records; the MIME layer would refuse them anyway).
-std::string one_line(std::string s) {
-  for (auto& c : s) {
-    if (c == '\r' || c == '\n') c = ' ';
-  }
-  return s;
-}
 
 struct Prepared {
   ThankYouOutcome outcome;
@@ -102,7 +73,7 @@ Result<Prepared> prepare(store::Unit& unit, const AckItem& item, bool claim,
   p.message.subject = rendered->subject;
   p.message.text = rendered->text;
   p.message.html = rendered->html;
-  std::string message_id = new_message_id(row.gift_id, settings->from);
+  std::string message_id = new_message_id("thank-you", row.gift_id, settings->from);
   p.message.headers = {{"Message-ID", message_id}};
   p.ready = true;
   if (!claim) {

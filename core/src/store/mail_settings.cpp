@@ -14,6 +14,17 @@ bool is_count(const std::string& v) {
   return !v.empty() && v.size() <= 15 && v.find_first_not_of("0123456789") == std::string::npos;
 }
 
+bool is_rate(const std::string& v) {
+  return is_count(v) && v.size() <= 4 && std::stoi(v) >= 1 && std::stoi(v) <= 6000;
+}
+
+bool is_public_url(const std::string& v) {
+  bool https = v.rfind("https://", 0) == 0;
+  bool http = v.rfind("http://", 0) == 0;
+  std::size_t host = https ? 8 : 7;
+  return (https || http) && v.size() > host && v.find_first_of(" \"'<>?#") == std::string::npos;
+}
+
 }  // namespace
 
 Result<MailSettings> get(Unit& unit) {
@@ -40,16 +51,31 @@ Result<MailSettings> get(Unit& unit) {
     if (key == "mail.paper_size") out.paper_size = value;
     if (key == "mail.legal_text") out.legal_text = value;
     if (key == "mail.statement_year") out.statement_year = value;
+    if (key == "mail.public_url") out.public_url = value;
+    if (key == "mail.appeal_rate_per_minute" && is_rate(value)) {
+      out.appeal_rate_per_minute = std::stoi(value);
+    }
   }
   return out;
 }
 
 Status set(Unit& unit, const std::string& key, const std::string& value) {
-  static const char* kKnown[] = {
-      "mail.from",        "mail.mailer",        "mail.default_language", "mail.personal_call_minor",
-      "mail.org_address", "mail.org_phone",     "mail.org_website",      "mail.org_email",
-      "mail.tax_id",      "mail.signer_name",   "mail.signer_title",     "mail.paper_size",
-      "mail.legal_text",  "mail.statement_year"};
+  static const char* kKnown[] = {"mail.from",
+                                 "mail.mailer",
+                                 "mail.default_language",
+                                 "mail.personal_call_minor",
+                                 "mail.org_address",
+                                 "mail.org_phone",
+                                 "mail.org_website",
+                                 "mail.org_email",
+                                 "mail.tax_id",
+                                 "mail.signer_name",
+                                 "mail.signer_title",
+                                 "mail.paper_size",
+                                 "mail.legal_text",
+                                 "mail.statement_year",
+                                 "mail.public_url",
+                                 "mail.appeal_rate_per_minute"};
   bool known = false;
   for (const char* k : kKnown) known = known || key == k;
   if (!known) {
@@ -59,7 +85,8 @@ Status set(Unit& unit, const std::string& key, const std::string& value) {
                                  "mail.org_address, mail.org_phone, mail.org_website, "
                                  "mail.org_email, mail.tax_id, mail.signer_name, "
                                  "mail.signer_title, mail.paper_size, mail.legal_text, "
-                                 "mail.statement_year)");
+                                 "mail.statement_year, mail.public_url, "
+                                 "mail.appeal_rate_per_minute)");
   }
   bool multiline = key == "mail.org_address" || key == "mail.legal_text";
   std::size_t longest = key == "mail.legal_text" ? 2000 : 500;
@@ -76,6 +103,12 @@ Status set(Unit& unit, const std::string& key, const std::string& value) {
   }
   if (key == "mail.personal_call_minor" && !is_count(value)) {
     return Status::invalid_field(key, "must be a whole number of minor units (100000 = $1,000)");
+  }
+  if (key == "mail.public_url" && !value.empty() && !is_public_url(value)) {
+    return Status::invalid_field(key, "must be the server's address, e.g. https://crm.example.org");
+  }
+  if (key == "mail.appeal_rate_per_minute" && !is_rate(value)) {
+    return Status::invalid_field(key, "must be a whole number of messages a minute, 1 to 6000");
   }
   if (key == "mail.default_language" && value != "en" && value != "ko") {
     return Status::invalid_field(key, "must be en or ko");

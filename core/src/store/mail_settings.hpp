@@ -15,6 +15,9 @@
 //                              provided in exchange for these contributions.")
 //   mail.statement_year        "calendar" calendar | fiscal (fiscal_year_start_month): the year
 //                              a receipt / year-end statement covers
+//   mail.public_url            "https://crm.example.org": where donors reach this server; the
+//                              unsubscribe links in appeals start with it (required to send one)
+//   mail.appeal_rate_per_minute "60" messages a minute an appeal send goes out at (1..6000)
 #pragma once
 
 #include <string>
@@ -38,6 +41,8 @@ struct MailSettings {
   std::string paper_size = "letter";
   std::string legal_text;
   std::string statement_year = "calendar";
+  std::string public_url;
+  int appeal_rate_per_minute = 60;
 };
 
 Result<MailSettings> get(Unit& unit);

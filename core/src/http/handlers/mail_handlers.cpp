@@ -35,7 +35,9 @@ json settings_json(const store::mail_settings::MailSettings& s) {
           {"mail.signer_title", s.signer_title},
           {"mail.paper_size", s.paper_size},
           {"mail.legal_text", s.legal_text},
-          {"mail.statement_year", s.statement_year}};
+          {"mail.statement_year", s.statement_year},
+          {"mail.public_url", s.public_url},
+          {"mail.appeal_rate_per_minute", std::to_string(s.appeal_rate_per_minute)}};
 }
 
 json template_json(const domain::MailTemplate& t) {
@@ -185,7 +187,7 @@ json settings_schema() {
        {"mail.from", "mail.mailer", "mail.default_language", "mail.personal_call_minor",
         "mail.org_address", "mail.org_phone", "mail.org_website", "mail.org_email", "mail.tax_id",
         "mail.signer_name", "mail.signer_title", "mail.paper_size", "mail.legal_text",
-        "mail.statement_year"}) {
+        "mail.statement_year", "mail.public_url", "mail.appeal_rate_per_minute"}) {
     props[key] = kString;
   }
   return {{"type", "object"}, {"additionalProperties", false}, {"properties", props}};

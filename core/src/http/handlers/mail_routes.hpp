@@ -8,6 +8,14 @@
 namespace steward::http {
 
 void add_mail_send_routes(Api& api);
+// Email appeals and the public unsubscribe page (appeal_mail_handlers.cpp,
+// unsubscribe_handlers.cpp), registered by add_mail_send_routes.
+void add_appeal_mail_routes(Api& api);
+void add_unsubscribe_routes(Api& api);
+
+// The mailer plugin: mail.mailer, else the only enabled mailer. Errors: kInvalid naming
+// "mail.mailer".
+Result<std::string> choose_mailer(store::Unit& unit);
 
 // Where generated PDFs are written and served from (relative to where `steward serve` runs,
 // like the CLI's defaults).

@@ -34,6 +34,8 @@ const json kPdfAnswer = {{"response", {{"type", "string"}, {"format", "binary"}}
                          {"response_content_type", "application/pdf"},
                          {"status", 200}};
 
+}  // namespace
+
 Result<std::string> choose_mailer(store::Unit& unit) {
   auto settings = store::mail_settings::get(unit);
   if (!settings) return settings.status();
@@ -49,6 +51,8 @@ Result<std::string> choose_mailer(store::Unit& unit) {
       "mail.mailer", enabled.empty() ? "no mailer plugin is enabled"
                                      : "several mailers are enabled: choose one in mail.mailer");
 }
+
+namespace {
 
 // Opens the mailer on first use, so runs that email nobody need no mailer.
 struct LazyMailer {
@@ -245,6 +249,8 @@ json outcome_list_schema(const json& item) { return {{"type", "array"}, {"items"
 }  // namespace
 
 void add_mail_send_routes(Api& api) {
+  add_appeal_mail_routes(api);
+  add_unsubscribe_routes(api);
   auto& r = api.router();
   const std::filesystem::path plugin_dir = api.options().plugin_dir;
   r.add({"GET",
