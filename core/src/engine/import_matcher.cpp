@@ -23,9 +23,10 @@ std::string join_ids(const std::set<long long>& ids) {
 std::set<long long> by_email(store::Unit& unit, const std::string& email) {
   std::set<long long> out;
   soci::rowset<soci::row> rs =
-      (unit.sql().prepare << "SELECT DISTINCT e.constituent_id FROM emails e JOIN constituents c "
-                             "ON c.id = e.constituent_id WHERE lower(e.email) = :e AND "
-                             "c.deleted_at IS NULL AND c.merged_into_id IS NULL",
+      (unit.sql().prepare
+           << "SELECT DISTINCT e.constituent_id FROM emails e JOIN constituents c "
+              "ON c.id = e.constituent_id WHERE lower(e.email) = :e AND "
+              "c.deleted_at IS NULL AND c.merged_into_id IS NULL AND c.erased_at IS NULL",
        soci::use(email));
   for (const soci::row& row : rs) out.insert(store::RowReader(row).integer(0));
   return out;
@@ -60,10 +61,11 @@ void by_name(store::Unit& unit, const std::string& display, const std::string& k
   if (!postal.empty()) {
     std::string prefix = postal.substr(0, 2) + "%";
     soci::rowset<soci::row> rs =
-        (unit.sql().prepare << "SELECT c.id, c.display_name, c.first_name, c.last_name, "
-                               "a.postal_code FROM addresses a JOIN constituents c ON c.id = "
-                               "a.constituent_id WHERE c.deleted_at IS NULL AND "
-                               "c.merged_into_id IS NULL AND upper(a.postal_code) LIKE :p",
+        (unit.sql().prepare
+             << "SELECT c.id, c.display_name, c.first_name, c.last_name, "
+                "a.postal_code FROM addresses a JOIN constituents c ON c.id = "
+                "a.constituent_id WHERE c.deleted_at IS NULL AND "
+                "c.merged_into_id IS NULL AND c.erased_at IS NULL AND upper(a.postal_code) LIKE :p",
          soci::use(prefix));
     for (const soci::row& row : rs) {
       store::RowReader r(row);
@@ -73,9 +75,10 @@ void by_name(store::Unit& unit, const std::string& display, const std::string& k
   }
   DonorName parts = split_donor_name(display);
   soci::rowset<soci::row> rs =
-      (unit.sql().prepare << "SELECT id, display_name, first_name, last_name FROM constituents "
-                             "WHERE deleted_at IS NULL AND merged_into_id IS NULL AND "
-                             "(display_name = :d OR last_name = :l OR last_name = :f)",
+      (unit.sql().prepare
+           << "SELECT id, display_name, first_name, last_name FROM constituents "
+              "WHERE deleted_at IS NULL AND merged_into_id IS NULL AND erased_at IS NULL AND "
+              "(display_name = :d OR last_name = :l OR last_name = :f)",
        soci::use(display), soci::use(parts.last), soci::use(parts.first));
   for (const soci::row& row : rs) {
     store::RowReader r(row);

@@ -37,6 +37,7 @@ void add_report_routes(Api& api);
 void add_analytics_routes(Api& api);
 void add_import_routes(Api& api);
 void add_mail_routes(Api& api);
+void add_privacy_routes(Api& api);
 void add_openapi_routes(Api& api);
 
 // The OpenAPI 3 document for every route registered so far.
