@@ -69,7 +69,7 @@ PrivacyDonor make_privacy_donor(store::Database& db, const store::Actor& actor) 
     domain::RelationshipInput r;
     r.constituent_id = d.donor;
     r.related_id = d.friend_;
-    r.type = "friend_of";
+    r.type = "other";
     r.notes = "같은 교회";
     must(store::relationships::create(u, r));
     exec(u, "INSERT INTO campaigns (code, name, currency) VALUES ('SPRING', '봄 캠페인', 'USD')");

@@ -69,8 +69,10 @@ void configure_session(soci::session& s, Backend backend, int busy_timeout_ms) {
 bool needs_reconnect(soci::session& s) {
   soci::details::session_backend* backend = s.get_backend();
   if (backend == nullptr) return true;
-  auto* pg = dynamic_cast<soci::postgresql_session_backend*>(backend);
-  return pg != nullptr && (pg->conn_ == nullptr || PQstatus(pg->conn_) != CONNECTION_OK);
+  if (backend->get_backend_name() != "postgresql") return false;
+  // static_cast: libsoci_postgresql exports no typeinfo for dynamic_cast.
+  auto* pg = static_cast<soci::postgresql_session_backend*>(backend);
+  return pg->conn_ == nullptr || PQstatus(pg->conn_) != CONNECTION_OK;
 }
 
 }  // namespace
@@ -151,7 +153,11 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, Options
   try {
     for (std::size_t i = 0; i < options.pool_size; ++i) {
       soci::session& s = db->pool_->at(i);
-      s.open(backend == Backend::kPostgresql ? soci::postgresql : soci::sqlite3, connect);
+      if (backend == Backend::kPostgresql) {
+        s.open(soci::postgresql, connect);
+      } else {
+        s.open(soci::sqlite3, connect);
+      }
       configure_session(s, backend, options.busy_timeout_ms);
     }
   } catch (const soci::soci_error& e) {

@@ -103,8 +103,7 @@ Scenario make_scenario(TestBackend backend) {
       u.sql() << "INSERT INTO gifts (constituent_id, received_on, amount_minor, currency, "
                  "base_amount_minor, base_currency, payment_method, batch_id) VALUES (:c, "
                  "'2026-02-01', :a, 'USD', :b, 'USD', 'cash', :batch) RETURNING id",
-          soci::use(donor), soci::use(amount), soci::use(amount), soci::use(batch),
-          soci::into(id);
+          soci::use(donor), soci::use(amount), soci::use(amount), soci::use(batch), soci::into(id);
       u.sql() << "INSERT INTO gift_allocations (gift_id, fund_id, amount_minor) VALUES (:g, :f, "
                  ":a)",
           soci::use(id), soci::use(fund), soci::use(amount);
@@ -143,9 +142,9 @@ class MergeCloseCrashTest : public ::testing::TestWithParam<TestBackend> {
     long long merges = query_int(db, "SELECT COUNT(*) FROM merges");
     long long audits = query_int(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'merge'");
     long long summary_off = query_int(
-        db, "SELECT COALESCE((SELECT lifetime_minor FROM giving_summaries WHERE constituent_id = " +
-                a + "), 0) - (SELECT SUM(base_amount_minor) FROM gifts WHERE constituent_id = " +
-                a + ")");
+        db,
+        "SELECT COALESCE((SELECT lifetime_minor FROM giving_summaries WHERE constituent_id = " + a +
+            "), 0) - (SELECT SUM(base_amount_minor) FROM gifts WHERE constituent_id = " + a + ")");
     EXPECT_EQ(summary_off, 0) << label;
     if (merged == 1) {
       EXPECT_EQ(on_loser, 0) << label;
@@ -163,11 +162,11 @@ class MergeCloseCrashTest : public ::testing::TestWithParam<TestBackend> {
   int close_state(const Scenario& s, const std::string& label) {
     store::Database& db = s.db->db();
     const std::string id = std::to_string(s.batch);
-    long long closed =
-        query_int(db, "SELECT COUNT(*) FROM gift_batches WHERE id = " + id +
-                          " AND status = 'closed' AND closed_at IS NOT NULL");
-    long long audits = query_int(db, "SELECT COUNT(*) FROM audit_events WHERE action = 'close' "
-                                     "AND entity_type = 'gift_batch'");
+    long long closed = query_int(db, "SELECT COUNT(*) FROM gift_batches WHERE id = " + id +
+                                         " AND status = 'closed' AND closed_at IS NOT NULL");
+    long long audits = query_int(db,
+                                 "SELECT COUNT(*) FROM audit_events WHERE action = 'close' "
+                                 "AND entity_type = 'gift_batch'");
     EXPECT_EQ(closed, audits) << label;
     return static_cast<int>(closed);
   }

