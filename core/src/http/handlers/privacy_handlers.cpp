@@ -66,14 +66,42 @@ void add_privacy_routes(Api& api) {
          auth::Permission::kManageSettings,
          "Everything held about one person, as one JSON document (audited as an export)",
          export_personal_data,
-         {}});
+         {{"response",
+           {{"type", "object"},
+            {"description",
+             "format steward-personal-data/1: profile, contact points, gifts, "
+             "plans, pledges, mail, receipts, audit (docs/privacy.md)"},
+            {"required", {"format", "constituent_id", "exported_at", "profile", "audit"}},
+            {"properties",
+             {{"format", {{"type", "string"}}},
+              {"constituent_id", {{"type", "integer"}}},
+              {"exported_at", {{"type", "string"}}},
+              {"profile", {{"type", "object"}}},
+              {"audit", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}},
+          {"status", 200}}});
   r.add({"POST",
          "/api/v1/constituents/{id}/erase",
          Access::kPermission,
          auth::Permission::kManageSettings,
          "Erase one person's identity, keeping gifts and totals {\"confirm\": \"ERASE <id>\"}",
          erase_personal_data,
-         {}});
+         {{"request",
+           {{"type", "object"},
+            {"required", {"confirm"}},
+            {"additionalProperties", false},
+            {"properties",
+             {{"confirm", {{"type", "string"}, {"description", "exactly \"ERASE <id>\""}}}}}}},
+          {"response",
+           {{"type", "object"},
+            {"required",
+             {"constituent_id", "display_name", "erased_at", "redacted_audit_ids", "removed"}},
+            {"properties",
+             {{"constituent_id", {{"type", "integer"}}},
+              {"display_name", {{"type", "string"}}},
+              {"erased_at", {{"type", "string"}}},
+              {"redacted_audit_ids", {{"type", "array"}, {"items", {{"type", "integer"}}}}},
+              {"removed", {{"type", "object"}}}}}}},
+          {"status", 200}}});
 }
 
 }  // namespace steward::http
