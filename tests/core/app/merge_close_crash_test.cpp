@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "store/giving_summary_repository.hpp"
+#include "store/soci_optional.hpp"
 #include "support/cli_run.hpp"
 #include "support/test_database.hpp"
 
