@@ -104,6 +104,7 @@ int run_cli(int argc, char** argv) {
   add_analytics_command(app, ctx);
   add_reporting_role_command(app, ctx);
   add_mail_command(app, ctx);
+  add_privacy_command(app, ctx);
   add_import_command(app, ctx);
 
   try {

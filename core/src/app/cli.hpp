@@ -63,6 +63,7 @@ void add_reports_command(CLI::App& app, Context& ctx);
 void add_analytics_command(CLI::App& app, Context& ctx);
 void add_reporting_role_command(CLI::App& app, Context& ctx);
 void add_mail_command(CLI::App& app, Context& ctx);
+void add_privacy_command(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);
 

@@ -37,7 +37,7 @@ void load(store::Unit& unit, const std::vector<RuleWeight>& rules, Snapshot& s) 
   soci::rowset<soci::row> people =
       (unit.sql().prepare << "SELECT id, display_name, first_name, last_name, organization_name "
                              "FROM constituents WHERE deleted_at IS NULL AND "
-                             "merged_into_id IS NULL");
+                             "merged_into_id IS NULL AND erased_at IS NULL");
   for (const soci::row& row : people) {
     store::RowReader r(row);
     Person p;

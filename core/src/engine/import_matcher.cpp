@@ -24,9 +24,10 @@ std::string join_ids(const std::set<long long>& ids) {
 std::set<long long> by_email(store::Unit& unit, const std::string& email) {
   std::set<long long> out;
   soci::rowset<soci::row> rs =
-      (unit.sql().prepare << "SELECT DISTINCT e.constituent_id FROM emails e JOIN constituents c "
-                             "ON c.id = e.constituent_id WHERE lower(e.email) = :e AND "
-                             "c.deleted_at IS NULL AND c.merged_into_id IS NULL",
+      (unit.sql().prepare
+           << "SELECT DISTINCT e.constituent_id FROM emails e JOIN constituents c "
+              "ON c.id = e.constituent_id WHERE lower(e.email) = :e AND "
+              "c.deleted_at IS NULL AND c.merged_into_id IS NULL AND c.erased_at IS NULL",
        soci::use(email));
   for (const soci::row& row : rs) out.insert(store::RowReader(row).integer(0));
   return out;
@@ -53,7 +54,7 @@ Status by_name(store::Unit& unit, const std::string& key, const std::string& pos
     soci::rowset<soci::row> rs =
         (unit.sql().prepare << "SELECT id, display_name, first_name, last_name FROM constituents "
                                "WHERE name_keys_ready = 0 AND deleted_at IS NULL AND "
-                               "merged_into_id IS NULL");
+                               "merged_into_id IS NULL AND erased_at IS NULL");
     for (const soci::row& row : rs) {
       store::RowReader r(row);
       if (same_name(key, r, 1)) ids.insert(r.integer(0));

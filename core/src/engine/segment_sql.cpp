@@ -290,7 +290,7 @@ class Builder {
 
 Compiled compile(const domain::segment::Filter& filter, const Context& context) {
   Builder b(context);
-  b.text("c.deleted_at IS NULL AND c.merged_into_id IS NULL");
+  b.text("c.deleted_at IS NULL AND c.merged_into_id IS NULL AND c.erased_at IS NULL");
   if (!domain::segment::mentions_restricted(filter)) b.text(" AND c.restricted = FALSE");
   b.text(" AND (");
   b.node(filter);

@@ -93,9 +93,12 @@ Response Response::from_status(const Status& status) {
       return problem(409, "state", "the record's state does not allow this", status.message());
     case StatusCode::kPermissionDenied:
       return problem(403, "forbidden", "you may not do this", status.message());
-    case StatusCode::kUnavailable:
-      return problem(503, "unavailable", "a service Steward needs is unavailable",
-                     status.message());
+    case StatusCode::kUnavailable: {
+      Response r =
+          problem(503, "unavailable", "a service Steward needs is unavailable", status.message());
+      r.set("Retry-After", "1");  // the database is back in seconds; clients may try again
+      return r;
+    }
     case StatusCode::kInternal:
       break;
   }

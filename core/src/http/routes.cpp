@@ -39,6 +39,7 @@ void register_routes(Api& api) {
   add_import_routes(api);
   add_mail_routes(api);
   add_mail_log_routes(api);
+  add_privacy_routes(api);
   add_openapi_routes(api);  // last: documents the routes above
 }
 

@@ -88,7 +88,7 @@ Result<std::vector<long long>> find(Unit& unit, const std::string& key) {
   soci::rowset<soci::row> rs =
       (unit.sql().prepare << "SELECT id FROM constituents WHERE (name_key = :k1 OR "
                              "display_name_key = :k2) AND deleted_at IS NULL AND "
-                             "merged_into_id IS NULL ORDER BY id",
+                             "merged_into_id IS NULL AND erased_at IS NULL ORDER BY id",
        soci::use(key), soci::use(key));
   for (const soci::row& row : rs) out.push_back(RowReader(row).integer(0));
   return out;

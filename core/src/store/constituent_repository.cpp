@@ -237,7 +237,8 @@ Result<Page<domain::Constituent>> list(Unit& unit, const ListFilter& filter) {
   int search_on = terms.active ? 1 : 0;
   const std::string sql =
       "SELECT " + kColumns +
-      " FROM constituents c WHERE (:with_deleted = 1 OR c.deleted_at IS NULL) "
+      " FROM constituents c WHERE (:with_deleted = 1 OR c.deleted_at IS NULL) AND c.erased_at IS "
+      "NULL "
       "AND (:with_restricted = 1 OR c.restricted = FALSE) "
       "AND (:has_kind = 0 OR c.kind = :kind) "
       "AND (:has_tag = 0 OR EXISTS (SELECT 1 FROM constituent_tags ct WHERE ct.constituent_id = "

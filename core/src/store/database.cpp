@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -32,6 +33,50 @@ void WriteTransaction::commit() {
   open_ = false;
 }
 
+namespace {
+
+// PostgreSQL stopped, restarting or unreachable (libpq and SOCI messages; the SQLSTATEs 57P01-03
+// and class 08 arrive in SOCI 4.0.3 without a connection category). The unit did not commit.
+bool connection_gone(const std::string& what) {
+  for (const char* text :
+       {"server closed the connection", "terminating connection", "no connection to the server",
+        "could not connect", "Connection refused", "connection to server",
+        "the database system is shutting down", "the database system is starting up",
+        "the database system is in recovery", "Cannot reconnect", "could not receive data",
+        "could not send data", "Session is not connected", "connection pointer is NULL",
+        "SSL SYSCALL error"}) {
+    if (what.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The settings every session runs with, on open and on reconnect.
+void configure_session(soci::session& s, Backend backend, int busy_timeout_ms) {
+  if (backend == Backend::kPostgresql) {
+    s << "SET TIME ZONE 'UTC'";
+    s << "SET client_min_messages TO WARNING";
+  } else {
+    s << "PRAGMA journal_mode = WAL";
+    s << "PRAGMA foreign_keys = ON";
+    s << "PRAGMA synchronous = NORMAL";
+    s << "PRAGMA busy_timeout = " + std::to_string(busy_timeout_ms);
+  }
+}
+
+// PostgreSQL: whether this session must reconnect before use. libpq marks a connection bad once
+// a call on it failed (the server stopped or restarted), and a failed reconnect leaves the
+// session without a backend; both are checked without a round trip.
+bool needs_reconnect(soci::session& s) {
+  soci::details::session_backend* backend = s.get_backend();
+  if (backend == nullptr) return true;
+  if (backend->get_backend_name() != "postgresql") return false;
+  // static_cast: libsoci_postgresql exports no typeinfo for dynamic_cast.
+  auto* pg = static_cast<soci::postgresql_session_backend*>(backend);
+  return pg->conn_ == nullptr || PQstatus(pg->conn_) != CONNECTION_OK;
+}
+
+}  // namespace
+
 Status status_from_exception(std::exception_ptr error) {
   try {
     std::rethrow_exception(error);
@@ -51,6 +96,7 @@ Status status_from_exception(std::exception_ptr error) {
         what.find("FOREIGN KEY constraint") != std::string::npos) {
       return Status::conflict("the change breaks a database rule: " + what);
     }
+    if (connection_gone(what)) return Status::unavailable("database unavailable: " + what);
     if (what.find("database is locked") != std::string::npos) {
       return Status::unavailable("database is busy: " + what);
     }
@@ -109,15 +155,10 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, Options
       soci::session& s = db->pool_->at(i);
       if (backend == Backend::kPostgresql) {
         s.open(soci::postgresql, connect);
-        s << "SET TIME ZONE 'UTC'";
-        s << "SET client_min_messages TO WARNING";
       } else {
         s.open(soci::sqlite3, connect);
-        s << "PRAGMA journal_mode = WAL";
-        s << "PRAGMA foreign_keys = ON";
-        s << "PRAGMA synchronous = NORMAL";
-        s << "PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms);
       }
+      configure_session(s, backend, options.busy_timeout_ms);
     }
   } catch (const soci::soci_error& e) {
     return Status::unavailable("cannot open database " + redact_url(url) + ": " +
@@ -126,8 +167,20 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, Options
   return db;
 }
 
+// A PostgreSQL session whose server went away reconnects here, on its next lease, so the pool
+// heals by itself once the server is back; while it is down the reconnect fails at once
+// (connection refused) and the unit answers kUnavailable. Decision 0191.
 Database::Lease::Lease(Database& db)
-    : db_(db), position_(db.pool_->lease()), session_(&db.pool_->at(position_)) {}
+    : db_(db), position_(db.pool_->lease()), session_(&db.pool_->at(position_)) {
+  if (db.backend_ != Backend::kPostgresql || !needs_reconnect(*session_)) return;
+  try {
+    session_->reconnect();
+    configure_session(*session_, Backend::kPostgresql, 0);
+  } catch (...) {
+    db_.pool_->give_back(position_);
+    throw;
+  }
+}
 
 Database::Lease::~Lease() { db_.pool_->give_back(position_); }
 

@@ -102,7 +102,7 @@ TEST_P(UnsubscribeEnforcementTest, TokensAreBoundToDonorAddressAndKey) {
 }
 
 TEST_P(UnsubscribeEnforcementTest, AnUnsubscribedDonorIsSentNothingByAnyPath) {
-  testing::give(db(), donor_, 50000, "2026-03-01", fund_);
+  testing::record_gift_for(db(), donor_, 50000, "2026-03-01", fund_);
   // An appeal send frozen before the unsubscribe...
   auto started = start();
   ASSERT_TRUE(started) << started.status().to_string();

@@ -39,6 +39,7 @@ void add_analytics_routes(Api& api);
 void add_import_routes(Api& api);
 void add_mail_routes(Api& api);
 void add_mail_log_routes(Api& api);  // mail_log_handlers.cpp: recent deliveries
+void add_privacy_routes(Api& api);
 void add_openapi_routes(Api& api);
 
 // The OpenAPI 3 document for every route registered so far.
