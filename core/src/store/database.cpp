@@ -97,6 +97,12 @@ Status status_from_exception(std::exception_ptr error) {
       return Status::conflict("the change breaks a database rule: " + what);
     }
     if (connection_gone(what)) return Status::unavailable("database unavailable: " + what);
+    // PostgreSQL aborted this unit for a conflicting concurrent one (SQLSTATE 40P01, 40001):
+    // nothing was written and the same request may work a moment later.
+    if (what.find("deadlock detected") != std::string::npos ||
+        what.find("could not serialize access") != std::string::npos) {
+      return Status::unavailable("the database was busy with a conflicting change: " + what);
+    }
     if (what.find("database is locked") != std::string::npos) {
       return Status::unavailable("database is busy: " + what);
     }

@@ -90,6 +90,16 @@ Status recompute(Unit& unit, long long id) {
   auto settings = store::settings::get(unit);
   if (!settings) return settings.status();
   int m = static_cast<int>(settings->fiscal_year_start_month);
+  if (unit.is_postgresql()) {
+    // Two gifts for one donor committing at once would both find no summary row and both insert
+    // one (a unique-key conflict): the donor's row lock makes the second wait for the first.
+    // NO KEY UPDATE: the gift's foreign key already holds the row's KEY SHARE lock, which this
+    // lock does not conflict with (FOR UPDATE would deadlock two such units). SQLite writers
+    // are serialised already.
+    long long locked = 0;
+    unit.sql() << "SELECT id FROM constituents WHERE id = :id FOR NO KEY UPDATE", soci::use(id),
+        soci::into(locked);
+  }
   unit.sql() << "DELETE FROM giving_summaries WHERE constituent_id = :id", soci::use(id);
   unit.sql() << "DELETE FROM giving_by_year WHERE constituent_id = :id", soci::use(id);
   unit.sql() << summaries_sql(true), soci::use(id), soci::use(id), soci::use(id), soci::use(id),
