@@ -38,6 +38,7 @@ CREATE TABLE appeal_send_recipients (
   attempts         INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
   mail_message_id  BIGINT REFERENCES mail_messages (id),
   reply            TEXT,
+  created_at       TIMESTAMPTZ NOT NULL DEFAULT now(),
   updated_at       TIMESTAMPTZ NOT NULL,
   UNIQUE (appeal_send_id, constituent_id)
 );

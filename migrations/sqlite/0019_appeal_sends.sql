@@ -38,6 +38,7 @@ CREATE TABLE appeal_send_recipients (
   attempts         INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
   mail_message_id  INTEGER REFERENCES mail_messages (id),
   reply            TEXT,
+  created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   updated_at       TEXT NOT NULL,
   UNIQUE (appeal_send_id, constituent_id)
 );
