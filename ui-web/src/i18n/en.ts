@@ -942,7 +942,7 @@ export const en = {
   "mail.thankPlan": "What will be sent (nothing has been sent yet)",
   "mail.thankDone": "Thank-yous sent",
   "mail.lettersPdf": "Download letters (PDF)",
-  "mail.nothingToDo": "Nothing to send.",
+  "mail.nothingToSend": "Nothing to send.",
   "mail.emails": "Emails",
   "mail.letters": "Letters",
   "mail.detail": "Detail",

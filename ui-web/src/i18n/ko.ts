@@ -943,7 +943,7 @@ export const ko: Record<MessageKey, string> = {
   "mail.thankPlan": "보낼 내용 (아직 보내지 않았습니다)",
   "mail.thankDone": "감사 인사를 보냈습니다",
   "mail.lettersPdf": "편지 내려받기 (PDF)",
-  "mail.nothingToDo": "보낼 것이 없습니다.",
+  "mail.nothingToSend": "보낼 것이 없습니다.",
   "mail.emails": "이메일",
   "mail.letters": "편지",
   "mail.detail": "세부 내용",

@@ -119,7 +119,7 @@ export function AckQueuePage() {
                       </a>
                     </p>
                   )}
-                  {run.messages.length + run.letters.length === 0 && <Empty>{t('mail.nothingToDo')}</Empty>}
+                  {run.messages.length + run.letters.length === 0 && <Empty>{t('mail.nothingToSend')}</Empty>}
                   <RunOutcomes title={t('mail.emails')} rows={outcomeRows(run).emails} testId="thank-emails" />
                   <RunOutcomes title={t('mail.letters')} rows={outcomeRows(run).letters} testId="thank-letters" />
                 </section>
