@@ -2,6 +2,7 @@
 // measure (by the first dimension; a series per value of the second), and the table (money in
 // its currency; click a heading to sort, again to reverse).
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { SortableHead, type TableSort } from '../components/SortableHead';
 import { Empty, Loading } from '../components/States';
 import { useI18n } from '../i18n/i18n';
 import { analyticsSeries, choiceValues, measureNames, type AnalyticsAnswer } from '../lib/analytics';
@@ -12,7 +13,7 @@ const ReportChart = lazy(() => import('../components/ReportChart').then((m) => (
 
 export function AnalyticsResult({ answer }: { answer: AnalyticsAnswer }) {
   const { t, tx, locale } = useI18n();
-  const [sort, setSort] = useState<{ column: number; descending: boolean } | null>(null);
+  const [sort, setSort] = useState<TableSort>(null);
   const measures = answer.columns.filter((c) => (measureNames as readonly string[]).includes(c.name));
   const [measure, setMeasure] = useState(measures[0]?.name ?? '');
   const [kind, setKind] = useState<'line' | 'bar'>(answer.chart?.kind === 'line' ? 'line' : 'bar');
@@ -79,26 +80,7 @@ export function AnalyticsResult({ answer }: { answer: AnalyticsAnswer }) {
           )}
           <div className="table-wrap">
             <table className="table" data-testid="analytics-table">
-              <thead>
-                <tr>
-                  {answer.columns.map((c, i) => {
-                    const active = sort?.column === i;
-                    const numeric = c.type === 'money' || c.type === 'integer' || c.type === 'number';
-                    return (
-                      <th key={c.name} scope="col" className={numeric ? 'numeric' : undefined} aria-sort={active ? (sort!.descending ? 'descending' : 'ascending') : 'none'}>
-                        <button
-                          type="button"
-                          className="sort-button"
-                          onClick={() => setSort((s) => (s?.column === i ? { column: i, descending: !s.descending } : { column: i, descending: numeric }))}
-                        >
-                          {label(c)}
-                          <span aria-hidden="true">{active ? (sort!.descending ? ' ▼' : ' ▲') : ''}</span>
-                        </button>
-                      </th>
-                    );
-                  })}
-                </tr>
-              </thead>
+              <SortableHead columns={answer.columns} sort={sort} onSort={setSort} label={label} />
               <tbody>
                 {rows.map((r, ri) => (
                   <tr key={ri}>

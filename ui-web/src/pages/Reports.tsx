@@ -5,6 +5,7 @@ import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, apiPath, errorMessage, get, post, postDownload } from '../api/client';
 import { FormError, SelectField, TextField } from '../components/Field';
+import { SortableHead, type TableSort } from '../components/SortableHead';
 import { Empty, Loaded, Loading } from '../components/States';
 import { en } from '../i18n/en';
 import { useI18n } from '../i18n/i18n';
@@ -200,7 +201,7 @@ function ReportForm({ id, specs }: { id: string; specs: ParamSpec[] }) {
 
 function ReportTable({ result }: { result: ReportResult }) {
   const { t, locale } = useI18n();
-  const [sort, setSort] = useState<{ column: number; descending: boolean } | null>(null);
+  const [sort, setSort] = useState<TableSort>(null);
   const rows = useMemo(() => (sort ? sortReportRows(result.rows, sort.column, sort.descending) : result.rows), [result.rows, sort]);
   const series = useMemo(() => chartSeries(result, locale), [result, locale]);
   const show = (v: ReportResult['rows'][number][number], type: string) =>
@@ -220,26 +221,7 @@ function ReportTable({ result }: { result: ReportResult }) {
         <Empty>{t('reports.noRows')}</Empty>
       ) : (
         <table className="table" data-testid="report-table">
-          <thead>
-            <tr>
-              {result.columns.map((c, i) => {
-                const active = sort?.column === i;
-                const numeric = c.type === 'money' || c.type === 'integer' || c.type === 'number';
-                return (
-                  <th key={c.name} scope="col" className={numeric ? 'numeric' : undefined} aria-sort={active ? (sort!.descending ? 'descending' : 'ascending') : 'none'}>
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={() => setSort((s) => (s?.column === i ? { column: i, descending: !s.descending } : { column: i, descending: numeric }))}
-                    >
-                      {c.label || c.name}
-                      <span aria-hidden="true">{active ? (sort!.descending ? ' ▼' : ' ▲') : ''}</span>
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
+          <SortableHead columns={result.columns} sort={sort} onSort={setSort} label={(c) => c.label || c.name} />
           <tbody>
             {rows.map((r, ri) => (
               <tr key={ri}>
