@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <system_error>
 
+#include <soci/soci.h>
+
 #include "plugins/file_hash.hpp"
+#include "plugins/file_safety.hpp"
 #include "plugins/in_process_plugin.hpp"
 #include "plugins/plugin_service.hpp"
 #include "store/plugin_repository.hpp"
@@ -14,10 +17,16 @@ namespace records = store::plugin_records;
 
 namespace {
 
-// Replaces the installed copy with the shipped file (a temporary copy renamed over it).
+// Two `steward serve` nodes starting together on one PostgreSQL database take turns per plugin
+// (a transaction-scoped advisory lock), so the second finds the first's record and leaves the
+// file alone instead of installing it again. On SQLite the write transaction already serialises.
+constexpr long long kBundledInstallLock = 7234002;
+
+// Replaces the installed copy with the shipped file (a temporary copy of this process's own,
+// renamed over it: a file another process has loaded is never written in place).
 Status replace_copy(const fs::path& source, const fs::path& dest) {
   std::error_code ec;
-  fs::path temp = dest.parent_path() / ("." + dest.filename().string() + ".upgrading");
+  fs::path temp = private_temp_path(dest, "upgrading");
   fs::copy_file(source, temp, fs::copy_options::overwrite_existing, ec);
   if (!ec) fs::permissions(temp, fs::perms(0644), ec);
   if (!ec) fs::rename(temp, dest, ec);
@@ -117,8 +126,13 @@ Result<std::vector<BundledOutcome>> install_bundled_plugins(store::Database& db,
   }
   std::sort(names.begin(), names.end());
   for (const std::string& name : names) {
-    auto outcome = db.write(
-        actor, [&](store::Unit& u) { return install_one(u, plugin_dir, bundled_dir, name); });
+    auto outcome = db.write(actor, [&](store::Unit& u) -> Result<BundledOutcome> {
+      if (u.is_postgresql()) {
+        long long key = kBundledInstallLock;
+        u.sql() << "SELECT pg_advisory_xact_lock(:key)", soci::use(key);
+      }
+      return install_one(u, plugin_dir, bundled_dir, name);
+    });
     if (outcome) {
       outcomes.push_back(*outcome);
     } else {

@@ -1,8 +1,11 @@
 #include "plugins/file_safety.hpp"
 
+#include <sodium.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <string>
 #include <system_error>
 
 namespace steward::plugins {
@@ -90,6 +93,12 @@ Result<std::vector<std::string>> list_plugin_files(const fs::path& dir) {
   if (ec) return Status::unavailable("plugin_dir: " + dir.string() + ": " + ec.message());
   std::sort(names.begin(), names.end());
   return names;
+}
+
+fs::path private_temp_path(const fs::path& dest, const std::string& purpose) {
+  return dest.parent_path() /
+         ("." + dest.filename().string() + "." + purpose + "." + std::to_string(::getpid()) + "." +
+          std::to_string(randombytes_random()));
 }
 
 }  // namespace steward::plugins

@@ -25,6 +25,13 @@ Status check_plugin_directory(const std::filesystem::path& dir);
 Result<std::filesystem::path> resolve_plugin_file(const std::filesystem::path& dir,
                                                   const std::string& file_name);
 
+// A temporary name beside `dest` that no other process uses (".<name>.<purpose>.<pid>.<random>"),
+// for a copy that is then renamed over `dest`. A shared temporary name would let two processes
+// (two nodes sharing the plugin directory) truncate a file the other has just renamed into place
+// and loaded, which kills it with SIGBUS.
+std::filesystem::path private_temp_path(const std::filesystem::path& dest,
+                                        const std::string& purpose);
+
 // The names of the *.so entries in `dir`, sorted (unchecked: resolve each before loading).
 Result<std::vector<std::string>> list_plugin_files(const std::filesystem::path& dir);
 

@@ -127,7 +127,7 @@ Result<PluginRecord> install_plugin(store::Unit& unit, const fs::path& dir, cons
                                 " is already in the plugin directory");
       }
     } else {
-      fs::path temp = real_dir / ("." + name + ".installing");
+      fs::path temp = private_temp_path(dest, "installing");
       fs::copy_file(source, temp, fs::copy_options::overwrite_existing, ec);
       if (!ec) fs::permissions(temp, fs::perms(0644), ec);
       if (!ec) fs::rename(temp, dest, ec);

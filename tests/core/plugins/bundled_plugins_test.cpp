@@ -1,5 +1,11 @@
 // Built-in plugins: installed and enabled on first run, upgraded with Steward, and a built-in the
 // admin removed stays removed; on SQLite and PostgreSQL.
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "plugin_dir.hpp"
@@ -113,6 +119,56 @@ TEST_P(BundledPluginsTest, AMissingShippedFolderIsNothingToDo) {
                                             installed.path() / "no-such-folder");
   ASSERT_TRUE(r);
   EXPECT_TRUE(r->empty());
+}
+
+// Two `steward serve` nodes sharing one database and one plugin directory start at the same
+// moment (scripts/two-node-trial found this): each built-in is installed once, neither node
+// reports a failure, and no node writes a file the other has loaded (that killed a node with
+// SIGBUS when both copied through the same temporary file name).
+TEST_P(BundledPluginsTest, NodesStartingTogetherInstallEachBuiltInOnce) {
+  shipped.add("good_report");
+  shipped.add("good_importer");
+  shipped.add("config_schema");
+  constexpr int kNodes = 4;
+  std::vector<std::unique_ptr<store::Database>> nodes;
+  for (int i = 0; i < kNodes; ++i) {
+    auto opened = store::Database::open(test_db().url());
+    ASSERT_TRUE(opened) << opened.status().to_string();
+    nodes.push_back(std::move(opened.value()));
+  }
+  std::vector<std::vector<BundledOutcome>> outcomes(kNodes);
+  std::vector<std::string> failures(kNodes);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kNodes; ++i) {
+    threads.emplace_back([&, i] {
+      auto r =
+          plugins::install_bundled_plugins(*nodes[i], actor(), installed.path(), shipped.path());
+      if (r)
+        outcomes[i] = *r;
+      else
+        failures[i] = r.status().to_string();
+    });
+  }
+  for (auto& t : threads) t.join();
+  int installs = 0;
+  for (int i = 0; i < kNodes; ++i) {
+    EXPECT_EQ(failures[i], "") << "node " << i;
+    for (const auto& o : outcomes[i]) {
+      EXPECT_TRUE(o.action == "installed" || o.action == "current")
+          << "node " << i << ": " << o.file_name << " " << o.action << ": " << o.message;
+      if (o.action == "installed") ++installs;
+    }
+  }
+  EXPECT_EQ(installs, 3);
+  EXPECT_EQ(testing::query_int(db(), "SELECT COUNT(*) FROM plugins"), 3);
+  EXPECT_EQ(record("org.steward.test.report").state, "enabled");
+  EXPECT_EQ(record("org.steward.test.importer").state, "enabled");
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(installed.path()))
+    left.push_back(entry.path().filename().string());
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left,
+            (std::vector<std::string>{"config_schema.so", "good_importer.so", "good_report.so"}));
 }
 
 STEWARD_INSTANTIATE_DATABASE_TEST(BundledPluginsTest);
