@@ -6,6 +6,7 @@
 #include "engine/gift_service.hpp"
 #include "engine/import_frequency.hpp"
 #include "engine/import_refunds.hpp"
+#include "store/constituent_name_keys.hpp"
 #include "store/constituent_repository.hpp"
 #include "store/contact_repository.hpp"
 #include "store/gift_repository.hpp"
@@ -47,7 +48,7 @@ Identity split_identity(const std::string& key) {
   return {key.substr(0, sep), key.substr(sep + 1)};
 }
 
-Result<long long> create_donor(store::Unit& unit, const std::string& processor,
+Result<long long> create_donor(store::Unit& unit, Prefetch* prefetch, const std::string& processor,
                                const sdk::PaymentRecord& r) {
   domain::ConstituentInput in;
   DonorName name = split_donor_name(r.donor_name);
@@ -60,6 +61,12 @@ Result<long long> create_donor(store::Unit& unit, const std::string& processor,
   auto created = store::constituents::create(unit, in);
   if (!created) return created.status();
   long long id = created->id;
+  if (prefetch) {  // the new donor's stored name keys: later rows ask the database
+    auto keys = store::name_keys::compute(created->display_name.value_or(""),
+                                          created->first_name.value_or(""),
+                                          created->last_name.value_or(""));
+    prefetch->forget_name_keys({keys.person, keys.display});
+  }
   if (!r.donor_email.empty()) {
     domain::EmailInput email;
     email.email = r.donor_email;
@@ -116,7 +123,7 @@ Status apply_gift(store::Unit& unit, const Matcher& matcher, store::imports::Imp
   if (plan.constituent_id) {
     donor = *plan.constituent_id;
   } else {
-    auto created = create_donor(unit, processor, r);
+    auto created = create_donor(unit, matcher.prefetch(), processor, r);
     if (!created) return created.status();
     donor = *created;
     ++totals.donors_created;
@@ -197,6 +204,10 @@ Status apply_refund(store::Unit& unit, const Matcher& matcher, store::imports::I
 
 }  // namespace
 
+Identity row_identity(const store::imports::ImportRow& row) {
+  return split_identity(row.identity.value_or(""));
+}
+
 Status apply_row(store::Unit& unit, const Matcher& matcher, store::imports::ImportRow& row,
                  ApplyTotals& totals) {
   nlohmann::json j = nlohmann::json::parse(row.record.value_or(""), nullptr, false);
@@ -212,7 +223,10 @@ Status apply_row(store::Unit& unit, const Matcher& matcher, store::imports::Impo
   if (!planned) return planned.status();
   // What this row writes is no longer as prefetched: later rows ask the database.
   if (Prefetch* prefetch = matcher.prefetch()) prefetch->forget(identity, *record);
-  RowPlan plan = *planned;
+  return apply_plan(unit, matcher, row, *record, identity, *planned, totals);
+}
+
+RowPlan decided_plan(const store::imports::ImportRow& row, RowPlan plan) {
   if (row.decided_by && !plan.needs_rate &&
       (plan.outcome == "new_gift" || plan.outcome == "review")) {
     plan.outcome = "new_gift";
@@ -220,6 +234,14 @@ Status apply_row(store::Unit& unit, const Matcher& matcher, store::imports::Impo
     plan.create_donor = row.create_donor;
     plan.matched_by = "review";
   }
+  return plan;
+}
+
+Status apply_plan(store::Unit& unit, const Matcher& matcher, store::imports::ImportRow& row,
+                  const sdk::PaymentRecord& record_value, const Identity& identity,
+                  const RowPlan& planned, ApplyTotals& totals) {
+  const sdk::PaymentRecord* record = &record_value;
+  RowPlan plan = decided_plan(row, planned);
   if (plan.outcome == "duplicate" || plan.outcome == "skipped") {
     row.outcome = plan.outcome;
     row.message = plan.message;

@@ -31,4 +31,13 @@ struct ApplyTotals {
 Status apply_row(store::Unit& unit, const Matcher& matcher, store::imports::ImportRow& row,
                  ApplyTotals& totals);
 
+// apply_row's two halves, for the bulk commit (engine/import_bulk.hpp): the row's identity, the
+// plan with a person's review decision applied, and the writes for a row already planned (the
+// caller has parsed the record, planned it and forgotten its prefetched keys).
+Identity row_identity(const store::imports::ImportRow& row);
+RowPlan decided_plan(const store::imports::ImportRow& row, RowPlan plan);
+Status apply_plan(store::Unit& unit, const Matcher& matcher, store::imports::ImportRow& row,
+                  const sdk::PaymentRecord& record, const Identity& identity, const RowPlan& plan,
+                  ApplyTotals& totals);
+
 }  // namespace steward::engine::imports

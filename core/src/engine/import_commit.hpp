@@ -33,6 +33,9 @@ struct CommitOptions {
   // Status rolls that chunk back and stops the commit (simulates a crash at chunk `index`).
   std::function<Status(int index)> before_chunk_commit;
   std::function<void(const CommitProgress&)> on_progress;
+  // Every row through apply_row with its giving summaries recomputed at once, as before decision
+  // 0200 (tests compare the bulk commit with it).
+  bool row_by_row = false;
 };
 
 struct CommitSummary {
@@ -41,6 +44,7 @@ struct CommitSummary {
   ApplyTotals totals;  // of this run
   long long pending_review = 0;
   double seconds = 0;
+  long long bulk_rows = 0;  // rows written by the bulk path (engine/import_bulk.hpp)
 };
 
 // Errors: kNotFound (import), kPreconditionFailed (import failed, cancelled or still staging),

@@ -45,9 +45,11 @@ bool same_name(const std::string& key, const store::RowReader& r, std::size_t fi
 
 // Constituents whose name has this key (the stored, indexed keys of migration 0018, decision
 // 0155), split by whether one of their addresses has this postal code.
-Status by_name(store::Unit& unit, const std::string& key, const std::string& postal, bool unkeyed,
-               std::set<long long>& with_postal, std::set<long long>& name_only) {
-  auto found = store::name_keys::find(unit, key);
+Status by_name(store::Unit& unit, const Prefetch* prefetch, const std::string& key,
+               const std::string& postal, bool unkeyed, std::set<long long>& with_postal,
+               std::set<long long>& name_only) {
+  auto cached = prefetch ? prefetch->name_candidates(key) : std::nullopt;
+  auto found = cached ? Result<std::vector<long long>>(*cached) : store::name_keys::find(unit, key);
   if (!found) return found.status();
   std::set<long long> ids(found->begin(), found->end());
   if (unkeyed) {
@@ -206,7 +208,10 @@ Result<RowPlan> Matcher::match_donor(store::Unit& unit, const sdk::PaymentRecord
         record.donor_address ? domain::normalize_postal(record.donor_address->postal_code) : "";
     std::set<long long> with_postal;
     std::set<long long> name_only;
-    if (Status s = by_name(unit, key, postal, unkeyed_, with_postal, name_only); !s) return s;
+    if (Status s = by_name(unit, prefetch_.get(), key, postal, unkeyed_, with_postal, name_only);
+        !s) {
+      return s;
+    }
     if (with_postal.size() == 1) {
       p.constituent_id = *with_postal.begin();
       p.matched_by = "name_postal";

@@ -37,7 +37,7 @@ Result<Prefetch> Prefetch::load(store::Unit& unit, const std::string& processor,
                                 const std::vector<Item>& items) {
   Prefetch p;
   std::map<std::string, std::vector<std::string>> by_source;  // source -> external ids
-  std::set<std::string> payer_ids, emails;
+  std::set<std::string> payer_ids, emails, names;
   for (const Item& item : items) {
     const sdk::PaymentRecord& r = *item.record;
     if (p.identities_.insert(item.identity.key()).second) {
@@ -52,6 +52,8 @@ Result<Prefetch> Prefetch::load(store::Unit& unit, const std::string& processor,
     if (!r.donor_external_id.empty()) payer_ids.insert(r.donor_external_id);
     std::string email = domain::normalize_email(r.donor_email);
     if (!email.empty()) emails.insert(email);
+    std::string name = domain::name_key(r.donor_name);
+    if (!name.empty()) names.insert(name);
   }
   for (const auto& [source, ids] : by_source) {
     in_batches(unit,
@@ -100,7 +102,31 @@ Result<Prefetch> Prefetch::load(store::Unit& unit, const std::string& processor,
                std::string email = r.text();
                p.emails_[email].insert(r.integer());
              });
+  std::vector<std::string> keys(names.begin(), names.end());
+  p.names_loaded_ = names;
+  for (const char* column : {"name_key", "display_name_key"}) {
+    in_batches(unit,
+               std::string("SELECT ") + column +
+                   ", id FROM constituents WHERE deleted_at IS NULL AND merged_into_id IS NULL "
+                   "AND erased_at IS NULL AND " +
+                   column + " IN ",
+               "", std::nullopt, keys, [&](store::RowReader r) {
+                 std::string key = r.text();
+                 p.names_[key].insert(r.integer());
+               });
+  }
   return p;
+}
+
+std::optional<std::vector<long long>> Prefetch::name_candidates(const std::string& key) const {
+  if (!names_loaded_.contains(key)) return std::nullopt;
+  auto it = names_.find(key);
+  if (it == names_.end()) return std::vector<long long>();
+  return std::vector<long long>(it->second.begin(), it->second.end());
+}
+
+void Prefetch::forget_name_keys(const std::vector<std::string>& keys) {
+  for (const std::string& key : keys) names_loaded_.erase(key);
 }
 
 std::optional<std::optional<store::import_ids::AppliedPayment>> Prefetch::payment(

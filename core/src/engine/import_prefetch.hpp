@@ -2,7 +2,8 @@
 // (decision 0155, first step of 0153's set-based commit): the batch's payment identities
 // (payment_identities and gifts by (source, external_id), the originals of refunds included),
 // its payer ids (constituent_external_ids, with the donor alive and not merged) and its
-// emails (alive, unmerged constituents), one query per kind and 400 values. Matcher::plan
+// emails (alive, unmerged constituents) and its payers' name keys (decision 0200), one query
+// per kind and 400 values. Matcher::plan
 // consults it before the database; a key it does not hold is looked up as before.
 //
 // It is a picture of the database when it was loaded: at commit, apply_row() forgets the keys a
@@ -41,7 +42,13 @@ class Prefetch {
   // Normalised email -> ids of alive, unmerged constituents having it.
   std::optional<std::set<long long>> email(const std::string& normalized) const;
 
+  // Name key (domain::name_key of the payer's name) -> ids of alive, unmerged, unerased
+  // constituents whose name_key or display_name_key it is, in id order (name_keys::find).
+  std::optional<std::vector<long long>> name_candidates(const std::string& key) const;
+
   void forget(const Identity& id, const sdk::PaymentRecord& record);
+  // A donor created in this chunk has these stored keys: later rows ask the database for them.
+  void forget_name_keys(const std::vector<std::string>& keys);
 
  private:
   std::set<std::string> identities_;  // identity keys loaded
@@ -52,6 +59,8 @@ class Prefetch {
   std::set<std::string> payers_merged_;                     // merged: resolved by the database
   std::set<std::string> emails_loaded_;
   std::map<std::string, std::set<long long>> emails_;
+  std::set<std::string> names_loaded_;
+  std::map<std::string, std::set<long long>> names_;
 };
 
 }  // namespace steward::engine::imports

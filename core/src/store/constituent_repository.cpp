@@ -4,6 +4,7 @@
 #include "domain/date.hpp"
 #include "domain/validation.hpp"
 #include "store/audit.hpp"
+#include "store/bulk_images.hpp"
 #include "store/constituent_name_keys.hpp"
 #include "store/constituent_search.hpp"
 #include "store/row_reader.hpp"
@@ -129,6 +130,16 @@ Result<domain::Constituent> get(Unit& unit, long long id, bool include_deleted) 
   if (c.deleted() && !include_deleted)
     return Status::not_found("constituent " + std::to_string(id) + " is deleted");
   return c;
+}
+
+Result<std::vector<domain::Constituent>> get_range(Unit& unit, long long first, long long last) {
+  std::vector<domain::Constituent> out;
+  soci::rowset<soci::row> rows =
+      (unit.sql().prepare << "SELECT " + kColumns +
+                                 " FROM constituents c WHERE c.id BETWEEN :a AND :b ORDER BY c.id",
+       soci::use(first), soci::use(last));
+  for (const soci::row& row : rows) out.push_back(from_row(row));
+  return out;
 }
 
 Result<domain::Constituent> create(Unit& unit, const domain::ConstituentInput& input) {

@@ -5,6 +5,7 @@
 
 #include "domain/date.hpp"
 #include "store/audit.hpp"
+#include "store/bulk_images.hpp"
 #include "store/contact_primary.hpp"
 #include "store/row_reader.hpp"
 #include "store/soci_optional.hpp"
@@ -33,14 +34,6 @@ domain::Email email_from_row(const soci::row& row) {
   e.created_at = r.timestamp();
   e.updated_at = r.timestamp();
   return e;
-}
-
-nlohmann::json email_json(const domain::Email& e) {
-  return {{"id", e.id},
-          {"constituent_id", e.constituent_id},
-          {"email", e.email},
-          {"kind", e.kind},
-          {"is_primary", e.is_primary}};
 }
 
 domain::Phone phone_from_row(const soci::row& row) {
@@ -104,6 +97,14 @@ int primary_for_update(Unit& unit, const std::string& table, const detail::Owner
 }
 
 }  // namespace
+
+nlohmann::json email_json(const domain::Email& e) {
+  return {{"id", e.id},
+          {"constituent_id", e.constituent_id},
+          {"email", e.email},
+          {"kind", e.kind},
+          {"is_primary", e.is_primary}};
+}
 
 Result<domain::Email> add_email(Unit& unit, long long constituent_id,
                                 const domain::EmailInput& input) {

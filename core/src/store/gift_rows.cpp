@@ -194,6 +194,10 @@ Status refresh_pledges(Unit& unit, std::initializer_list<std::optional<long long
 }
 
 Status recompute_all(Unit& unit, const std::set<long long>& ids) {
+  if (std::set<long long>* deferred = giving::deferred_ids(unit)) {  // giving::DeferRollups
+    deferred->insert(ids.begin(), ids.end());
+    return Status::ok();
+  }
   for (long long id : ids) {
     if (Status s = giving::recompute(unit, id); !s) return s;
   }

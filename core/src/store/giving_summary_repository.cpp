@@ -10,13 +10,22 @@
 namespace steward::store::giving {
 namespace {
 
+// Which constituents a recompute covers: everyone (rebuild_all), one (:c1..:c3, :id..), or the
+// ids in the temporary table steward_rollup_ids (recompute_many).
+enum class Scope { kAll, kOne, kMany };
+
 // Every credit a constituent receives from a counted gift: cid, gift_id, gday, amount, hard.
-// kOneFilter narrows the gifts read to those that can credit one constituent (:c1..:c3), through
-// indexes, so recomputing one constituent does not scan every gift.
+// The filters narrow the gifts read to those that can credit the constituents recomputed,
+// through indexes, so recomputing a few constituents does not scan every gift.
 const char* const kOneFilter =
     " AND (constituent_id = :c1 OR constituent_id IN (SELECT member_id FROM household_members"
     " WHERE household_id = :c2) OR id IN (SELECT gift_id FROM soft_credits"
     " WHERE constituent_id = :c3))";
+const char* const kManyFilter =
+    " AND (constituent_id IN (SELECT id FROM steward_rollup_ids)"
+    " OR constituent_id IN (SELECT member_id FROM household_members"
+    " WHERE household_id IN (SELECT id FROM steward_rollup_ids)) OR id IN (SELECT gift_id FROM"
+    " soft_credits WHERE constituent_id IN (SELECT id FROM steward_rollup_ids)))";
 const char* const kCreditsHead =
     "WITH counted AS ("
     " SELECT id, constituent_id, received_on, amount_minor,"
@@ -39,18 +48,26 @@ const char* const kCreditsTail =
     " JOIN counted c ON c.id = sc.gift_id"
     " GROUP BY sc.constituent_id, c.id, c.received_on, c.net, c.amount_minor) ";
 
-std::string credits_sql(bool one) {
-  return std::string(kCreditsHead) + (one ? kOneFilter : "") + kCreditsTail;
+std::string credits_sql(Scope scope) {
+  const char* filter = scope == Scope::kOne ? kOneFilter : scope == Scope::kMany ? kManyFilter : "";
+  return std::string(kCreditsHead) + filter + kCreditsTail;
 }
 
-std::string summaries_sql(bool one) {
-  std::string where = one ? " WHERE cid = :id1" : "";
-  return credits_sql(one) +
+// " WHERE <column> = :<name>" / "... IN (the temporary table)" / "" for the scope.
+std::string cid_filter(Scope scope, const std::string& glue, const std::string& column,
+                       const std::string& name) {
+  if (scope == Scope::kOne) return glue + column + " = :" + name;
+  if (scope == Scope::kMany) return glue + column + " IN (SELECT id FROM steward_rollup_ids)";
+  return "";
+}
+
+std::string summaries_sql(Scope scope) {
+  return credits_sql(scope) +
          ", hard AS (SELECT cid, gift_id, gday, amount,"
          " ROW_NUMBER() OVER (PARTITION BY cid ORDER BY gday, gift_id) AS rf,"
          " ROW_NUMBER() OVER (PARTITION BY cid ORDER BY gday DESC, gift_id DESC) AS rl"
          " FROM credits WHERE hard = 1" +
-         (one ? " AND cid = :id2" : "") +
+         cid_filter(scope, " AND ", "cid", "id2") +
          ")"
          " INSERT INTO giving_summaries (constituent_id, first_gift_on, first_gift_minor,"
          " last_gift_on, last_gift_minor, largest_gift_minor, gift_count, lifetime_minor,"
@@ -59,7 +76,7 @@ std::string summaries_sql(bool one) {
          " COALESCE(h.last_amount, 0), COALESCE(h.largest, 0), COALESCE(h.n, 0),"
          " COALESCE(h.total, 0), COALESCE(s.n, 0), COALESCE(s.total, 0)"
          " FROM (SELECT DISTINCT cid FROM credits" +
-         where +
+         cid_filter(scope, " WHERE ", "cid", "id1") +
          ") x"
          " LEFT JOIN (SELECT cid, MIN(gday) AS first_day,"
          " SUM(CASE WHEN rf = 1 THEN amount ELSE 0 END) AS first_amount, MAX(gday) AS last_day,"
@@ -69,19 +86,34 @@ std::string summaries_sql(bool one) {
          " WHERE hard = 0 GROUP BY cid) s ON s.cid = x.cid";
 }
 
-std::string by_year_sql(Unit& unit, bool one) {
+std::string by_year_sql(Unit& unit, Scope scope) {
   std::string year = unit.is_postgresql() ? "CAST(EXTRACT(YEAR FROM gday) AS INTEGER)"
                                           : "CAST(substr(gday, 1, 4) AS INTEGER)";
   std::string month = unit.is_postgresql() ? "CAST(EXTRACT(MONTH FROM gday) AS INTEGER)"
                                            : "CAST(substr(gday, 6, 2) AS INTEGER)";
-  return credits_sql(one) +
+  return credits_sql(scope) +
          " INSERT INTO giving_by_year (constituent_id, fiscal_year, gift_count, total_minor,"
          " soft_credit_minor)"
          " SELECT cid, fy, SUM(hard), SUM(CASE WHEN hard = 1 THEN amount ELSE 0 END),"
          " SUM(CASE WHEN hard = 0 THEN amount ELSE 0 END) FROM (SELECT cid, hard, amount, " +
          year + " + CASE WHEN :m1 > 1 AND " + month +
-         " >= :m2 THEN 1 ELSE 0 END AS fy FROM credits" + (one ? " WHERE cid = :id" : "") +
-         ") t GROUP BY cid, fy";
+         " >= :m2 THEN 1 ELSE 0 END AS fy FROM credits" +
+         cid_filter(scope, " WHERE ", "cid", "id") + ") t GROUP BY cid, fy";
+}
+
+// The ids as one bound JSON array, expanded by the database into steward_rollup_ids.
+void fill_rollup_ids(Unit& unit, const std::set<long long>& ids) {
+  unit.sql() << (unit.is_postgresql() ? "CREATE TEMPORARY TABLE IF NOT EXISTS steward_rollup_ids "
+                                        "(id BIGINT PRIMARY KEY) ON COMMIT DELETE ROWS"
+                                      : "CREATE TEMPORARY TABLE IF NOT EXISTS steward_rollup_ids "
+                                        "(id INTEGER PRIMARY KEY)");
+  unit.sql() << "DELETE FROM steward_rollup_ids";
+  std::string list = nlohmann::json(std::vector<long long>(ids.begin(), ids.end())).dump();
+  unit.sql() << (unit.is_postgresql()
+                     ? "INSERT INTO steward_rollup_ids (id) SELECT CAST(value AS BIGINT) "
+                       "FROM json_array_elements_text(CAST(:ids AS json)) AS value"
+                     : "INSERT INTO steward_rollup_ids (id) SELECT value FROM json_each(:ids)"),
+      soci::use(list);
 }
 
 }  // namespace
@@ -102,11 +134,67 @@ Status recompute(Unit& unit, long long id) {
   }
   unit.sql() << "DELETE FROM giving_summaries WHERE constituent_id = :id", soci::use(id);
   unit.sql() << "DELETE FROM giving_by_year WHERE constituent_id = :id", soci::use(id);
-  unit.sql() << summaries_sql(true), soci::use(id), soci::use(id), soci::use(id), soci::use(id),
-      soci::use(id);
-  unit.sql() << by_year_sql(unit, true), soci::use(id), soci::use(id), soci::use(id), soci::use(m),
-      soci::use(m), soci::use(id);
+  unit.sql() << summaries_sql(Scope::kOne), soci::use(id), soci::use(id), soci::use(id),
+      soci::use(id), soci::use(id);
+  unit.sql() << by_year_sql(unit, Scope::kOne), soci::use(id), soci::use(id), soci::use(id),
+      soci::use(m), soci::use(m), soci::use(id);
   return Status::ok();
+}
+
+Status recompute_many(Unit& unit, const std::set<long long>& ids) {
+  if (ids.empty()) return Status::ok();
+  if (ids.size() == 1) return recompute(unit, *ids.begin());
+  auto settings = store::settings::get(unit);
+  if (!settings) return settings.status();
+  int m = static_cast<int>(settings->fiscal_year_start_month);
+  fill_rollup_ids(unit, ids);
+  if (unit.is_postgresql()) {
+    // As recompute(): the donors' row locks, taken in id order so two writers cannot deadlock.
+    soci::rowset<soci::row> locked =
+        (unit.sql().prepare << "SELECT id FROM constituents WHERE id IN "
+                               "(SELECT id FROM steward_rollup_ids) ORDER BY id FOR NO KEY UPDATE");
+    for (const soci::row& row : locked) (void)row;
+  }
+  unit.sql() << "DELETE FROM giving_summaries WHERE constituent_id IN "
+                "(SELECT id FROM steward_rollup_ids)";
+  unit.sql() << "DELETE FROM giving_by_year WHERE constituent_id IN "
+                "(SELECT id FROM steward_rollup_ids)";
+  unit.sql() << summaries_sql(Scope::kMany);
+  unit.sql() << by_year_sql(unit, Scope::kMany), soci::use(m), soci::use(m);
+  unit.sql() << "DELETE FROM steward_rollup_ids";
+  return Status::ok();
+}
+
+namespace {
+// The active deferral of this thread: a unit of work never leaves its thread (database.hpp), and
+// the guard is scoped, so the session it defers for is the one it was made with.
+struct ActiveDeferral {
+  const soci::session* session = nullptr;
+  std::set<long long>* ids = nullptr;
+};
+thread_local ActiveDeferral active_deferral;
+}  // namespace
+
+std::set<long long>* deferred_ids(Unit& unit) {
+  return active_deferral.session == &unit.sql() ? active_deferral.ids : nullptr;
+}
+
+DeferRollups::DeferRollups(Unit& unit) : unit_(unit), previous_(deferred_ids(unit)) {
+  previous_session_ = active_deferral.session;
+  previous_ids_ = active_deferral.ids;
+  active_deferral = {&unit_.sql(), &ids_};
+}
+
+DeferRollups::~DeferRollups() { active_deferral = {previous_session_, previous_ids_}; }
+
+Status DeferRollups::flush() {
+  std::set<long long> ids;
+  ids.swap(ids_);
+  if (previous_ != nullptr) {  // an outer deferral flushes them
+    previous_->insert(ids.begin(), ids.end());
+    return Status::ok();
+  }
+  return recompute_many(unit_, ids);
 }
 
 Status recompute_for_gift(Unit& unit, long long gift_id) {
@@ -119,8 +207,8 @@ Status rebuild_all(Unit& unit) {
   int m = static_cast<int>(settings->fiscal_year_start_month);
   unit.sql() << "DELETE FROM giving_summaries";
   unit.sql() << "DELETE FROM giving_by_year";
-  unit.sql() << summaries_sql(false);
-  unit.sql() << by_year_sql(unit, false), soci::use(m), soci::use(m);
+  unit.sql() << summaries_sql(Scope::kAll);
+  unit.sql() << by_year_sql(unit, Scope::kAll), soci::use(m), soci::use(m);
   long long rows = 0;
   unit.sql() << "SELECT COUNT(*) FROM giving_summaries", soci::into(rows);
   record_audit(unit, "rebuild", "giving_summaries", 0, nullptr, {{"summaries", rows}});

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,35 @@ struct Summary {
 
 // Recomputes one constituent's rows from their gifts.
 Status recompute(Unit& unit, long long constituent_id);
+// Recomputes several constituents' rows at once: the same SQL, filtered by a temporary table of
+// their ids (one statement per step however many there are).
+Status recompute_many(Unit& unit, const std::set<long long>& ids);
+
+// While it lives, gift writes on `unit` (store::gifts create, update, refund, delete) note the
+// constituents whose summaries change instead of recomputing each at once; flush() recomputes
+// them with recompute_many(). Call flush() before the unit commits: summaries read inside the
+// scope are stale until then, so only a bulk writer that reads none (the import commit,
+// decision 0200) uses it. The destructor ends the deferral without recomputing (a unit that
+// fails rolls back anyway). Nested guards hand their ids to the outer one.
+class DeferRollups {
+ public:
+  explicit DeferRollups(Unit& unit);
+  ~DeferRollups();
+  DeferRollups(const DeferRollups&) = delete;
+  DeferRollups& operator=(const DeferRollups&) = delete;
+  Status flush();
+  std::size_t pending() const { return ids_.size(); }
+
+ private:
+  Unit& unit_;
+  std::set<long long>* previous_;  // an outer guard on the same session
+  const soci::session* previous_session_ = nullptr;
+  std::set<long long>* previous_ids_ = nullptr;
+  std::set<long long> ids_;
+};
+// The ids a DeferRollups on this unit's session collects, or null (recompute at once).
+std::set<long long>* deferred_ids(Unit& unit);
+
 // Recomputes everyone the gift credits: donor, household(s) on the gift's date, soft credits.
 Status recompute_for_gift(Unit& unit, long long gift_id);
 // Rebuilds every summary from the gifts in two set-based statements per table. Returns how many

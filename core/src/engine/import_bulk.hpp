@@ -1,0 +1,67 @@
+// The import commit's bulk path (decision 0200): the common row of a commit chunk (a payment
+// from a new donor: no review decision, no recurring plan, no postal address, in the base
+// currency) is planned as before (Matcher::plan) but its writes are queued and made together:
+// constituents, emails, payer-id links, gifts, allocations, payment identities and their audit
+// rows through store::BulkWriter with ids reserved up front, and the row outcomes by one
+// UPDATE ... FROM a temporary table. Every other row goes through apply_plan() (with its
+// savepoint), after the queue is flushed, so ids are given in row order exactly as row by row.
+//
+// A row that could see a queued row (the same payer id, email, name key or payment identity)
+// flushes the queue before it is planned, so its plan reads the database as row by row would.
+// The audit images are the repositories' own (store/bulk_images.hpp, gifts::detail::to_json),
+// read back from the rows written. If a queued gift's (source, external_id) turns out to be
+// taken (a deleted gift keeps it), the whole queue is applied row by row instead, so the row
+// gets the same error.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/constituent.hpp"
+#include "domain/contact.hpp"
+#include "domain/gift.hpp"
+#include "engine/import_apply.hpp"
+
+namespace steward::engine::imports {
+
+class BulkChunk {
+ public:
+  BulkChunk(store::Unit& unit, const Matcher& matcher) : unit_(unit), matcher_(matcher) {}
+  // Commits `row` (queued or applied at once); `row` must outlive the next flush().
+  Status add(store::imports::ImportRow& row, ApplyTotals& totals);
+  // Writes the queued rows. Call before the chunk's transaction commits.
+  Status flush(ApplyTotals& totals);
+  std::size_t queued() const { return queue_.size(); }
+  long long bulk_rows() const { return bulk_rows_; }  // rows written through the bulk path
+
+  struct Queued {
+    store::imports::ImportRow* row = nullptr;
+    sdk::PaymentRecord record;
+    Identity identity;
+    RowPlan plan;
+    domain::ConstituentInput donor;
+    std::optional<domain::EmailInput> email;
+    domain::GiftInput gift;
+  };
+
+ private:
+  bool collides(const sdk::PaymentRecord& record, const Identity& identity) const;
+  Result<bool> common(const store::imports::ImportRow& row, const sdk::PaymentRecord& record,
+                      const Identity& identity, const RowPlan& plan, Queued& out);
+  Result<bool> exists(const std::string& table, long long id);
+  Status write_queue(ApplyTotals& totals);
+  Status apply_queue_row_by_row(ApplyTotals& totals);
+
+  store::Unit& unit_;
+  const Matcher& matcher_;
+  std::vector<Queued> queue_;
+  // What the queued rows will write, for collides().
+  std::set<std::string> payers_, emails_, name_keys_, identities_;
+  std::map<std::string, bool> exists_;  // "table:id" -> found
+  long long bulk_rows_ = 0;
+};
+
+}  // namespace steward::engine::imports

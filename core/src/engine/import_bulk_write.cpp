@@ -1,0 +1,334 @@
+// Writing the queued common rows of a commit chunk (engine/import_bulk.hpp, decision 0200): the
+// same rows, values and audit images as apply_plan writes one row at a time, in one statement
+// (COPY on PostgreSQL, one prepared insert on SQLite) per table.
+#include <nlohmann/json.hpp>
+
+#include "domain/date.hpp"
+#include "engine/import_bulk.hpp"
+#include "store/audit.hpp"
+#include "store/bulk_images.hpp"
+#include "store/bulk_writer.hpp"
+#include "store/constituent_name_keys.hpp"
+#include "store/constituent_repository.hpp"
+#include "store/gift_rows.hpp"
+#include "store/giving_summary_repository.hpp"
+#include "store/row_reader.hpp"
+#include "store/settings_repository.hpp"
+
+namespace steward::engine::imports {
+namespace {
+
+// As the constituent repository stores optional text: empty or blank is NULL.
+std::optional<std::string> nullable(const std::optional<std::string>& v) {
+  if (!v || v->find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
+  return v;
+}
+
+std::optional<std::string> or_null(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+// A bound JSON array of texts and the SQL that expands it into rows (both backends).
+std::string json_values(store::Unit& unit) {
+  return unit.is_postgresql() ? "SELECT json_array_elements_text(CAST(:list AS json))"
+                              : "SELECT value FROM json_each(:list)";
+}
+
+// Which of `values` are in table.external_id for `source`.
+std::set<std::string> existing(store::Unit& unit, const std::string& table,
+                               const std::string& source, const std::vector<std::string>& values) {
+  std::set<std::string> found;
+  if (values.empty()) return found;
+  std::string list = nlohmann::json(values).dump();
+  soci::rowset<soci::row> rows =
+      (unit.sql().prepare << "SELECT external_id FROM " + table +
+                                 " WHERE source = :s AND external_id IN (" + json_values(unit) +
+                                 ")",
+       soci::use(source), soci::use(list));
+  for (const soci::row& row : rows) found.insert(store::RowReader(row).text(0));
+  return found;
+}
+
+void ensure_outcome_table(store::Unit& unit) {
+  unit.sql() << (unit.is_postgresql()
+                     ? "CREATE TEMPORARY TABLE IF NOT EXISTS steward_import_outcomes (id BIGINT "
+                       "PRIMARY KEY, constituent_id BIGINT, gift_id BIGINT, fund_id BIGINT, "
+                       "message TEXT) ON COMMIT DELETE ROWS"
+                     : "CREATE TEMPORARY TABLE IF NOT EXISTS steward_import_outcomes (id INTEGER "
+                       "PRIMARY KEY, constituent_id INTEGER, gift_id INTEGER, fund_id INTEGER, "
+                       "message TEXT)");
+  unit.sql() << "DELETE FROM steward_import_outcomes";
+}
+
+}  // namespace
+
+Status BulkChunk::write_queue(ApplyTotals& totals) {
+  store::Unit& u = unit_;
+  const std::string& processor = matcher_.settings().processor;
+  // gifts::create refuses a (source, external_id) already taken, deleted gifts included: then
+  // the rows go one by one and that row gets the error.
+  std::map<std::string, std::vector<std::string>> by_source;
+  std::vector<std::string> payers;
+  for (const Queued& q : queue_) {
+    by_source[q.identity.source].push_back(q.identity.external_id);
+    if (!q.record.donor_external_id.empty()) payers.push_back(q.record.donor_external_id);
+  }
+  for (const auto& [source, ids] : by_source) {
+    if (!existing(u, "gifts", source, ids).empty()) return apply_queue_row_by_row(totals);
+  }
+  // link_constituent() leaves an existing link as it is (and audits nothing).
+  std::set<std::string> linked = existing(u, "constituent_external_ids", processor, payers);
+  auto settings = store::settings::get(u);
+  if (!settings) return settings.status();
+
+  const long long n = static_cast<long long>(queue_.size());
+  long long emails = 0;
+  for (const Queued& q : queue_) emails += q.email ? 1 : 0;
+  const long long first_donor = store::reserve_ids(u, "constituents", n);
+  const long long first_email = store::reserve_ids(u, "emails", emails);
+  const long long first_gift = store::reserve_ids(u, "gifts", n);
+  const std::string now = domain::utc_now_iso();
+  const std::string actor = u.actor().name;
+
+  {  // constituents::create: the row and its name keys (name_keys::refresh)
+    store::BulkWriter w(u, "constituents",
+                        {"id",
+                         "kind",
+                         "first_name",
+                         "middle_name",
+                         "last_name",
+                         "preferred_name",
+                         "organization_name",
+                         "display_name",
+                         "sort_name",
+                         "salutation",
+                         "addressee",
+                         "organization_type",
+                         "restricted",
+                         "donor_source",
+                         "do_not_email",
+                         "do_not_mail",
+                         "do_not_call",
+                         "do_not_solicit",
+                         "anonymous_giver",
+                         "notes",
+                         "custom_fields",
+                         "created_at",
+                         "updated_at",
+                         "name_key",
+                         "display_name_key",
+                         "name_keys_ready"});
+    for (long long i = 0; i < n; ++i) {
+      const domain::ConstituentInput& in = queue_[i].donor;
+      std::optional<std::string> first = nullable(in.first_name), last = nullable(in.last_name);
+      std::string display = domain::computed_display_name(in);
+      auto keys = store::name_keys::compute(display, first.value_or(""), last.value_or(""));
+      w.add(first_donor + i).add(in.kind).add(first).add(nullable(in.middle_name)).add(last);
+      w.add(nullable(in.preferred_name)).add(nullable(in.organization_name)).add(display);
+      w.add(domain::computed_sort_name(in)).add(nullable(in.salutation));
+      w.add(nullable(in.addressee)).add(nullable(in.organization_type)).add(in.restricted);
+      w.add(nullable(in.source)).add(in.do_not_email).add(in.do_not_mail).add(in.do_not_call);
+      w.add(in.do_not_solicit).add(in.anonymous_giver).add(nullable(in.notes));
+      w.add(nlohmann::json::parse(in.custom_fields).dump()).add(now).add(now);
+      w.add(or_null(keys.person)).add(or_null(keys.display)).add(1LL);
+      w.end_row();
+      if (Prefetch* prefetch = matcher_.prefetch()) {
+        prefetch->forget_name_keys({keys.person, keys.display});
+      }
+    }
+    w.finish();
+  }
+  std::vector<std::optional<long long>> email_ids(queue_.size());
+  if (emails > 0) {  // contacts::add_email: the first email of a new donor is primary
+    store::BulkWriter w(
+        u, "emails",
+        {"id", "constituent_id", "email", "kind", "is_primary", "created_at", "updated_at"});
+    long long next = first_email;
+    for (long long i = 0; i < n; ++i) {
+      if (!queue_[i].email) continue;
+      email_ids[i] = next;
+      w.add(next++).add(first_donor + i).add(queue_[i].email->email).add(queue_[i].email->kind);
+      w.add(true).add(now).add(now);
+      w.end_row();
+    }
+    w.finish();
+  }
+  std::vector<bool> links(queue_.size(), false);
+  {  // import_ids::link_constituent
+    store::BulkWriter w(u, "constituent_external_ids",
+                        {"source", "external_id", "constituent_id", "created_at"});
+    for (long long i = 0; i < n; ++i) {
+      const std::string& payer = queue_[i].record.donor_external_id;
+      if (payer.empty() || linked.contains(payer)) continue;
+      links[i] = true;
+      w.add(processor).add(payer).add(first_donor + i).add(now);
+      w.end_row();
+    }
+    w.finish();
+  }
+  {  // gifts::create: base currency, so base = amount at rate 1; no idempotency key
+    store::BulkWriter w(u, "gifts",
+                        {"id",
+                         "constituent_id",
+                         "received_on",
+                         "amount_minor",
+                         "currency",
+                         "base_amount_minor",
+                         "base_currency",
+                         "exchange_rate",
+                         "fee_minor",
+                         "payment_method",
+                         "check_number",
+                         "status",
+                         "source",
+                         "external_id",
+                         "campaign_id",
+                         "appeal_id",
+                         "anonymous",
+                         "notes",
+                         "created_by",
+                         "created_at",
+                         "updated_at"});
+    for (long long i = 0; i < n; ++i) {
+      domain::GiftInput& g = queue_[i].gift;
+      g.constituent_id = first_donor + i;
+      w.add(first_gift + i).add(g.constituent_id).add(g.received_on).add(g.amount.minor);
+      w.add(g.amount.currency).add(g.amount.minor).add(settings->base_currency).add("1");
+      w.add(g.fee_minor).add(g.payment_method).add(g.check_number).add(g.status).add(g.source);
+      w.add(g.external_id).add(g.campaign_id).add(g.appeal_id).add(g.anonymous).add(g.notes);
+      w.add(actor).add(now).add(now);
+      w.end_row();
+    }
+    w.finish();
+  }
+  {
+    store::BulkWriter w(u, "gift_allocations",
+                        {"gift_id", "fund_id", "amount_minor", "refunded_minor"});
+    for (long long i = 0; i < n; ++i) {
+      for (const domain::Allocation& a : queue_[i].gift.allocations) {
+        w.add(first_gift + i).add(a.fund_id).add(a.amount.minor).add(0LL);
+        w.end_row();
+      }
+    }
+    w.finish();
+  }
+  {  // import_ids::record_payment
+    store::BulkWriter w(u, "payment_identities",
+                        {"source", "external_id", "kind", "gift_id", "import_id", "created_at"});
+    for (long long i = 0; i < n; ++i) {
+      w.add(queue_[i].identity.source).add(queue_[i].identity.external_id).add("payment");
+      w.add(first_gift + i).add(queue_[i].row->import_id).add(now);
+      w.end_row();
+    }
+    w.finish();
+  }
+
+  // The audit images, read back as the repositories read them.
+  auto donors = store::constituents::get_range(u, first_donor, first_donor + n - 1);
+  if (!donors) return donors.status();
+  std::vector<domain::Gift> gifts;
+  {
+    soci::rowset<soci::row> rows =
+        (u.sql().prepare << "SELECT " + std::string(store::gifts::detail::kGiftColumns) +
+                                " FROM gifts g WHERE g.id BETWEEN :a AND :b ORDER BY g.id",
+         soci::use(first_gift), soci::use(first_gift + n - 1));
+    for (const soci::row& row : rows) gifts.push_back(store::gifts::detail::from_row(row));
+  }
+  {
+    soci::rowset<soci::row> rows =
+        (u.sql().prepare << "SELECT gift_id, fund_id, amount_minor, refunded_minor FROM "
+                            "gift_allocations WHERE gift_id BETWEEN :a AND :b ORDER BY id",
+         soci::use(first_gift), soci::use(first_gift + n - 1));
+    for (const soci::row& row : rows) {
+      store::RowReader r(row);
+      long long gift_id = r.integer();
+      domain::Gift& gift = gifts.at(static_cast<std::size_t>(gift_id - first_gift));
+      domain::Allocation a;
+      a.fund_id = r.integer();
+      a.amount = {r.integer(), gift.amount.currency};
+      a.refunded_minor = r.integer();
+      gift.allocations.push_back(a);
+    }
+  }
+  if (donors->size() != queue_.size() || gifts.size() != queue_.size()) {
+    return Status::internal("bulk import: wrote " + std::to_string(n) + " rows, read back " +
+                            std::to_string(donors->size()) + " donors and " +
+                            std::to_string(gifts.size()) + " gifts");
+  }
+  {  // record_audit, in the order apply_plan writes them
+    const std::string& remote = u.actor().remote_addr;
+    std::optional<std::string> remote_addr = or_null(remote);
+    store::BulkWriter w(u, "audit_events",
+                        {"actor", "action", "entity_type", "entity_id", "before_json", "after_json",
+                         "remote_addr", "created_at", "updated_at"});
+    auto audit = [&](const char* action, const char* type, long long id,
+                     const nlohmann::json& after) {
+      w.add(actor).add(action).add(type).add(id).null().add(after.dump()).add(remote_addr);
+      w.add(now).add(now);
+      w.end_row();
+    };
+    for (long long i = 0; i < n; ++i) {
+      const long long donor = first_donor + i;
+      audit("create", "constituent", donor, store::constituents::to_json((*donors)[i]));
+      if (email_ids[i]) {
+        domain::Email e;
+        e.id = *email_ids[i];
+        e.constituent_id = donor;
+        e.email = queue_[i].email->email;
+        e.kind = queue_[i].email->kind;
+        e.is_primary = true;
+        audit("create", "email", e.id, store::contacts::email_json(e));
+      }
+      if (links[i]) {
+        audit("link", "constituent", donor,
+              {{"external_id",
+                {{"source", processor}, {"external_id", queue_[i].record.donor_external_id}}}});
+      }
+      audit("create", "gift", first_gift + i, store::gifts::detail::to_json(gifts[i]));
+    }
+    w.finish();
+  }
+  // Giving summaries: each new gift credits its new donor only (no household, no soft credit).
+  std::set<long long> credited;
+  for (long long i = 0; i < n; ++i) credited.insert(first_donor + i);
+  if (std::set<long long>* deferred = store::giving::deferred_ids(u)) {
+    deferred->insert(credited.begin(), credited.end());
+  } else if (Status s = store::giving::recompute_many(u, credited); !s) {
+    return s;
+  }
+
+  // The row outcomes, as apply_gift sets them.
+  ensure_outcome_table(u);
+  {
+    store::BulkWriter w(u, "steward_import_outcomes",
+                        {"id", "constituent_id", "gift_id", "fund_id", "message"});
+    for (long long i = 0; i < n; ++i) {
+      store::imports::ImportRow& row = *queue_[i].row;
+      const RowPlan& plan = queue_[i].plan;
+      row.outcome = "new_gift";
+      row.constituent_id = first_donor + i;
+      row.gift_id = first_gift + i;
+      row.fund_id = plan.fund_id.value_or(0);
+      row.matched_by = "new";
+      row.create_donor = true;
+      row.message.reset();
+      if (!plan.notes.empty()) row.message = plan.notes;
+      row.committed = true;
+      w.add(row.id).add(row.constituent_id).add(row.gift_id).add(row.fund_id).add(row.message);
+      w.end_row();
+      ++totals.gifts;
+      ++totals.donors_created;
+      ++totals.committed;
+    }
+    w.finish();
+  }
+  u.sql() << "UPDATE import_rows SET outcome = 'new_gift', constituent_id = o.constituent_id, "
+             "create_donor = 1, matched_by = 'new', fund_id = o.fund_id, gift_id = o.gift_id, "
+             "message = o.message, committed = 1 FROM steward_import_outcomes o "
+             "WHERE import_rows.id = o.id";
+  u.sql() << "DELETE FROM steward_import_outcomes";
+  bulk_rows_ += n;
+  return Status::ok();
+}
+
+}  // namespace steward::engine::imports
