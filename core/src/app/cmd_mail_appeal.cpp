@@ -2,6 +2,7 @@
 // steward mail appeal send --appeal ID --segment ID [--template NAME] [--mailer ID]
 //                          [--rate N] [--now] [--json]
 // steward mail appeal status SEND_ID [--json]
+// steward mail appeal cancel SEND_ID [--json]
 // steward mail appeal results --appeal ID [--json]
 // Email appeals to a segment (docs/mail.md, "Appeals"): who it would reach after exclusions,
 // sending as a background job ("mail.appeal"; --now runs it here and waits), per-recipient
@@ -15,6 +16,7 @@
 #include "app/cmd_helpers.hpp"
 #include "app/cmd_mail.hpp"
 #include "app/mail_job_kinds.hpp"
+#include "engine/appeal_cancel.hpp"
 #include "engine/appeal_sender.hpp"
 #include "engine/mail_starter_templates.hpp"
 #include "store/appeal_email_results.hpp"
@@ -174,6 +176,40 @@ void add_appeal_status(CLI::App& appeal, Context& ctx) {
   });
 }
 
+void add_appeal_cancel(CLI::App& appeal, Context& ctx) {
+  auto* cmd = appeal.add_subcommand(
+      "cancel", "Cancel an appeal send: recipients not yet sent are never sent; sent stay sent");
+  auto id = std::make_shared<long long>(0);
+  auto json = std::make_shared<bool>(false);
+  cmd->add_option("send", *id, "the appeal send id")->required();
+  cmd->add_flag("--json", *json, "print JSON");
+  cmd->callback([&ctx, id, json] {
+    auto& db = open_database(ctx);
+    auto done = db.write(
+        ctx.actor(), [&](store::Unit& u) { return engine::appeals::cancel_appeal_send(u, *id); });
+    if (!done) stop(done.status());
+    auto counts =
+        db.read([&](store::Unit& u) { return store::appeal_sends::state_counts(u, *id); });
+    if (!counts) stop(counts.status());
+    if (*json) {
+      std::cout << nlohmann::json{{"appeal_send_id", done->send.id},
+                                  {"status", done->send.status},
+                                  {"recipients_cancelled", done->recipients_cancelled},
+                                  {"states", *counts}}
+                       .dump(2)
+                << "\n";
+      return;
+    }
+    std::cout << fmt::format(
+        "appeal send {} cancelled: {} recipient(s) will not be sent; {} sent\n", done->send.id,
+        done->recipients_cancelled, counts->at("sent"));
+    if (counts->at("sending") > 0) {
+      std::cout << fmt::format("  {} message(s) were with the mail server as you cancelled\n",
+                               counts->at("sending"));
+    }
+  });
+}
+
 void add_appeal_results(CLI::App& appeal, Context& ctx) {
   auto* cmd = appeal.add_subcommand("results", "What an email appeal raised: sent, responses");
   auto id = std::make_shared<long long>(0);
@@ -213,6 +249,7 @@ void add_mail_appeal_command(CLI::App& mail, Context& ctx) {
   add_appeal_preview(*appeal, ctx);
   add_appeal_send(*appeal, ctx);
   add_appeal_status(*appeal, ctx);
+  add_appeal_cancel(*appeal, ctx);
   add_appeal_results(*appeal, ctx);
 }
 

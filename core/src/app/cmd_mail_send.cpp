@@ -16,6 +16,7 @@
 #include "engine/mail_format.hpp"
 #include "engine/thank_you_letters.hpp"
 #include "engine/thank_you_sender.hpp"
+#include "engine/tribute_notices.hpp"
 #include "plugins/plugin_service.hpp"
 #include "store/mail_settings.hpp"
 
@@ -174,6 +175,16 @@ void add_thank(CLI::App& mail, Context& ctx) {
       handle = open_mailer(ctx, db, options.mailer_id);
     }
     engine::DeliverFn deliver = [&handle](const sdk::MailMessage& m) { return handle->deliver(m); };
+    // Tribute notifications first: a gift's notice is due while its thank-you is (decision 0201).
+    engine::TributeNoticeOptions tribute_options;
+    tribute_options.since = options.rule.since;
+    tribute_options.gift_id = options.rule.gift_id;
+    tribute_options.send = a->send;
+    tribute_options.mailer_id = options.mailer_id;
+    tribute_options.dir = a->letters_dir;
+    tribute_options.paper = paper;
+    auto tributes = engine::send_tribute_notices(db, ctx.actor(), tribute_options, deliver);
+    if (!tributes) stop(tributes.status());
     auto report = engine::send_thank_yous(db, ctx.actor(), options, deliver);
     if (!report) stop(report.status());
     engine::LetterOptions letter_options;
@@ -193,8 +204,25 @@ void add_thank(CLI::App& mail, Context& ctx) {
         if (l.state == "printed") j["letters_pdf"] = letters->path.string();
         out.push_back(j);
       }
+      for (const auto& t : tributes->outcomes) {
+        nlohmann::json j = {{"gift_id", t.gift_id},    {"tribute_notification", true},
+                            {"notify", t.notify_name}, {"channel", t.channel},
+                            {"address", t.address},    {"state", t.state},
+                            {"detail", t.detail}};
+        if (t.state == "printed") j["letters_pdf"] = tributes->path.string();
+        out.push_back(j);
+      }
       std::cout << out.dump(2) << "\n";
       return;
+    }
+    for (const auto& t : tributes->outcomes) {
+      std::cout << fmt::format("gift {:<6} tribute notice to {:<20} {:<13} {}{}\n", t.gift_id,
+                               t.notify_name, t.state, t.address.empty() ? "" : t.address + "  ",
+                               t.detail);
+    }
+    if (!tributes->path.empty()) {
+      std::cout << fmt::format("tribute letters: {} printed to {}\n", tributes->letters,
+                               tributes->path.string());
     }
     for (const auto& l : letters->outcomes) {
       std::cout << fmt::format(

@@ -72,14 +72,20 @@ Result<Prepared> prepare(store::Unit& unit, const store::appeal_sends::SendRecor
   return p;
 }
 
-// Step 3. `untried`: the mailer was not reached, so the recipient goes back to the queue.
-Status record(store::Unit& unit, long long recipient_id, const Prepared& p,
+// Step 3. `untried`: the mailer was not reached, so the recipient goes back to the queue (or
+// becomes "cancelled" when the send was cancelled meanwhile).
+Status record(store::Unit& unit, long long send_id, long long recipient_id, const Prepared& p,
               const sdk::RecipientStatus& status, bool untried) {
   const std::string log_state = sdk::delivery_state_name(status.state);
   if (auto s = store::mail_messages::finish(unit, p.log_id, log_state, status.reply); !s) return s;
   std::string state = untried                                         ? "queued"
                       : status.state == sdk::DeliveryState::kAccepted ? "sent"
                                                                       : log_state;
+  if (untried) {
+    auto send = store::appeal_sends::get(unit, send_id);
+    if (!send) return send.status();
+    if (send->status == "cancelled") state = "cancelled";
+  }
   return store::appeal_sends::finish(unit, recipient_id, state, status.reply, p.log_id);
 }
 
@@ -143,6 +149,7 @@ Result<RunReport> run_appeal_send(store::Database& db, long long send_id,
   if (!send) return send.status();
   if (send->status != "sending") {
     report.finished = send->status == "finished";
+    report.cancelled = send->status == "cancelled";
     return report;
   }
   auto settings = db.read([](store::Unit& u) { return store::mail_settings::get(u); });
@@ -170,6 +177,14 @@ Result<RunReport> run_appeal_send(store::Database& db, long long send_id,
   bool stop = false;
   long long after_id = 0;  // each recipient is tried at most once per run
   while (!stop) {
+    // Cancelled meanwhile (appeal_cancel.hpp)? Checked before each batch here and, through the
+    // recipient claim (a cancelled recipient cannot be claimed), before each message.
+    auto current = db.read([&](store::Unit& u) { return store::appeal_sends::get(u, send_id); });
+    if (!current) return current.status();
+    if (current->status == "cancelled") {
+      report.cancelled = true;
+      return report;
+    }
     auto batch = db.read([&](store::Unit& u) {
       return store::appeal_sends::due(u, send_id, options.max_attempts, 100, after_id);
     });
@@ -220,7 +235,7 @@ Result<RunReport> run_appeal_send(store::Database& db, long long send_id,
         status = delivered->front();
       }
       Status recorded = db.write(system_actor(), [&](store::Unit& u) {
-        return record(u, r.id, *prepared, status, untried);
+        return record(u, send_id, r.id, *prepared, status, untried);
       });
       if (!recorded) {
         spdlog::error("mail.appeal: send {} recipient {}: delivered but not recorded: {}", send_id,
@@ -236,7 +251,14 @@ Result<RunReport> run_appeal_send(store::Database& db, long long send_id,
       if (status.state == sdk::DeliveryState::kDeferred) ++report.deferred;
     }
   }
+  bool cancelled_meanwhile = false;
   auto left = db.write(system_actor(), [&](store::Unit& u) -> Result<long long> {
+    auto now = store::appeal_sends::get(u, send_id);
+    if (!now) return now.status();
+    if (now->status != "sending") {  // cancelled while the last message went out
+      cancelled_meanwhile = now->status == "cancelled";
+      return 0LL;
+    }
     auto due = store::appeal_sends::due(u, send_id, options.max_attempts, 1000000);
     if (!due) return due.status();
     if (due->empty()) {
@@ -246,7 +268,8 @@ Result<RunReport> run_appeal_send(store::Database& db, long long send_id,
   });
   if (!left) return left.status();
   report.remaining = *left;
-  report.finished = *left == 0;
+  report.cancelled = cancelled_meanwhile;
+  report.finished = *left == 0 && !cancelled_meanwhile;
   return report;
 }
 
@@ -262,7 +285,7 @@ Status run_appeal_job(store::Database& db, const domain::Job& job, const RunOpti
   spdlog::info("mail.appeal: send {}: {} sent, {} rejected, {} deferred, {} skipped, {} left",
                send_id, report->sent, report->rejected, report->deferred, report->skipped,
                report->remaining);
-  if (report->finished) return Status::ok();
+  if (report->finished || report->cancelled) return Status::ok();
   if (!report->mailer_problem.empty()) return Status::unavailable(report->mailer_problem);
   if (report->out_of_time || report->stopped) {
     // Continue in a fresh job (this one still holds the unique key while it runs).

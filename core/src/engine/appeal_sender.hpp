@@ -71,16 +71,18 @@ struct RunReport {
   bool finished = false;       // nothing left: the send is finished
   bool out_of_time = false;    // the budget ran out
   bool stopped = false;        // stop_requested said so
+  bool cancelled = false;      // the send was cancelled (before or during this run)
   std::string mailer_problem;  // the mailer could not be reached (the rest stay queued)
 };
 
-// Errors: kNotFound for the send; store errors. A send that is finished or cancelled does nothing.
+// Errors: kNotFound for the send; store errors. A send that is finished or cancelled does
+// nothing; one cancelled while this runs stops before its next message (appeal_cancel.hpp).
 Result<RunReport> run_appeal_send(store::Database& db, long long send_id,
                                   const RunOptions& options);
 
 // The job handler body: payload {"appeal_send_id": N}. Out of time -> a continuation job is
 // queued and the job succeeds; the mailer unreachable or deferrals left -> kUnavailable (the
-// job worker retries with backoff).
+// job worker retries with backoff); a cancelled send -> ok (nothing more to do).
 Status run_appeal_job(store::Database& db, const domain::Job& job, const RunOptions& options);
 
 }  // namespace steward::engine::appeals

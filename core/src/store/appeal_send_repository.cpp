@@ -218,8 +218,9 @@ Result<bool> claim(Unit& unit, long long recipient_id) {
 Status finish(Unit& unit, long long recipient_id, const std::string& state,
               const std::string& reply, std::optional<long long> mail_message_id) {
   if (state != "sent" && state != "rejected" && state != "deferred" && state != "skipped" &&
-      state != "queued") {
-    return Status::invalid_field("state", "must be sent, rejected, deferred, skipped or queued");
+      state != "queued" && state != "cancelled") {
+    return Status::invalid_field("state",
+                                 "must be sent, rejected, deferred, skipped, queued or cancelled");
   }
   auto before = recipient(unit, recipient_id);
   if (!before) return before.status();
@@ -228,7 +229,8 @@ Status finish(Unit& unit, long long recipient_id, const std::string& state,
   if (!reply.empty()) r = reply;
   if (!mail_message_id) mail_message_id = before->mail_message_id;
   // Handing a claimed row back untried does not count as an attempt.
-  int attempts = before->attempts - (state == "queued" && before->state == "sending" ? 1 : 0);
+  const bool untried = state == "queued" || state == "cancelled";
+  int attempts = before->attempts - (untried && before->state == "sending" ? 1 : 0);
   unit.sql() << "UPDATE appeal_send_recipients SET state = :s, reply = :r, mail_message_id = :m, "
                 "attempts = :a, updated_at = :u WHERE id = :id",
       soci::use(state), soci::use(r), soci::use(mail_message_id), soci::use(attempts),
@@ -264,9 +266,27 @@ Result<std::optional<std::string>> stop_reason(Unit& unit, long long constituent
   return Reason();
 }
 
+Result<long long> cancel_pending(Unit& unit, long long send_id) {
+  long long pending = 0;
+  unit.sql() << "SELECT COUNT(*) FROM appeal_send_recipients WHERE appeal_send_id = :s AND "
+                "state IN ('queued', 'deferred')",
+      soci::use(send_id), soci::into(pending);
+  if (pending == 0) return 0LL;
+  const std::string now = domain::utc_now_iso();
+  unit.sql() << "UPDATE appeal_send_recipients SET state = 'cancelled', updated_at = :u WHERE "
+                "appeal_send_id = :s AND state IN ('queued', 'deferred')",
+      soci::use(now), soci::use(send_id);
+  record_audit(unit, "cancel", "appeal_send", send_id, nullptr,
+               {{"appeal_send_id", send_id}, {"recipients_cancelled", pending}});
+  return pending;
+}
+
 Result<std::map<std::string, long long>> state_counts(Unit& unit, long long send_id) {
   std::map<std::string, long long> out;
-  for (const char* s : {"queued", "sending", "sent", "rejected", "deferred", "skipped"}) out[s] = 0;
+  for (const char* s :
+       {"queued", "sending", "sent", "rejected", "deferred", "skipped", "cancelled"}) {
+    out[s] = 0;
+  }
   std::string state;
   long long n = 0;
   soci::statement st = (unit.sql().prepare << "SELECT state, COUNT(*) FROM appeal_send_recipients "

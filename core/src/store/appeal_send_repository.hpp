@@ -46,7 +46,7 @@ struct RecipientInput {
 struct Recipient : RecipientInput {
   long long id = 0;
   long long send_id = 0;
-  std::string state;  // queued | sending | sent | rejected | deferred | skipped
+  std::string state;  // queued | sending | sent | rejected | deferred | skipped | cancelled
   int attempts = 0;
   std::optional<long long> mail_message_id;
   std::optional<std::string> reply;
@@ -74,7 +74,8 @@ Result<std::vector<Recipient>> recipients(Unit& unit, long long send_id);
 // no longer due.
 Result<bool> claim(Unit& unit, long long recipient_id);
 // The outcome of a claimed (or, for "skipped", a due) recipient: sent | rejected | deferred |
-// skipped | queued (handed back untried). Errors: kInvalid for another state.
+// skipped | queued (handed back untried) | cancelled (handed back after the send was
+// cancelled). Errors: kInvalid for another state.
 Status finish(Unit& unit, long long recipient_id, const std::string& state,
               const std::string& reply, std::optional<long long> mail_message_id);
 // Why a frozen recipient must not be sent to now (checked at the last moment, in the unit that
@@ -82,7 +83,11 @@ Status finish(Unit& unit, long long recipient_id, const std::string& state,
 // "address changed" (no longer their primary address); std::nullopt when they may be.
 Result<std::optional<std::string>> stop_reason(Unit& unit, long long constituent_id,
                                                const std::string& address);
-// How many recipients are in each state.
+// Cancels the recipients still due (queued or deferred): they become "cancelled" and are never
+// sent. Those sent, rejected, skipped or in flight ("sending") keep their state. One audit row
+// for the batch. Returns how many were cancelled.
+Result<long long> cancel_pending(Unit& unit, long long send_id);
+// How many recipients are in each state (every state present, 0 when none).
 Result<std::map<std::string, long long>> state_counts(Unit& unit, long long send_id);
 
 }  // namespace steward::store::appeal_sends

@@ -30,7 +30,7 @@ Result<SmtpConfig> parse_config(const std::string& config_json) {
   };
   std::string starttls = "required";
   for (auto s : {text("url", c.url), text("username", c.username), text("password", c.password),
-                 text("from", c.from), text("starttls", starttls),
+                 text("from", c.from), text("starttls", starttls), text("ca_file", c.ca_file),
                  seconds("connect_timeout_seconds", c.connect_timeout_seconds),
                  seconds("timeout_seconds", c.timeout_seconds)}) {
     if (!s) return s;
@@ -55,7 +55,7 @@ std::string config_schema() {
          R"("url":{"type":"string","pattern":"^smtps?://"},)"
          R"("starttls":{"type":"string","enum":["required","optional","off"]},)"
          R"("username":{"type":"string"},"password":{"type":"string"},)"
-         R"("from":{"type":"string"},)"
+         R"("from":{"type":"string"},"ca_file":{"type":"string"},)"
          R"("connect_timeout_seconds":{"type":"integer","minimum":1,"maximum":3600},)"
          R"("timeout_seconds":{"type":"integer","minimum":1,"maximum":3600}},)"
          R"("required":["url"],"additionalProperties":false})";

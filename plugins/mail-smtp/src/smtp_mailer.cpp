@@ -86,6 +86,7 @@ Result<std::vector<sdk::RecipientStatus>> SmtpMailer::deliver(const sdk::MailMes
   if (config_.starttls == StartTls::kOptional) use_ssl = CURLUSESSL_TRY;
   if (config_.starttls == StartTls::kOff) use_ssl = CURLUSESSL_NONE;
   curl_easy_setopt(curl, CURLOPT_USE_SSL, use_ssl);
+  if (!config_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, config_.ca_file.c_str());
   if (!config_.username.empty()) {
     curl_easy_setopt(curl, CURLOPT_USERNAME, config_.username.c_str());
     curl_easy_setopt(curl, CURLOPT_PASSWORD, config_.password.c_str());

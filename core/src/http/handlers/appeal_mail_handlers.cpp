@@ -6,8 +6,11 @@
 //   GET  /api/v1/appeals/{id}/email-sends                                   send mail
 //   GET  /api/v1/appeal-sends/{id}             a send and its recipients by state (send mail)
 //   GET  /api/v1/appeal-sends/{id}/recipients  every recipient's state and reply (send mail)
+//   POST /api/v1/appeal-sends/{id}/cancel      cancel a send still sending: the recipients not
+//        yet sent become "cancelled"; answers the send as GET does (send mail; 409 when finished)
 //   GET  /api/v1/appeals/{id}/email-results    sent, responders, response rate (read donors)
 // See docs/mail.md ("Appeals") and docs/decisions/0162-email-appeals-and-unsubscribe.md.
+#include "engine/appeal_cancel.hpp"
 #include "engine/appeal_sender.hpp"
 #include "engine/mail_starter_templates.hpp"
 #include "http/handlers/common.hpp"
@@ -143,17 +146,33 @@ Response list_sends(Call& call) {
   return Response::json(200, {{"items", *sends}});
 }
 
+// A send as GET /api/v1/appeal-sends/{id} (and the cancel) answers it: the send and its
+// recipients counted by state.
+Result<json> send_with_states(store::Unit& u, long long id) {
+  auto send = store::appeal_sends::get(u, id);
+  if (!send) return send.status();
+  auto counts = store::appeal_sends::state_counts(u, id);
+  if (!counts) return counts.status();
+  json j = send_json(*send);
+  j["states"] = *counts;
+  return j;
+}
+
 Response get_send(Call& call) {
   auto id = path_id(call.request);
   if (!id) return Response::problem(404, "not-found", "no such appeal send");
-  auto out = call.db.read([&](store::Unit& u) -> Result<json> {
-    auto send = store::appeal_sends::get(u, *id);
-    if (!send) return send.status();
-    auto counts = store::appeal_sends::state_counts(u, *id);
-    if (!counts) return counts.status();
-    json j = send_json(*send);
-    j["states"] = *counts;
-    return j;
+  auto out = call.db.read([&](store::Unit& u) { return send_with_states(u, *id); });
+  if (!out) return Response::from_status(out.status());
+  return Response::json(200, *out);
+}
+
+Response cancel_send(Call& call) {
+  auto id = path_id(call.request);
+  if (!id) return Response::problem(404, "not-found", "no such appeal send");
+  auto out = call.db.write(call.actor, [&](store::Unit& u) -> Result<json> {
+    auto cancelled = engine::appeals::cancel_appeal_send(u, *id);
+    if (!cancelled) return cancelled.status();
+    return send_with_states(u, *id);
   });
   if (!out) return Response::from_status(out.status());
   return Response::json(200, *out);
@@ -266,6 +285,14 @@ void add_appeal_mail_routes(Api& api) {
          "An appeal send and how many recipients are in each state",
          get_send,
          {{"response", kObject}}});
+  r.add({"POST",
+         "/api/v1/appeal-sends/{id}/cancel",
+         Access::kPermission,
+         auth::Permission::kSendMail,
+         "Cancel an appeal send that is still sending: recipients not yet sent become "
+         "cancelled, those sent stay sent; the send as GET returns it (409 when finished)",
+         cancel_send,
+         {{"response", kObject}, {"status", 200}}});
   r.add({"GET",
          "/api/v1/appeal-sends/{id}/recipients",
          Access::kPermission,

@@ -14,6 +14,7 @@
 #include "engine/ack_queue.hpp"
 #include "engine/thank_you_letters.hpp"
 #include "engine/thank_you_sender.hpp"
+#include "engine/tribute_notices.hpp"
 #include "engine/year_end_statements.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/mail_routes.hpp"
@@ -122,6 +123,17 @@ Response thank(Call& call, const std::filesystem::path& plugin_dir) {
     if (id) options.mailer_id = *id;
   }
   LazyMailer mailer{call, plugin_dir, &options.mailer_id, nullptr};
+  // Tribute notifications first: a gift's notice is due while its thank-you is (decision 0201).
+  engine::TributeNoticeOptions tribute_options;
+  tribute_options.since = since;
+  tribute_options.gift_id = gift;
+  tribute_options.send = options.send;
+  tribute_options.mailer_id = options.mailer_id;
+  tribute_options.dir = kLettersDir;
+  auto tributes =
+      engine::send_tribute_notices(call.db, call.actor, tribute_options,
+                                   [&](const sdk::MailMessage& m) { return mailer.deliver(m); });
+  if (!tributes) return Response::from_status(tributes.status());
   auto report = engine::send_thank_yous(
       call.db, call.actor, options, [&](const sdk::MailMessage& m) { return mailer.deliver(m); });
   if (!report) return Response::from_status(report.status());
@@ -155,10 +167,24 @@ Response thank(Call& call, const std::filesystem::path& plugin_dir) {
                             {"detail", l.detail},
                             {"personal_call", l.personal_call}});
   }
+  json tribute_items = json::array();
+  for (const auto& t : tributes->outcomes) {
+    tribute_items.push_back({{"gift_id", t.gift_id},
+                             {"notify_constituent_id", t.notify_id},
+                             {"notify", t.notify_name},
+                             {"donor", t.donor_name},
+                             {"channel", t.channel},
+                             {"address", t.address},
+                             {"language", t.language},
+                             {"state", t.state},
+                             {"detail", t.detail}});
+  }
   json out = {{"send", options.send},
               {"messages", messages},
               {"letters", letter_items},
-              {"letters_pdf", document_url(letters->path)}};
+              {"letters_pdf", document_url(letters->path)},
+              {"tribute_notifications", tribute_items},
+              {"tribute_letters_pdf", document_url(tributes->path)}};
   return Response::json(200, out);
 }
 
@@ -289,7 +315,9 @@ void add_mail_send_routes(Api& api) {
              {{"send", kBool},
               {"messages", outcome_list_schema({{"type", "object"}})},
               {"letters", outcome_list_schema({{"type", "object"}})},
-              {"letters_pdf", kString}}}}},
+              {"letters_pdf", kString},
+              {"tribute_notifications", outcome_list_schema({{"type", "object"}})},
+              {"tribute_letters_pdf", kString}}}}},
           {"status", 200}}});
   r.add({"POST",
          "/api/v1/mail/statements",

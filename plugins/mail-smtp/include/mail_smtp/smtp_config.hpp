@@ -4,7 +4,11 @@
 //    "starttls": "required",                  required | optional | off (smtp:// only)
 //    "username": "...", "password": "...",    AUTH when a username is set
 //    "from": "Office <office@example.org>",   used when a message has no From
-//    "connect_timeout_seconds": 10, "timeout_seconds": 60}
+//    "connect_timeout_seconds": 10, "timeout_seconds": 60,
+//    "ca_file": "/etc/ssl/private-ca.pem"}    optional: trust this CA (PEM) instead of the
+//                                             system's, for a server with a private certificate
+// The server's certificate is always verified (name and chain); there is no switch to turn that
+// off.
 //
 // "starttls" defaults to "required": a donor list must not cross the network in clear text
 // unless an admin says so ("off" is for a relay on the same machine).
@@ -26,6 +30,7 @@ struct SmtpConfig {
   std::string from;
   long connect_timeout_seconds = 10;
   long timeout_seconds = 60;
+  std::string ca_file;  // empty: the system's CA store
 };
 
 // kInvalid naming the field ("url", "starttls", "timeout_seconds", ...).
