@@ -33,9 +33,7 @@ PaymentState classify_status(std::string_view status) {
     return PaymentState::kPending;
   }
   if (has_any(s, {"denied", "failed", "cancel", "voided", "expired", "rechaz", "refus", "abgelehnt",
-                  "fallid",
-                  "\xC3\xA9"
-                  "chou"})) {
+                  "fallid", "\u00E9chou"})) {
     return PaymentState::kFailed;
   }
   return PaymentState::kOther;
