@@ -7,7 +7,7 @@
 namespace steward::plugins::ofx {
 namespace {
 
-std::string upper(std::string_view text) {
+std::string charset_upper(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
@@ -87,7 +87,7 @@ std::string libofx_value_to_utf8(std::string_view value, const std::string& char
 
 std::string declared_charset(std::string_view head) {
   auto ofx = head.find("<OFX");
-  std::string h = upper(head.substr(0, ofx == std::string_view::npos ? head.size() : ofx));
+  std::string h = charset_upper(head.substr(0, ofx == std::string_view::npos ? head.size() : ofx));
   std::string name = token_after(h, "CHARSET:");
   if (name.empty()) name = token_after(h, "ENCODING=");
   if (name.empty()) name = token_after(h, "ENCODING:");

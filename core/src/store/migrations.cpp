@@ -79,7 +79,7 @@ Status MigrationRunner::verify_applied(soci::session& sql, int& pending) {
   int known_max = migrations_.empty() ? 0 : migrations_.back().version;
   for (const auto& [version, a] : applied) {
     auto it = std::find_if(migrations_.begin(), migrations_.end(),
-                           [&](const Migration& m) { return m.version == version; });
+                           [v = version](const Migration& m) { return m.version == v; });
     if (it == migrations_.end()) {
       return Status::precondition_failed(
           "the database has migration " + label(version, a.name) +

@@ -8,9 +8,9 @@ namespace steward::plugin_common {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_date_digit(char c) { return c >= '0' && c <= '9'; }
 
-Status bad(std::string_view text, const std::string& why) {
+Status bad_datetime(std::string_view text, const std::string& why) {
   return Status::invalid("\"" + std::string(text) + "\" " + why);
 }
 
@@ -18,7 +18,7 @@ Status bad(std::string_view text, const std::string& why) {
 std::size_t read_number(std::string_view s, std::size_t& pos, int& value, std::size_t max_digits) {
   std::size_t start = pos;
   value = 0;
-  while (pos < s.size() && is_digit(s[pos]) && pos - start < max_digits) {
+  while (pos < s.size() && is_date_digit(s[pos]) && pos - start < max_digits) {
     value = value * 10 + (s[pos] - '0');
     ++pos;
   }
@@ -68,22 +68,22 @@ Status read_time(std::string_view text, std::string_view s, std::size_t pos, Dat
   if (pos >= s.size()) return {};
   int h = 0, m = 0, sec = 0;
   if (read_number(s, pos, h, 2) == 0 || pos >= s.size() || s[pos] != ':') {
-    return bad(text, "has an unreadable time");
+    return bad_datetime(text, "has an unreadable time");
   }
   ++pos;
-  if (read_number(s, pos, m, 2) != 2) return bad(text, "has an unreadable time");
+  if (read_number(s, pos, m, 2) != 2) return bad_datetime(text, "has an unreadable time");
   if (pos < s.size() && s[pos] == ':') {
     ++pos;
-    if (read_number(s, pos, sec, 2) != 2) return bad(text, "has an unreadable time");
+    if (read_number(s, pos, sec, 2) != 2) return bad_datetime(text, "has an unreadable time");
     if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
       ++pos;
-      while (pos < s.size() && is_digit(s[pos])) ++pos;
+      while (pos < s.size() && is_date_digit(s[pos])) ++pos;
     }
   }
   while (pos < s.size() && s[pos] == ' ') ++pos;
   std::string_view rest = s.substr(pos);
   if (starts_with_nocase(rest, "AM") || starts_with_nocase(rest, "PM")) {
-    if (h < 1 || h > 12) return bad(text, "has an hour outside 1-12 with AM/PM");
+    if (h < 1 || h > 12) return bad_datetime(text, "has an hour outside 1-12 with AM/PM");
     bool pm = starts_with_nocase(rest, "PM");
     h = (h % 12) + (pm ? 12 : 0);
     rest.remove_prefix(2);
@@ -95,18 +95,19 @@ Status read_time(std::string_view text, std::string_view s, std::size_t pos, Dat
     } else if (rest[0] == '+' || rest[0] == '-') {
       std::size_t p = 1;
       int oh = 0, om = 0;
-      if (read_number(rest, p, oh, 2) != 2) return bad(text, "has an unreadable time zone offset");
+      if (read_number(rest, p, oh, 2) != 2)
+        return bad_datetime(text, "has an unreadable time zone offset");
       if (p < rest.size() && rest[p] == ':') ++p;
       if (p < rest.size() && read_number(rest, p, om, 2) != 2)
-        return bad(text, "has an unreadable time zone offset");
+        return bad_datetime(text, "has an unreadable time zone offset");
       if (p != rest.size() || oh > 18 || om > 59)
-        return bad(text, "has an unreadable time zone offset");
+        return bad_datetime(text, "has an unreadable time zone offset");
       out.utc_offset_minutes = (rest[0] == '-' ? -1 : 1) * (oh * 60 + om);
     } else {
-      return bad(text, "has unexpected text after the time");
+      return bad_datetime(text, "has unexpected text after the time");
     }
   }
-  if (h > 23 || m > 59 || sec > 60) return bad(text, "has a time out of range");
+  if (h > 23 || m > 59 || sec > 60) return bad_datetime(text, "has a time out of range");
   out.has_time = true;
   out.hour = h;
   out.minute = m;
@@ -129,10 +130,10 @@ DateOrder infer_order(std::string_view text) {
 
 Result<DateTime> parse_datetime(std::string_view text, DateOrder order, DateOrder ambiguous) {
   std::string_view s = trim(text);
-  if (s.empty()) return bad(text, "is empty");
+  if (s.empty()) return bad_datetime(text, "is empty");
   std::size_t pos = 0;
   DateParts p;
-  if (!read_date_parts(s, pos, p)) return bad(text, "is not a date");
+  if (!read_date_parts(s, pos, p)) return bad_datetime(text, "is not a date");
   DateTime out;
   if (p.a_digits > 2) {  // year first
     out.date = {p.a, p.b, p.c};
@@ -146,7 +147,7 @@ Result<DateTime> parse_datetime(std::string_view text, DateOrder order, DateOrde
     int year = full_year(p.c, p.c_digits);
     out.date = use == DateOrder::kDmy ? sdk::Date{year, p.b, p.a} : sdk::Date{year, p.a, p.b};
   }
-  if (!out.date.valid()) return bad(text, "is not a calendar date");
+  if (!out.date.valid()) return bad_datetime(text, "is not a calendar date");
   if (Status s2 = read_time(text, s, pos, out); !s2) return s2;
   return out;
 }

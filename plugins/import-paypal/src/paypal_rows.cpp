@@ -16,9 +16,9 @@ bool has_any(std::string_view text, std::initializer_list<std::string_view> word
   return false;
 }
 
-enum class Status { kDone, kPending, kFailed, kOther };
+enum class PaymentState { kDone, kPending, kFailed, kOther };
 
-Status classify_status(std::string_view status) {
+PaymentState classify_status(std::string_view status) {
   std::string s = pc::lower_ascii(pc::trim(status));
   if (s.empty() || s == "completed" || s == "cleared" || s == "refunded" ||
       s == "partially refunded" || s == "reversed" || s == "completado" || s == "completada" ||
@@ -26,19 +26,17 @@ Status classify_status(std::string_view status) {
       s == "termin\xC3\xA9"
            "e" ||
       s == "rembours\xC3\xA9" || s == "abgeschlossen" || s == "erstattet") {
-    return Status::kDone;
+    return PaymentState::kDone;
   }
   if (has_any(s, {"pending", "pendiente", "en attente", "ausstehend", "unclaimed", "held",
                   "uncleared", "in progress"})) {
-    return Status::kPending;
+    return PaymentState::kPending;
   }
   if (has_any(s, {"denied", "failed", "cancel", "voided", "expired", "rechaz", "refus", "abgelehnt",
-                  "fallid",
-                  "\xC3\xA9"
-                  "chou"})) {
-    return Status::kFailed;
+                  "fallid", "\u00E9chou"})) {
+    return PaymentState::kFailed;
   }
-  return Status::kOther;
+  return PaymentState::kOther;
 }
 
 // Rows that move money but are not gifts: conversions, holds, transfers, withdrawals ...
@@ -81,19 +79,19 @@ void PaypalImporter::on_row(const Row& row, sdk::ParseOutput& out) {
   const std::string type_field = field_name(activity_ ? col_.type : col_.description, "Type");
   const std::string status_text(cell(f, col_.status));
   switch (classify_status(status_text)) {
-    case Status::kDone:
+    case PaymentState::kDone:
       break;
-    case Status::kPending:
+    case PaymentState::kPending:
       skipped(out, row, field_name(col_.status, "Status"),
               "pending (" + type +
                   "): the money has not arrived yet; import the file again "
                   "once it is completed");
       return;
-    case Status::kFailed:
+    case PaymentState::kFailed:
       skipped(out, row, field_name(col_.status, "Status"),
               status_text + " (" + type + "): no money was received");
       return;
-    case Status::kOther:
+    case PaymentState::kOther:
       skipped(out, row, field_name(col_.status, "Status"),
               "status \"" + status_text + "\" (" + type + ") is not a completed payment");
       return;

@@ -8,7 +8,7 @@
 namespace steward::mime {
 namespace {
 
-std::string lower(std::string_view s) {
+std::string parse_lower(std::string_view s) {
   std::string out(s);
   for (auto& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -16,7 +16,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string trim(std::string_view s) {
+std::string parse_trim(std::string_view s) {
   std::size_t b = 0;
   std::size_t e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
@@ -34,13 +34,13 @@ std::vector<std::string> split_params(std::string_view value) {
   for (char c : value) {
     if (c == '"') quoted = !quoted;
     if (c == ';' && !quoted) {
-      out.push_back(trim(current));
+      out.push_back(parse_trim(current));
       current.clear();
     } else {
       current += c;
     }
   }
-  out.push_back(trim(current));
+  out.push_back(parse_trim(current));
   return out;
 }
 
@@ -52,39 +52,39 @@ std::string unquote(std::string v) {
 }  // namespace
 
 std::string Part::header(std::string_view name) const {
-  std::string wanted = lower(name);
+  std::string wanted = parse_lower(name);
   for (const auto& [n, v] : headers) {
-    if (lower(n) == wanted) return decode_encoded_words(v);
+    if (parse_lower(n) == wanted) return decode_encoded_words(v);
   }
   return "";
 }
 
 bool Part::has_header(std::string_view name) const {
-  std::string wanted = lower(name);
+  std::string wanted = parse_lower(name);
   for (const auto& [n, v] : headers) {
-    if (lower(n) == wanted) return true;
+    if (parse_lower(n) == wanted) return true;
   }
   return false;
 }
 
 std::string Part::parameter(std::string_view header_name, std::string_view parameter) const {
   std::string raw;
-  std::string wanted = lower(header_name);
+  std::string wanted = parse_lower(header_name);
   for (const auto& [n, v] : headers) {
-    if (lower(n) == wanted) {
+    if (parse_lower(n) == wanted) {
       raw = v;
       break;
     }
   }
   auto params = split_params(raw);
-  std::string pname = lower(parameter);
+  std::string pname = parse_lower(parameter);
   std::map<int, std::pair<bool, std::string>> pieces;  // index -> (extended, value)
   std::string plain;
   for (std::size_t i = 1; i < params.size(); ++i) {
     std::size_t eq = params[i].find('=');
     if (eq == std::string::npos) continue;
-    std::string key = lower(trim(params[i].substr(0, eq)));
-    std::string value = unquote(trim(params[i].substr(eq + 1)));
+    std::string key = parse_lower(parse_trim(params[i].substr(0, eq)));
+    std::string value = unquote(parse_trim(params[i].substr(eq + 1)));
     if (key == pname) {
       plain = decode_encoded_words(value);
     } else if (key == pname + "*") {
@@ -145,13 +145,13 @@ Part parse(std::string_view message) {
     } else {
       std::size_t colon = line.find(':');
       if (colon != std::string::npos) {
-        part.headers.emplace_back(line.substr(0, colon), trim(line.substr(colon + 1)));
+        part.headers.emplace_back(line.substr(0, colon), parse_trim(line.substr(colon + 1)));
       }
     }
     pos = eol + 1;
   }
   std::string_view body = body_start <= message.size() ? message.substr(body_start) : "";
-  std::string type = lower(split_params(part.header("Content-Type")).front());
+  std::string type = parse_lower(split_params(part.header("Content-Type")).front());
   part.content_type = type.empty() ? "text/plain" : type;
 
   if (part.content_type.rfind("multipart/", 0) == 0) {
@@ -168,7 +168,7 @@ Part parse(std::string_view message) {
     }
     return part;
   }
-  std::string encoding = lower(part.header("Content-Transfer-Encoding"));
+  std::string encoding = parse_lower(part.header("Content-Transfer-Encoding"));
   if (encoding == "base64") {
     part.body = base64_decode(body);
   } else if (encoding == "quoted-printable") {
