@@ -24,6 +24,7 @@ import { analyticsKoreanSteps, analyticsSteps } from './analytics.mjs';
 import { mailKoreanSteps, mailSteps } from './mail.mjs';
 import { bulkAndProblemSteps } from './bulk-and-problems.mjs';
 import { appealMailSteps } from './appeal-mail.mjs';
+import { privacySteps } from './privacy.mjs';
 
 const base = process.env.STEWARD_E2E_URL ?? 'http://127.0.0.1:8080';
 const username = process.env.STEWARD_E2E_USER ?? 'admin';
@@ -368,6 +369,7 @@ try {
   await mailKoreanSteps({ page, base, step, shot });
   await appealMailSteps({ page, base, step, shot });
   await bulkAndProblemSteps({ page, base, step });
+  await privacySteps({ page, base, step, shot });
   await koreanPageSteps({ page, base, step, donor });
 
   await step('with TOTP turned on, signing in asks for the second factor', async () => {
