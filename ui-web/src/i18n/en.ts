@@ -1072,6 +1072,7 @@ export const en = {
   "analytics.deleted": "Deleted “{name}”.",
   "analytics.open": "Open",
   "analytics.delete": "Delete",
+  "shell.menu": "Menu",
   "appealMail.emailShort": "Email",
   "appealMail.emailThis": "Email this appeal",
   "appealMail.intro": "Choose who to ask and with which template. Preview first: nothing is sent until you press Send.",

@@ -1073,6 +1073,7 @@ export const ko: Record<MessageKey, string> = {
   "analytics.deleted": "“{name}”을(를) 삭제했습니다.",
   "analytics.open": "열기",
   "analytics.delete": "삭제",
+  "shell.menu": "메뉴",
   "appealMail.emailShort": "이메일",
   "appealMail.emailThis": "이 호소문 이메일 보내기",
   "appealMail.intro": "누구에게 어떤 템플릿으로 보낼지 고르세요. 먼저 미리 보기를 하세요: 보내기를 누르기 전에는 아무것도 발송되지 않습니다.",
