@@ -1168,6 +1168,22 @@ export const en = {
   "privacy.removed.recurring_plans": "Recurring plan notes",
   "privacy.removed.mail_messages": "Mail sent",
   "privacy.removed.import_rows": "Import rows",
+  "fieldError.required": "is required",
+  "fieldError.too-long.chars": "is too long (at most {limit} characters)",
+  "fieldError.too-long.bytes": "is too long (at most {limit} bytes)",
+  "fieldError.too-long.plain": "is too long",
+  "fieldError.too-short.chars": "is too short (at least {limit} characters)",
+  "fieldError.too-short.bytes": "is too short (at least {limit} bytes)",
+  "fieldError.too-short.plain": "is too short",
+  "fieldError.invalid-date": "is not a valid date (YYYY-MM-DD, years 1900–2200)",
+  "fieldError.invalid-amount": "is not a valid amount (write it like 50.00)",
+  "fieldError.invalid-currency": "is not a currency code (like USD or KRW)",
+  "fieldError.unknown-field": "is not a known field",
+  "fieldError.wrong-type": "has the wrong kind of value",
+  "fieldError.invalid-text": "must be text without control characters",
+  "fieldError.not-found": "does not exist (or you may not see it)",
+  "fieldError.negative": "cannot be negative",
+  "problemDetail.alreadyUsed": "“{value}” is already used",
 } as const;
 
 export type MessageKey = keyof typeof en;
