@@ -39,6 +39,7 @@ export async function privacySteps({ page, base, step, shot }) {
     await page.getByRole('heading', { level: 1, name: `Erased donor #${donor.id}` }).waitFor();
     await page.getByTestId('erased-banner').waitFor();
     assert.equal(await card.getByRole('button', { name: 'Erase personal data' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Edit', exact: true }).count(), 0);
     await shot('constituent-erased');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Constituents' }).click();

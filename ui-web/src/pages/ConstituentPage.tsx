@@ -67,7 +67,7 @@ export function ConstituentPage() {
               </p>
             </div>
             <div className="actions">
-              {canChangeDonors(session.user) && !editing && (
+              {canChangeDonors(session.user) && !editing && !isErased(record) && (
                 <>
                   <Link className="button" to={`/gifts/new?constituent=${record.id}`}>
                     {t('constituent.recordGift')}
