@@ -23,6 +23,10 @@ import { batchListSteps } from './batch-list.mjs';
 import { analyticsKoreanSteps, analyticsSteps } from './analytics.mjs';
 import { mailKoreanSteps, mailSteps } from './mail.mjs';
 import { bulkAndProblemSteps } from './bulk-and-problems.mjs';
+import { appealMailSteps } from './appeal-mail.mjs';
+import { privacySteps } from './privacy.mjs';
+import { navigationSteps } from './navigation.mjs';
+import { koreanErrorSteps } from './korean-errors.mjs';
 
 const base = process.env.STEWARD_E2E_URL ?? 'http://127.0.0.1:8080';
 const username = process.env.STEWARD_E2E_USER ?? 'admin';
@@ -365,7 +369,11 @@ try {
   await analyticsKoreanSteps({ page, base, step, shot });
   await mailSteps({ page, base, step, shot });
   await mailKoreanSteps({ page, base, step, shot });
+  await appealMailSteps({ page, base, step, shot });
   await bulkAndProblemSteps({ page, base, step });
+  await privacySteps({ page, base, step, shot });
+  await navigationSteps({ page, base, step, shot });
+  await koreanErrorSteps({ page, base, step });
   await koreanPageSteps({ page, base, step, donor });
 
   await step('with TOTP turned on, signing in asks for the second factor', async () => {

@@ -37,6 +37,8 @@ const MailTemplatesPage = lazy(() => import('./pages/mail/Templates').then((m) =
 const DeliveriesPage = lazy(() => import('./pages/mail/Deliveries').then((m) => ({ default: m.DeliveriesPage })));
 const ReportsPage = lazy(() => import('./pages/Reports').then((m) => ({ default: m.ReportsPage })));
 const TokensPage = lazy(() => import('./pages/Tokens').then((m) => ({ default: m.TokensPage })));
+const AppealPage = lazy(() => import('./pages/appeals/AppealPage').then((m) => ({ default: m.AppealPage })));
+const AppealSendPage = lazy(() => import('./pages/appeals/AppealSendPage').then((m) => ({ default: m.AppealSendPage })));
 const PluginsPage = lazy(() => import('./pages/admin/PluginsPage').then((m) => ({ default: m.PluginsPage })));
 
 function NotFound() {
@@ -66,6 +68,9 @@ function Gate() {
           <Route path="funds" element={<FundsPage />} />
           <Route path="tasks" element={<TasksPage />} />
           <Route path="campaigns" element={<CampaignsPage />} />
+          <Route path="appeals/:id" element={<AppealPage />} />
+          <Route path="appeals/:id/email" element={<AppealPage emailing />} />
+          <Route path="appeal-sends/:id" element={<AppealSendPage />} />
           <Route path="segments" element={<SegmentsPage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />
           <Route path="reports" element={<ReportsPage />} />

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "http/field_error_code.hpp"
+
 namespace steward::http {
 namespace {
 
@@ -70,7 +72,10 @@ Response Response::problem(int status, const std::string& type, const std::strin
   if (!detail.empty()) body["detail"] = detail;
   if (!fields.empty()) {
     nlohmann::json list = nlohmann::json::array();
-    for (const FieldError& f : fields) list.push_back({{"field", f.field}, {"message", f.message}});
+    for (const FieldError& f : fields) {
+      list.push_back(
+          {{"field", f.field}, {"message", f.message}, {"code", field_error_code(f.message)}});
+    }
     body["errors"] = list;
   }
   Response r = json(status, body);

@@ -4,7 +4,13 @@
 
 export interface FieldError {
   field: string;
+  // In the user's language when the dictionaries know the code (lib/fieldErrors.ts), else the
+  // server's English.
   message: string;
+  // Machine-readable kind of error (required, too-long, invalid-date, ...), when the server sends it.
+  code?: string;
+  // The server's English message, kept as written.
+  serverMessage?: string;
 }
 
 export class ApiError extends Error {
@@ -21,7 +27,9 @@ export class ApiError extends Error {
     this.type = problemType(problem.type);
     this.title = title;
     this.detail = problem.detail ?? '';
-    this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+    this.errors = Array.isArray(problem.errors)
+      ? problem.errors.map((e) => ({ ...e, serverMessage: e.message, message: errorTexts.field(e) }))
+      : [];
   }
 
   // The message for one field ("amount"), or undefined.
@@ -47,13 +55,24 @@ export function problemType(type: string | undefined): string {
 
 // The texts of errors the UI words itself, in the chosen language (set by i18n.tsx).
 // `title` words a problem's title from its type (lib/problems.ts); English when it cannot.
-const errorTexts: { stale: string; offline: string; title: (type: string, title: string) => string } = {
+// `field` words one field error and `detail` a problem's detail (lib/fieldErrors.ts), English
+// when they cannot.
+interface ErrorTexts {
+  stale: string;
+  offline: string;
+  title: (type: string, title: string) => string;
+  field: (error: FieldError) => string;
+  detail: (type: string, detail: string, errors: FieldError[]) => string;
+}
+const errorTexts: ErrorTexts = {
   stale: 'This record was changed by someone else. Reload to see the changes.',
   offline: 'The server cannot be reached. Check the connection and try again.',
   title: (_type, title) => title,
+  field: (error) => error.message,
+  detail: (_type, detail) => detail,
 };
 
-export function setErrorTexts(texts: { stale: string; offline: string; title?: (type: string, title: string) => string }): void {
+export function setErrorTexts(texts: Partial<ErrorTexts> & { stale: string; offline: string }): void {
   Object.assign(errorTexts, texts);
 }
 
@@ -63,7 +82,9 @@ export function errorMessage(error: unknown): string {
     if (error.status === 412) return errorTexts.stale;
     if (error.status === 0) return errorTexts.offline;
     const title = errorTexts.title(error.type, error.title);
-    return error.detail ? `${title}: ${error.detail}` : title;
+    const english = error.errors.map((e) => ({ ...e, message: e.serverMessage ?? e.message }));
+    const detail = errorTexts.detail(error.type, error.detail, english);
+    return detail && detail !== title ? `${title}: ${detail}` : title;
   }
   if (error instanceof Error) return error.message;
   return String(error);

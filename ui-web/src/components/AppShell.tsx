@@ -1,7 +1,8 @@
 // The frame around every signed-in page: skip link, navigation, user menu, and the page.
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { canChangeDonors, canExport, useSession } from '../session/session';
+import { MainNav } from './MainNav';
+import { canChangeDonors, useSession } from '../session/session';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -34,13 +35,14 @@ function UserMenu() {
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
       >
-        {user?.display_name || user?.username}
+        <span className="user-name">{user?.display_name || user?.username}</span>
         <span className="role-badge">{user ? t(`role.${user.role}`) : ''}</span>
       </button>
       {open && (
         <div className="user-menu-list" role="menu">
           <div className="user-menu-who" role="none">
             {t('shell.signedInAs')} <strong>{user?.username}</strong>
+            {user ? ` · ${t(`role.${user.role}`)}` : ''}
             {user?.totp_enabled ? ` · ${t('shell.secondFactorOn')}` : ''}
           </div>
           <LanguageSwitch inMenu onChosen={() => setOpen(false)} />
@@ -77,22 +79,7 @@ export function AppShell() {
       </a>
       <header className="topbar">
         <div className="brand">Steward</div>
-        <nav aria-label={t('shell.mainNav')}>
-          <NavLink to="/" end>
-            {t('nav.dashboard')}
-          </NavLink>
-          <NavLink to="/constituents">{t('nav.constituents')}</NavLink>
-          <NavLink to="/gifts">{t('nav.gifts')}</NavLink>
-          <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
-          <NavLink to="/funds">{t('nav.funds')}</NavLink>
-          <NavLink to="/segments">{t('nav.segments')}</NavLink>
-          <NavLink to="/tasks">{t('nav.tasks')}</NavLink>
-          <NavLink to="/duplicates">{t('nav.duplicates')}</NavLink>
-          {canChangeDonors(session.user) && <NavLink to="/mail">{t('nav.mail')}</NavLink>}
-          {canExport(session.user) && <NavLink to="/reports">{t('nav.reports')}</NavLink>}
-          {canExport(session.user) && <NavLink to="/analytics">{t('nav.analytics')}</NavLink>}
-          {session.user?.role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
-        </nav>
+        <MainNav />
         <div className="topbar-end">
           {canChangeDonors(session.user) && (
             <NavLink to="/gifts/new" className="button button-primary button-small">

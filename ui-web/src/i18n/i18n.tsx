@@ -4,6 +4,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { setErrorTexts } from '../api/client';
 import { setFormatLocale } from '../lib/format';
+import { fieldErrorText, problemDetail } from '../lib/fieldErrors';
 import { problemTitle } from '../lib/problems';
 import { en, type MessageKey } from './en';
 import { ko } from './ko';
@@ -45,14 +46,22 @@ let current: Language = 'en';
 export function currentLanguage(): Language {
   return current;
 }
-function applyLanguage(language: Language): void {
+export function applyLanguage(language: Language): void {
   current = language;
   setErrorTexts({
     stale: translate(language, 'error.stale'),
     offline: translate(language, 'error.offline'),
     // English keeps the server's own title; other languages word it by the problem's type.
     title: (type, title) => (language === 'en' ? title : problemTitle(type, title, (key) => (key in en ? translate(language, key as MessageKey) : undefined))),
+    // Field messages and details: English keeps the server's words; Korean words the known
+    // codes (lib/fieldErrors.ts) and keeps the English for the rest.
+    field: (error) => (language === 'en' ? error.message : fieldErrorText(error, lookupIn(language))),
+    detail: (type, detail, errors) => (language === 'en' ? detail : problemDetail(type, detail, errors, lookupIn(language))),
   });
+}
+
+function lookupIn(language: Language) {
+  return (key: string, vars?: Vars) => (key in en ? translate(language, key as MessageKey, vars) : undefined);
 }
 
 // For keys built at run time ("method." + name): falls back to the key's last part.

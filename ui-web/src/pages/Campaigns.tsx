@@ -2,6 +2,7 @@
 // bar), and per campaign its appeals with their results (raised, gifts, donors). Fundraisers
 // and admins create and edit campaigns and appeals (pages/CampaignEditor.tsx).
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { apiPath, get } from '../api/client';
 import type { Appeal, Campaign, CampaignResults } from '../api/crm';
 import type { Page, Settings } from '../api/types';
@@ -160,7 +161,7 @@ function Appeals({ campaign, results, canEdit }: { campaign: Campaign; results: 
                   return (
                     <tr key={a.id}>
                       <td>
-                        {a.name} <span className="muted">{a.code}</span>
+                        <Link to={`/appeals/${a.id}`}>{a.name}</Link> <span className="muted">{a.code}</span>
                       </td>
                       <td>{tx(`channel.${a.channel}`)}</td>
                       <td className="numeric">{a.goal ? formatMoney(a.goal) : '—'}</td>
@@ -168,11 +169,15 @@ function Appeals({ campaign, results, canEdit }: { campaign: Campaign; results: 
                       <td className="numeric">{tally?.gift_count ?? 0}</td>
                       <td className="numeric">{tally?.donor_count ?? 0}</td>
                       {canEdit && (
-                        <td>
+                        <td className="row-actions">
                           <button type="button" className="button button-small" onClick={() => setEditing(a.id)}>
                             {t('common.edit')}
                             <span className="visually-hidden"> {a.name}</span>
-                          </button>
+                          </button>{' '}
+                          <Link className="button button-small" to={`/appeals/${a.id}/email`}>
+                            {t('appealMail.emailShort')}
+                            <span className="visually-hidden"> {a.name}</span>
+                          </Link>
                         </td>
                       )}
                     </tr>

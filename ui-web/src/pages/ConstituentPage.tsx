@@ -19,6 +19,8 @@ import { SoftCredits } from './SoftCredits';
 import { EditConstituent } from './EditConstituent';
 import { StageCard } from './StageCard';
 import { TagEditor } from './TagEditor';
+import { PrivacyCard } from './PrivacyCard';
+import { isErased } from '../lib/privacy';
 
 interface Loaded {
   record: ConstituentDetail;
@@ -43,6 +45,11 @@ export function ConstituentPage() {
     <Loaded load={load} retry={reload}>
       {({ record, etag, fiscalStart }) => (
         <article className="constituent">
+          {isErased(record) && (
+            <p className="notice" role="status" data-testid="erased-banner">
+              {t('privacy.erasedBanner')}
+            </p>
+          )}
           <div className="page-header">
             <div>
               <h1 lang={/[\uac00-\ud7a3]/.test(record.display_name) ? 'ko' : undefined}>{record.display_name}</h1>
@@ -60,7 +67,7 @@ export function ConstituentPage() {
               </p>
             </div>
             <div className="actions">
-              {canChangeDonors(session.user) && !editing && (
+              {canChangeDonors(session.user) && !editing && !isErased(record) && (
                 <>
                   <Link className="button" to={`/gifts/new?constituent=${record.id}`}>
                     {t('constituent.recordGift')}
@@ -111,6 +118,7 @@ export function ConstituentPage() {
           </section>
           <GiftList constituentId={record.id} onChanged={reload} />
           <SoftCredits constituentId={record.id} />
+          {session.user?.role === 'admin' && <PrivacyCard record={record} erased={isErased(record)} onErased={reload} />}
           {record.notes && !editing && (
             <section className="card" aria-labelledby="notes">
               <h2 id="notes">{t('gift.notes')}</h2>

@@ -1,0 +1,55 @@
+#include "http/field_error_code.hpp"
+
+#include <array>
+#include <utility>
+
+namespace steward::http {
+namespace {
+
+bool has(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
+
+bool starts(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+bool ends(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::string field_error_code(std::string_view m) {
+  if (m == "is required" || m == "required" || starts(m, "required:") || m == "is empty") {
+    return "required";
+  }
+  if (m == "is not a known field" || m == "unknown field") return "unknown-field";
+  if (has(m, "is longer than") || (has(m, "at most") && has(m, "characters")) ||
+      has(m, "is too long")) {
+    return "too-long";
+  }
+  if (has(m, "at least") && has(m, "characters")) return "too-short";
+  if (has(m, "is not a date") || has(m, "is not a day of the calendar") ||
+      starts(m, "must be a date") || has(m, "is outside the years")) {
+    return "invalid-date";
+  }
+  if (has(m, "ISO 4217") || m == "unknown currency") return "invalid-currency";
+  if (has(m, "is not an amount") || has(m, "decimal amount") || has(m, "is not a decimal number") ||
+      has(m, "decimal places")) {
+    return "invalid-amount";
+  }
+  if (m == "cannot be negative" || m == "must not be negative") return "negative";
+  if (has(m, "without control characters")) return "invalid-text";
+  static constexpr std::array<std::string_view, 9> kTypes = {
+      "must be a string",   "must be text",          "must be a whole number",
+      "must be an integer", "must be a number",      "must be true or false",
+      "must be an object",  "must be a JSON object", "must be an array"};
+  for (std::string_view t : kTypes) {
+    if (starts(m, t)) return "wrong-type";
+  }
+  if (ends(m, "does not exist") || starts(m, "no such ")) return "not-found";
+  return "invalid";
+}
+
+}  // namespace steward::http

@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, setCsrfToken } from '../api/client';
+import { cancelSend, checkRate, exclusionFunnel, isFinished, ratePercent, sendMinutes, sendProgress, stateRows, visibleRecipients, type SendRecipient } from './appealMail';
+
+function appealReply(status: number, body: unknown) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  });
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setCsrfToken('');
+});
+
+describe('appeal audience preview', () => {
+  it('counts down from the segment through each exclusion in the server order', () => {
+    const rows = exclusionFunnel({
+      segment_count: 20,
+      excluded: { restricted: 1, already_sent: 0, unsubscribed: 2, do_not_email: 3, do_not_solicit: 1, no_valid_email: 4, total: 11 },
+    });
+    expect(rows.map((r) => r.key)).toEqual(['restricted', 'already_sent', 'unsubscribed', 'do_not_email', 'do_not_solicit', 'no_valid_email']);
+    expect(rows.map((r) => r.left)).toEqual([19, 19, 17, 14, 13, 9]);
+    expect(rows[5].excluded).toBe(4);
+  });
+  it('treats missing counts as none and never goes below zero', () => {
+    expect(exclusionFunnel({ segment_count: 1, excluded: { no_valid_email: 5 } })[5].left).toBe(0);
+    expect(exclusionFunnel({ segment_count: 3, excluded: {} }).every((r) => r.left === 3)).toBe(true);
+  });
+});
+
+describe('send rate', () => {
+  it('accepts whole numbers from 1 to 6000 a minute', () => {
+    expect(checkRate('60')).toEqual({ rate: 60 });
+    expect(checkRate(' 6000 ')).toEqual({ rate: 6000 });
+    for (const bad of ['', '0', '6001', '1.5', '-3', 'abc', '六十']) expect(checkRate(bad)).toEqual({ error: 'appealMail.rateInvalid' });
+  });
+  it('estimates the minutes a send takes', () => {
+    expect(sendMinutes(0, 60)).toBe(0);
+    expect(sendMinutes(1, 60)).toBe(1);
+    expect(sendMinutes(121, 60)).toBe(3);
+  });
+});
+
+describe('send progress', () => {
+  it('counts sent, rejected and skipped as done; deferred and queued as to come', () => {
+    const p = sendProgress({ recipients: 10, status: 'sending', states: { sent: 3, rejected: 1, skipped: 1, deferred: 2, queued: 3 } });
+    expect(p).toEqual({ done: 5, total: 10, percent: 50 });
+  });
+  it('is 100% when a finished send has everyone done, and for an empty finished send', () => {
+    expect(sendProgress({ recipients: 3, status: 'finished', states: { sent: 3 } }).percent).toBe(100);
+    expect(sendProgress({ recipients: 0, status: 'finished', states: {} }).percent).toBe(100);
+    expect(sendProgress({ recipients: 0, status: 'sending' }).percent).toBe(0);
+    expect(isFinished({ status: 'cancelled' })).toBe(true);
+    expect(isFinished({ status: 'sending' })).toBe(false);
+  });
+  it('lists the states in a fixed order without the empty ones', () => {
+    expect(stateRows({ skipped: 1, sent: 4, queued: 0, weird: 2 })).toEqual([
+      ['sent', 4],
+      ['skipped', 1],
+      ['weird', 2],
+    ]);
+    expect(stateRows(undefined)).toEqual([]);
+  });
+  it('shows the response rate as a percent', () => {
+    expect(ratePercent(0.125)).toBe('12.5');
+    expect(ratePercent('0.5')).toBe('50');
+    expect(ratePercent(null)).toBe('0');
+  });
+});
+
+describe('recipients list', () => {
+  const r = (id: number, state: string): SendRecipient => ({ constituent_id: id, address: `${id}@example.org`, state, attempts: 1, reply: null });
+  const items = [r(1, 'sent'), r(2, 'rejected'), r(3, 'sent'), r(4, 'queued')];
+  it('filters by state and pages', () => {
+    expect(visibleRecipients(items, 'sent', 50).rows.map((x) => x.constituent_id)).toEqual([1, 3]);
+    expect(visibleRecipients(items, '', 2)).toMatchObject({ more: true, total: 4 });
+    expect(visibleRecipients(items, 'deferred', 50)).toEqual({ rows: [], more: false, total: 0 });
+  });
+});
+
+describe('cancel a send', () => {
+  it('posts with the CSRF token and answers the cancelled send', async () => {
+    const fetchMock = vi.fn().mockResolvedValue(appealReply(200, { id: 7, status: 'cancelled', recipients: 3 }));
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('tok');
+    const out = await cancelSend(7);
+    expect(out).toEqual({ kind: 'cancelled', send: { id: 7, status: 'cancelled', recipients: 3 } });
+    const [path, init] = fetchMock.mock.calls[0];
+    expect(path).toBe('/api/v1/appeal-sends/7/cancel');
+    expect(init.method).toBe('POST');
+    expect(init.headers['X-CSRF-Token']).toBe('tok');
+  });
+  it('reads a 409 as "already finished", not as an error', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(appealReply(409, { type: 'https://steward.invalid/problems/state', title: 'the send has finished', status: 409 })));
+    expect(await cancelSend(7)).toEqual({ kind: 'already-finished' });
+  });
+  it('passes other errors on', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(appealReply(404, { type: 'https://steward.invalid/problems/not-found', title: 'no such appeal send', status: 404 })));
+    await expect(cancelSend(7)).rejects.toBeInstanceOf(ApiError);
+  });
+});
