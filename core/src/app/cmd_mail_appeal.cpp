@@ -52,6 +52,7 @@ void print_exclusions(const engine::appeals::Audience& au) {
             << fmt::format("  do not email       {}\n", x.do_not_email)
             << fmt::format("  do not solicit     {}\n", x.do_not_solicit)
             << fmt::format("  no valid email     {}\n", x.no_valid_email)
+            << fmt::format("  shared address     {}\n", x.shared_address)
             << fmt::format("recipients: {} ({} in English, {} in Korean)\n", au.recipients.size(),
                            au.count_in("en"), au.count_in("ko"));
 }

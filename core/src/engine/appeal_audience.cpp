@@ -1,7 +1,9 @@
 #include "engine/appeal_audience.hpp"
 
+#include <cctype>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "domain/contact.hpp"
 #include "engine/mail_merge.hpp"
@@ -43,20 +45,38 @@ Result<std::optional<domain::MailTemplate>> template_for(store::Unit& unit, cons
   return std::optional<domain::MailTemplate>();
 }
 
+// An address compared the way mail servers do in practice: the whole address in lower case.
+std::string address_key(const std::string& email) {
+  std::string key = email;
+  for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return key;
+}
+
+// The addresses earlier sends of this appeal have asked (or are asking) already.
+std::set<std::string> addresses_already_asked(store::Unit& unit, long long appeal_id) {
+  std::set<std::string> out;
+  soci::rowset<std::string> rows =
+      (unit.sql().prepare << "SELECT r.address FROM appeal_send_recipients r JOIN "
+                             "appeal_sends s ON s.id = r.appeal_send_id WHERE "
+                             "s.appeal_id = :appeal AND r.state IN ('queued', "
+                             "'sending', 'sent', 'deferred')",
+       soci::use(appeal_id));
+  for (const std::string& address : rows) out.insert(address_key(address));
+  return out;
+}
+
 }  // namespace
 
 long long Exclusions::total() const {
-  return restricted + already_sent + unsubscribed + do_not_email + do_not_solicit + no_valid_email;
+  return restricted + already_sent + unsubscribed + do_not_email + do_not_solicit + no_valid_email +
+         shared_address;
 }
 
 nlohmann::json Exclusions::to_json() const {
-  return {{"restricted", restricted},
-          {"already_sent", already_sent},
-          {"unsubscribed", unsubscribed},
-          {"do_not_email", do_not_email},
-          {"do_not_solicit", do_not_solicit},
-          {"no_valid_email", no_valid_email},
-          {"total", total()}};
+  return {{"restricted", restricted},         {"already_sent", already_sent},
+          {"unsubscribed", unsubscribed},     {"do_not_email", do_not_email},
+          {"do_not_solicit", do_not_solicit}, {"no_valid_email", no_valid_email},
+          {"shared_address", shared_address}, {"total", total()}};
 }
 
 long long Audience::count_in(const std::string& language) const {
@@ -119,6 +139,7 @@ Result<Audience> appeal_audience(store::Unit& unit, const AudienceRequest& reque
   out.template_name = request.template_name;
   std::map<std::string, long long> template_ids;  // by language
   std::vector<AudienceMember> pending;
+  std::set<std::string> addresses = addresses_already_asked(unit, request.appeal_id);
   while (st.fetch()) {
     store::RowReader r(row);
     store::mail_queries::DonorRow donor;
@@ -144,6 +165,8 @@ Result<Audience> appeal_audience(store::Unit& unit, const AudienceRequest& reque
       ++out.excluded.do_not_solicit;
     } else if (!email || !domain::is_plausible_email(*email)) {
       ++out.excluded.no_valid_email;
+    } else if (!addresses.insert(address_key(*email)).second) {
+      ++out.excluded.shared_address;
     } else {
       pending.push_back({donor.id, donor.display_name, *email, donor_language(donor, *mail), 0});
     }

@@ -6,6 +6,10 @@
 //   do_not_email    marked do not email
 //   do_not_solicit  marked do not solicit (no asks of any kind)
 //   no_valid_email  no primary email, or one that is not a plausible address
+//   shared_address  their address already gets this appeal: another member of the segment
+//                   shares it (a couple, a church office), the lowest constituent id first, or
+//                   an earlier send of the appeal asked it (one ask per mailbox, as CiviCRM's
+//                   and Bloomerang's mailings dedupe by address)
 // so segment_count = recipients + the sum of the exclusions. (Deceased/inactive: Steward has no
 // such flag; deleted and merged records are never segment members.)
 // The segment is read as it is now; sending freezes this list (appeal_sender.hpp).
@@ -33,6 +37,7 @@ struct Exclusions {
   long long do_not_email = 0;
   long long do_not_solicit = 0;
   long long no_valid_email = 0;
+  long long shared_address = 0;
   long long total() const;
   nlohmann::json to_json() const;
 };

@@ -103,6 +103,35 @@ TEST_P(AppealSendTest, PreviewCountsEachExclusionOnce) {
             au->segment_count);
 }
 
+// One ask per mailbox: a couple or a church office sharing an address gets the appeal once (the
+// lowest constituent id), whatever the address's case, and a later send of the same appeal does
+// not ask that mailbox again through another constituent.
+TEST_P(AppealSendTest, EachMailboxIsAskedOnce) {
+  long long first = donor("김민수", "family@example.org");
+  donor("이영희", "Family@Example.org");
+  donor("Grace Lee", "grace@example.org");
+  auto au = db().read([&](store::Unit& u) {
+    return appeal_audience(u, {setup_.appeal_id, setup_.segment_id, "appeal"});
+  });
+  ASSERT_TRUE(au) << au.status().to_string();
+  ASSERT_EQ(au->recipients.size(), 2u);
+  EXPECT_EQ(au->recipients[0].constituent_id, first);
+  EXPECT_EQ(au->excluded.shared_address, 1);
+  EXPECT_EQ(au->excluded.to_json().value("shared_address", -1), 1);
+  EXPECT_EQ(au->excluded.total() + static_cast<long long>(au->recipients.size()),
+            au->segment_count);
+
+  ASSERT_TRUE(start());
+  donor("김하늘", "FAMILY@example.org");  // joins the household after the first send
+  auto again = db().read([&](store::Unit& u) {
+    return appeal_audience(u, {setup_.appeal_id, setup_.segment_id, "appeal"});
+  });
+  ASSERT_TRUE(again) << again.status().to_string();
+  EXPECT_EQ(again->recipients.size(), 0u);
+  EXPECT_EQ(again->excluded.already_sent, 2);
+  EXPECT_EQ(again->excluded.shared_address, 2);
+}
+
 TEST_P(AppealSendTest, PreviewErrorsNameTheField) {
   auto bad_template = db().read([&](store::Unit& u) {
     return appeal_audience(u, {setup_.appeal_id, setup_.segment_id, "no-such-template"});

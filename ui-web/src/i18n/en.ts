@@ -1093,6 +1093,7 @@ export const en = {
   "appealMail.exclusion.do_not_email": "Do not email",
   "appealMail.exclusion.do_not_solicit": "Do not solicit",
   "appealMail.exclusion.no_valid_email": "No valid email address",
+  "appealMail.exclusion.shared_address": "Address already asked (shared with another donor)",
   "appealMail.willBeEmailed": "Will be emailed",
   "appealMail.byLanguage": "English {en} · Korean {ko}",
   "appealMail.sampleFor": "Sample message for {name}",

@@ -1094,6 +1094,7 @@ export const ko: Record<MessageKey, string> = {
   "appealMail.exclusion.do_not_email": "이메일 금지",
   "appealMail.exclusion.do_not_solicit": "모금 요청 금지",
   "appealMail.exclusion.no_valid_email": "유효한 이메일 없음",
+  "appealMail.exclusion.shared_address": "이미 받는 주소 (다른 후원자와 공유)",
   "appealMail.willBeEmailed": "이메일 발송 대상",
   "appealMail.byLanguage": "영어 {en} · 한국어 {ko}",
   "appealMail.sampleFor": "{name} 님에게 갈 메시지 예시",

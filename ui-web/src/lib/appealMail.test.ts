@@ -18,10 +18,10 @@ describe('appeal audience preview', () => {
   it('counts down from the segment through each exclusion in the server order', () => {
     const rows = exclusionFunnel({
       segment_count: 20,
-      excluded: { restricted: 1, already_sent: 0, unsubscribed: 2, do_not_email: 3, do_not_solicit: 1, no_valid_email: 4, total: 11 },
+      excluded: { restricted: 1, already_sent: 0, unsubscribed: 2, do_not_email: 3, do_not_solicit: 1, no_valid_email: 4, shared_address: 2, total: 13 },
     });
-    expect(rows.map((r) => r.key)).toEqual(['restricted', 'already_sent', 'unsubscribed', 'do_not_email', 'do_not_solicit', 'no_valid_email']);
-    expect(rows.map((r) => r.left)).toEqual([19, 19, 17, 14, 13, 9]);
+    expect(rows.map((r) => r.key)).toEqual(['restricted', 'already_sent', 'unsubscribed', 'do_not_email', 'do_not_solicit', 'no_valid_email', 'shared_address']);
+    expect(rows.map((r) => r.left)).toEqual([19, 19, 17, 14, 13, 9, 7]);
     expect(rows[5].excluded).toBe(4);
   });
   it('treats missing counts as none and never goes below zero', () => {

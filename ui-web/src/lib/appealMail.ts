@@ -3,7 +3,7 @@
 // Cancel request. Kept out of the components so Vitest checks them.
 import { ApiError, apiPath, post } from '../api/client';
 
-export const exclusionOrder = ['restricted', 'already_sent', 'unsubscribed', 'do_not_email', 'do_not_solicit', 'no_valid_email'] as const;
+export const exclusionOrder = ['restricted', 'already_sent', 'unsubscribed', 'do_not_email', 'do_not_solicit', 'no_valid_email', 'shared_address'] as const;
 export type Exclusion = (typeof exclusionOrder)[number];
 
 export interface AudiencePreview {
