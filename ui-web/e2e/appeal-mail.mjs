@@ -97,5 +97,15 @@ export async function appealMailSteps({ page, base, step, shot }) {
     await page.getByTestId('appeal-sends').locator('tbody tr').first().getByText('Finished').waitFor();
     const results = await (await page.request.get(`${base}/api/v1/appeals/${appeal.id}/email-results`)).json();
     assert.equal(results.recipients, count);
+    // The same page in Korean.
+    await page.locator('.user-menu > button').click();
+    await page.getByRole('menuitemradio', { name: '한국어' }).click();
+    await page.getByRole('heading', { name: '이메일 발송 내역' }).waitFor();
+    await page.getByTestId('appeal-sends').locator('tbody tr').first().getByText('완료').waitFor();
+    await page.getByRole('button', { name: '이 호소문 이메일 보내기' }).waitFor();
+    await shot('appeal-ko');
+    await page.locator('.user-menu > button').click();
+    await page.getByRole('menuitemradio', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Email sends' }).waitFor();
   });
 }
