@@ -1,5 +1,6 @@
 # Sourced by scripts/test: clang-tidy (the checks in .clang-tidy) on the .cpp files that differ
-# from the commit in .ci/tidy-base (committed or not), or on every file when STEWARD_TIDY_ALL=1.
+# from the commit in .ci/tidy-base (committed or not), or on every file when STEWARD_TIDY_ALL=1;
+# skipped with a message when that commit is not in the clone (a shallow clone).
 # Uses the compilation database of BUILD_DIR (build-asan when scripts/test builds it, else build),
 # made per-file by scripts/lib/tidy_db.py since a unity build lists its batches. Every finding is
 # an error.
@@ -17,10 +18,10 @@ steward_tidy() {
     local base
     base=$(tr -d '[:space:]' <"$root/.ci/tidy-base")
     if ! git -C "$root" cat-file -e "$base^{commit}" 2>/dev/null; then
-      echo "steward_tidy: base commit $base (.ci/tidy-base) is not in this clone;" \
-        "checking every file (fetch more history to check only the changed ones)" >&2
-      STEWARD_TIDY_ALL=1 steward_tidy "$root" "$build"
-      return $?
+      # A shallow clone: checking every file instead would take hours on a small machine.
+      echo "steward_tidy: base commit $base (.ci/tidy-base) is not in this clone (shallow?);" \
+        "skipped. Fetch the history, or run with STEWARD_TIDY_ALL=1 to check every file." >&2
+      return 0
     fi
     local f
     while IFS= read -r f; do
