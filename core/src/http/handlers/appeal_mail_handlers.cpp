@@ -292,7 +292,13 @@ void add_appeal_mail_routes(Api& api) {
          "Cancel an appeal send that is still sending: recipients not yet sent become "
          "cancelled, those sent stay sent; the send as GET returns it (409 when finished)",
          cancel_send,
-         {{"response", kObject}, {"status", 200}}});
+         {{"request",
+           {{"type", "object"},
+            {"additionalProperties", false},
+            {"properties", json::object()},
+            {"description", "no body needed (an empty body or {})"}}},
+          {"response", kObject},
+          {"status", 200}}});
   r.add({"GET",
          "/api/v1/appeal-sends/{id}/recipients",
          Access::kPermission,
