@@ -1,4 +1,4 @@
-// Tribute notifications (migration 0022): the one notice per tribute gift to the person the
+// Tribute notifications (migration 0021): the one notice per tribute gift to the person the
 // donor asked to tell (gifts.tribute_notify_id), by email or printed letter, recorded once
 // (UNIQUE gift_id). See engine/tribute_notices.hpp and docs/mail.md ("Tribute notifications").
 #pragma once

@@ -1,11 +1,11 @@
 -- Cancelling an appeal send, and tribute notifications (SQLite). Mirrors
--- migrations/postgresql/0022_appeal_cancel_tribute_notices.sql. See docs/mail.md and
+-- migrations/postgresql/0021_appeal_cancel_tribute_notices.sql. See docs/mail.md and
 -- docs/decisions/0201-appeal-cancel-and-tribute-notifications.md.
 --
 -- appeal_send_recipients.state gains 'cancelled': a recipient still queued (or deferred) when
 -- the send was cancelled; never sent. SQLite cannot change a CHECK in place, so the table is
 -- rebuilt with the same columns in the same order (nothing references it).
-CREATE TABLE appeal_send_recipients_0022 (
+CREATE TABLE appeal_send_recipients_0021 (
   id               INTEGER PRIMARY KEY,
   appeal_send_id   INTEGER NOT NULL REFERENCES appeal_sends (id),
   constituent_id   INTEGER NOT NULL REFERENCES constituents (id),
@@ -19,12 +19,12 @@ CREATE TABLE appeal_send_recipients_0022 (
   updated_at       TEXT NOT NULL,
   UNIQUE (appeal_send_id, constituent_id)
 );
-INSERT INTO appeal_send_recipients_0022 (id, appeal_send_id, constituent_id, template_id, address,
+INSERT INTO appeal_send_recipients_0021 (id, appeal_send_id, constituent_id, template_id, address,
   state, attempts, mail_message_id, reply, created_at, updated_at)
 SELECT id, appeal_send_id, constituent_id, template_id, address, state, attempts,
   mail_message_id, reply, created_at, updated_at FROM appeal_send_recipients;
 DROP TABLE appeal_send_recipients;
-ALTER TABLE appeal_send_recipients_0022 RENAME TO appeal_send_recipients;
+ALTER TABLE appeal_send_recipients_0021 RENAME TO appeal_send_recipients;
 CREATE INDEX appeal_send_recipients_state ON appeal_send_recipients (appeal_send_id, state, id);
 CREATE INDEX appeal_send_recipients_constituent ON appeal_send_recipients (constituent_id);
 

@@ -1,5 +1,5 @@
 -- Cancelling an appeal send, and tribute notifications (PostgreSQL). Mirrors
--- migrations/sqlite/0022_appeal_cancel_tribute_notices.sql. See docs/mail.md and
+-- migrations/sqlite/0021_appeal_cancel_tribute_notices.sql. See docs/mail.md and
 -- docs/decisions/0201-appeal-cancel-and-tribute-notifications.md.
 --
 -- appeal_send_recipients.state gains 'cancelled': a recipient still queued (or deferred) when
