@@ -95,14 +95,9 @@ Result<LetterRun> print_thank_you_letters(store::Database& db, const store::Acto
     }
     auto settings = store::mail_settings::get(unit);
     if (!settings) return settings.status();
-    print::PaperSize paper = print::PaperSize::kLetter;
-    if (options.paper) {
-      paper = *options.paper;
-    } else {
-      auto parsed = print::parse_paper_size(settings->paper_size, "mail.paper_size");
-      if (!parsed) return parsed.status();
-      paper = *parsed;
-    }
+    auto chosen_paper = print::paper_size_or_setting(options.paper, settings->paper_size);
+    if (!chosen_paper) return chosen_paper.status();
+    const print::PaperSize paper = *chosen_paper;
     auto queue = ack_queue(unit, options.rule);
     if (!queue) return queue.status();
     LetterRun result;

@@ -1,5 +1,6 @@
 #include "engine/thank_you_sender.hpp"
 
+#include "engine/mail_delivery.hpp"
 #include "engine/mail_ids.hpp"
 #include "engine/mail_merge.hpp"
 #include "engine/mail_starter_templates.hpp"
@@ -135,8 +136,7 @@ Result<ThankYouReport> send_thank_yous(store::Database& db, const store::Actor& 
   if (!queue) return queue.status();
 
   ThankYouReport report;
-  bool mailer_down = false;
-  std::string mailer_problem;
+  MailerHealth mailer;
   for (const auto& item : *queue) {
     if (item.channel == AckChannel::kLetter) {
       ThankYouOutcome o;
@@ -150,14 +150,14 @@ Result<ThankYouReport> send_thank_yous(store::Database& db, const store::Actor& 
       report.outcomes.push_back(o);
       continue;
     }
-    if (mailer_down) {
+    if (mailer.down) {
       ThankYouOutcome o;
       o.gift_id = item.gift.gift_id;
       o.constituent_id = item.gift.constituent_id;
       o.donor_name = item.gift.donor_name;
       o.channel = "email";
       o.state = "not_attempted";
-      o.detail = mailer_problem;
+      o.detail = mailer.problem;
       o.personal_call = item.personal_call;
       report.outcomes.push_back(o);
       continue;
@@ -185,19 +185,8 @@ Result<ThankYouReport> send_thank_yous(store::Database& db, const store::Actor& 
       report.outcomes.push_back(prepared->outcome);
       continue;
     }
-    Result<std::vector<sdk::RecipientStatus>> delivered = deliver(prepared->message);
-    sdk::RecipientStatus status{prepared->outcome.address, sdk::DeliveryState::kDeferred, ""};
-    if (!delivered) {
-      status.reply = delivered.status().message();
-      if (delivered.status().code() == StatusCode::kInvalid) {
-        status.state = sdk::DeliveryState::kRejected;  // the message itself is unsendable
-      } else {
-        mailer_down = true;
-        mailer_problem = "mailer unavailable: " + delivered.status().message();
-      }
-    } else if (!delivered->empty()) {
-      status = delivered->front();
-    }
+    const sdk::RecipientStatus status =
+        delivery_status(deliver(prepared->message), prepared->outcome.address, mailer);
     Status recorded =
         db.write(actor, [&](store::Unit& unit) { return record(unit, *prepared, status); });
     ThankYouOutcome o = prepared->outcome;

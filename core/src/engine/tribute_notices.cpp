@@ -1,5 +1,6 @@
 #include "engine/tribute_notices.hpp"
 
+#include "engine/mail_delivery.hpp"
 #include "engine/mail_ids.hpp"
 #include "engine/mail_merge.hpp"
 #include "engine/mail_render.hpp"
@@ -180,14 +181,13 @@ Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::
   TributeNoticeRun run;
 
   // Emails, one at a time.
-  bool mailer_down = !deliver;
-  std::string mailer_problem = deliver ? "" : "no mailer available";
+  MailerHealth mailer{!deliver, deliver ? "" : "no mailer available"};
   for (const auto& d : *queue) {
     if (d.donor_restricted || !by_email(d)) continue;
-    if (mailer_down && options.send) {
+    if (mailer.down && options.send) {
       auto o = outcome_for(d, "email");
       o.state = "not_attempted";
-      o.detail = mailer_problem;
+      o.detail = mailer.problem;
       run.outcomes.push_back(o);
       continue;
     }
@@ -208,19 +208,8 @@ Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::
       run.outcomes.push_back(prepared->outcome);
       continue;
     }
-    auto delivered = deliver(prepared->message);
-    sdk::RecipientStatus status{prepared->outcome.address, sdk::DeliveryState::kDeferred, ""};
-    if (!delivered) {
-      status.reply = delivered.status().message();
-      if (delivered.status().code() == StatusCode::kInvalid) {
-        status.state = sdk::DeliveryState::kRejected;
-      } else {
-        mailer_down = true;
-        mailer_problem = "mailer unavailable: " + delivered.status().message();
-      }
-    } else if (!delivered->empty()) {
-      status = delivered->front();
-    }
+    const sdk::RecipientStatus status =
+        delivery_status(deliver(prepared->message), prepared->outcome.address, mailer);
     Status recorded =
         db.write(actor, [&](store::Unit& u) { return record_email(u, *prepared, d, status); });
     TributeNoticeOutcome o = prepared->outcome;
@@ -237,14 +226,9 @@ Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::
     if (!settings) return settings.status();
     auto org = store::settings::get(unit);
     if (!org) return org.status();
-    print::PaperSize paper = print::PaperSize::kLetter;
-    if (options.paper) {
-      paper = *options.paper;
-    } else {
-      auto parsed = print::parse_paper_size(settings->paper_size, "mail.paper_size");
-      if (!parsed) return parsed.status();
-      paper = *parsed;
-    }
+    auto chosen_paper = print::paper_size_or_setting(options.paper, settings->paper_size);
+    if (!chosen_paper) return chosen_paper.status();
+    const print::PaperSize paper = *chosen_paper;
     const std::string file = "letters-tribute-" + print::file_timestamp();
     auto fresh = store::tribute_notices::due(unit, filter);
     if (!fresh) return fresh.status();

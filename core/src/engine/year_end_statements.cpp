@@ -3,6 +3,7 @@
 #include <chrono>
 #include <random>
 
+#include "engine/mail_delivery.hpp"
 #include "engine/mail_merge.hpp"
 #include "engine/mail_render.hpp"
 #include "engine/mail_starter_templates.hpp"
@@ -71,13 +72,9 @@ Result<Context> load_context(store::Unit& unit, int year,
   if (!org) return org.status();
   c.org = *org;
   c.period = statement_period(year, c.settings.statement_year, c.org.fiscal_year_start_month);
-  if (paper) {
-    c.paper = *paper;
-  } else {
-    auto parsed = print::parse_paper_size(c.settings.paper_size, "mail.paper_size");
-    if (!parsed) return parsed.status();
-    c.paper = *parsed;
-  }
+  auto chosen_paper = print::paper_size_or_setting(paper, c.settings.paper_size);
+  if (!chosen_paper) return chosen_paper.status();
+  c.paper = *chosen_paper;
   return c;
 }
 
@@ -318,8 +315,7 @@ Result<StatementRun> issue_statements(store::Database& db, const store::Actor& a
   }
 
   std::vector<print::Piece> to_print;
-  bool mailer_down = false;
-  std::string mailer_problem;
+  MailerHealth mailer;
   for (long long id : setup->second) {
     std::filesystem::path written;
     auto issued = db.write(actor, [&](store::Unit& unit) -> Result<Issued> {
@@ -347,21 +343,10 @@ Result<StatementRun> issue_statements(store::Database& db, const store::Actor& a
       continue;
     }
     sdk::RecipientStatus status{issued->outcome.address, sdk::DeliveryState::kDeferred, ""};
-    if (mailer_down) {
-      status.reply = mailer_problem;
+    if (mailer.down) {
+      status.reply = mailer.problem;
     } else {
-      auto delivered = deliver(*issued->message);
-      if (!delivered) {
-        status.reply = delivered.status().message();
-        if (delivered.status().code() == StatusCode::kInvalid) {
-          status.state = sdk::DeliveryState::kRejected;
-        } else {
-          mailer_down = true;
-          mailer_problem = "mailer unavailable: " + delivered.status().message();
-        }
-      } else if (!delivered->empty()) {
-        status = delivered->front();
-      }
+      status = delivery_status(deliver(*issued->message), issued->outcome.address, mailer);
     }
     const std::string state = sdk::delivery_state_name(status.state);
     Status recorded = db.write(actor, [&](store::Unit& unit) -> Status {
@@ -371,7 +356,7 @@ Result<StatementRun> issue_statements(store::Database& db, const store::Actor& a
       return store::receipts::finish_email(unit, issued->receipt_id, state);
     });
     StatementOutcome o = issued->outcome;
-    o.state = mailer_down && status.reply == mailer_problem ? "not_attempted" : state;
+    o.state = mailer.down && status.reply == mailer.problem ? "not_attempted" : state;
     o.detail = recorded ? status.reply : "sent, but recording failed: " + recorded.message();
     run.outcomes.push_back(o);
   }

@@ -9,6 +9,7 @@
 // docs/decisions/0161-pdf-letters-receipts-statements.md.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,9 @@ enum class PaperSize { kLetter, kA4 };
 // "letter" | "a4" (case-insensitive). Errors: kInvalid naming `field`.
 Result<PaperSize> parse_paper_size(std::string_view text, const std::string& field);
 const char* paper_size_name(PaperSize paper);
+// The paper a run chose, else the organisation's setting (`setting_text`, "mail.paper_size").
+Result<PaperSize> paper_size_or_setting(const std::optional<PaperSize>& chosen,
+                                        std::string_view setting_text);
 
 struct TableRow {
   std::vector<std::string> cells;

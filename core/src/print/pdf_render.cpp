@@ -210,6 +210,12 @@ Result<PaperSize> parse_paper_size(std::string_view text, const std::string& fie
   return Status::invalid_field(field, "must be letter or a4");
 }
 
+Result<PaperSize> paper_size_or_setting(const std::optional<PaperSize>& chosen,
+                                        std::string_view setting_text) {
+  if (chosen) return *chosen;
+  return parse_paper_size(setting_text, "mail.paper_size");
+}
+
 const char* paper_size_name(PaperSize paper) {
   return paper == PaperSize::kLetter ? "letter" : "a4";
 }
