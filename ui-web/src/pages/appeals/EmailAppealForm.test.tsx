@@ -41,7 +41,7 @@ describe('email this appeal', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Preview recipients' }));
     const table = await screen.findByTestId('appeal-audience');
     const remaining = within(table).getAllByRole('row').slice(1).map((r) => r.lastElementChild?.textContent);
-    expect(remaining).toEqual(['10', '9', '9', '9', '7', '7', '6', '6']);
+    expect(remaining).toEqual(['10', '9', '9', '9', '7', '7', '6', '6', '6']);
     expect(await screen.findByText('Sample message for 김민지')).toBeTruthy();
     const rate = screen.getByLabelText('Messages a minute') as HTMLInputElement;
     expect(rate.value).toBe('120');
