@@ -55,7 +55,8 @@ Result<Prefetch> Prefetch::load(store::Unit& unit, const std::string& processor,
     std::string name = domain::name_key(r.donor_name);
     if (!name.empty()) names.insert(name);
   }
-  for (const auto& [source, ids] : by_source) {
+  for (const auto& [source_key, ids] : by_source) {
+    const std::string& source = source_key;  // a plain name: lambdas may not capture a binding
     in_batches(unit,
                "SELECT external_id, kind, gift_id FROM payment_identities WHERE source = :s AND "
                "external_id IN ",

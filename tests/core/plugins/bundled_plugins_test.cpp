@@ -139,6 +139,7 @@ TEST_P(BundledPluginsTest, NodesStartingTogetherInstallEachBuiltInOnce) {
   std::vector<std::vector<BundledOutcome>> outcomes(kNodes);
   std::vector<std::string> failures(kNodes);
   std::vector<std::thread> threads;
+  threads.reserve(kNodes);
   for (int i = 0; i < kNodes; ++i) {
     threads.emplace_back([&, i] {
       auto r =
