@@ -6,17 +6,17 @@
 //   - no input is answered 500 (input must never look like a server fault);
 //   - no response header carries CR or LF (no header injection through any input).
 // A failed check aborts like a crash.
+#include <unistd.h>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <unistd.h>
 #include <memory>
 #include <string>
 
+#include <sodium.h>
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/http.hpp>
-#include <sodium.h>
 
 #include "domain/user.hpp"
 #include "http/api.hpp"
@@ -39,8 +39,8 @@ struct Harness {
 Harness make_harness() {
   if (sodium_init() < 0) std::abort();
   Harness h;
-  auto dir = std::filesystem::temp_directory_path() /
-             ("steward-http-fuzz-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("steward-http-fuzz-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   auto opened = steward::store::Database::open("sqlite:" + (dir / "fuzz.db").string());
@@ -48,15 +48,16 @@ Harness make_harness() {
   h.db = std::move(opened.value());
   if (!steward::store::MigrationRunner(*h.db).migrate()) std::abort();
   const steward::store::Actor actor{"fuzz:setup", "127.0.0.1"};
-  auto token = h.db->write(actor, [&](steward::store::Unit& u)
-                                      -> steward::Result<steward::store::sessions::NewApiToken> {
-    steward::domain::NewUser admin{"fuzzadmin",   "Fuzz Admin", std::nullopt,
-                                   steward::auth::Role::kAdmin, false, "river-lantern-oak-97",
-                                   false};
-    auto user = steward::store::users::create(u, admin);
-    if (!user) return user.status();
-    return steward::store::sessions::create_api_token(u, user->id, "fuzz", "read_write");
-  });
+  auto token = h.db->write(
+      actor,
+      [&](steward::store::Unit& u) -> steward::Result<steward::store::sessions::NewApiToken> {
+        steward::domain::NewUser admin{
+            "fuzzadmin", "Fuzz Admin",           std::nullopt, steward::auth::Role::kAdmin,
+            false,       "river-lantern-oak-97", false};
+        auto user = steward::store::users::create(u, admin);
+        if (!user) return user.status();
+        return steward::store::sessions::create_api_token(u, user->id, "fuzz", "read_write");
+      });
   if (!token) std::abort();
   h.bearer = "Bearer " + token->token;
   steward::http::ApiOptions options;
