@@ -5,7 +5,8 @@
 //                           [--output FILE]
 //
 // The operator can read the database anyway, so restricted donors are counted. A truncated
-// answer says so on stderr (and in the JSON).
+// answer says so on stderr (and in the JSON). Every answered query is audited
+// (engine/analytics_audit.hpp).
 #include <fstream>
 #include <iostream>
 
@@ -14,6 +15,7 @@
 
 #include "app/cli.hpp"
 #include "app/cmd_helpers.hpp"
+#include "engine/analytics_audit.hpp"
 #include "engine/analytics_query.hpp"
 #include "engine/analytics_request.hpp"
 #include "http/report_render.hpp"
@@ -41,6 +43,8 @@ void add_analytics_command(CLI::App& app, Context& ctx) {
     auto& db = open_database(ctx);
     auto answer = engine::analytics::run(db, *q, true);
     if (!answer) stop(answer.status());
+    Status audited = engine::analytics::record_run(db, ctx.actor(), parsed, *answer, *format, true);
+    if (!audited) stop(audited);
     if (answer->truncated) std::cerr << answer->message << "\n";
     std::string bytes;
     if (*format == "json") {

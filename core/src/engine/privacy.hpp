@@ -57,6 +57,19 @@ nlohmann::json redact_image(const nlohmann::json& image);
 nlohmann::json row_json(const soci::row& row);
 // Rows of `sql` (one bound id) as JSON objects.
 nlohmann::json rows_json(store::Unit& unit, const std::string& sql, long long id);
+// The person's names, email addresses and phone numbers (at least 3 bytes each), read before
+// they are erased, to find copies of them elsewhere (privacy_scrub.cpp).
+std::vector<std::string> personal_strings(store::Unit& unit, const std::vector<long long>& person);
+// Import rows of the person staged but not committed keep only what records the gift (identity,
+// amount, date, fund, campaign, method) and are decided for the erased record, so committing
+// the import later records the money without bringing the name or email back. Returns the count.
+Result<long long> redact_pending_import_rows(store::Unit& unit,
+                                             const std::vector<long long>& person,
+                                             long long erased_id);
+// Stored Idempotency-Key answers that name the person (their id, name, email or phone) replay a
+// short "erased" answer instead. Returns the count.
+long long scrub_idempotency_replies(store::Unit& unit, const std::vector<long long>& person,
+                                    const std::vector<std::string>& needles);
 }  // namespace detail
 
 }  // namespace steward::engine::privacy

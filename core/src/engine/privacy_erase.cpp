@@ -144,6 +144,7 @@ Result<EraseOutcome> erase_personal_data(store::Unit& unit, long long constituen
   if (!person) return person.status();
   // Found before anything is deleted: the rows of deleted emails are found through their ids.
   std::set<long long> audit_ids = detail::audit_ids_about(unit, *person);
+  const std::vector<std::string> needles = detail::personal_strings(unit, *person);
 
   EraseOutcome out;
   out.constituent_id = constituent_id;
@@ -155,6 +156,10 @@ Result<EraseOutcome> erase_personal_data(store::Unit& unit, long long constituen
     for (long long p : *person) n += run_step(unit, step, p);
     out.removed[step.name] = n;
   }
+  auto pending = detail::redact_pending_import_rows(unit, *person, constituent_id);
+  if (!pending) return pending.status();
+  out.removed["pending_import_rows"] = *pending;
+  out.removed["idempotency_replies"] = detail::scrub_idempotency_replies(unit, *person, needles);
   for (long long p : *person) {
     std::string name = "Erased donor #" + std::to_string(p);
     blank_constituent(unit, p, name, out.erased_at);

@@ -32,4 +32,25 @@ Result<ReportingRole> create_reporting_role(store::Database& db, const store::Ac
                                             const std::string& name,
                                             const std::optional<std::string>& password);
 
+// The reporting roles of Steward's schema, by name: LOGIN roles, not superusers, whose sessions
+// are read-only and that may read the report_* views (what create_reporting_role makes).
+// kPreconditionFailed on SQLite.
+Result<std::vector<std::string>> list_reporting_roles(store::Database& db);
+
+struct DroppedReportingRole {
+  std::string name;
+  std::string schema;
+  int sessions_ended = 0;  // open sessions of the role that were ended
+  int sessions_left = 0;   // open sessions Steward's user may not end (they can read no more)
+};
+
+// Revokes the role's grants on the views and the schema and drops it, in one transaction.
+// Only a reporting role of this schema (list_reporting_roles) is dropped; any other role is
+// kPreconditionFailed, never touched. Open sessions of the role are ended when Steward's user
+// may signal them. Errors: kInvalid naming "name"; kNotFound; kPreconditionFailed on SQLite
+// or for a role that is not a reporting role here; kPermissionDenied without CREATEROLE.
+// Audited (action "delete", entity "reporting_role").
+Result<DroppedReportingRole> drop_reporting_role(store::Database& db, const store::Actor& actor,
+                                                 const std::string& name);
+
 }  // namespace steward::engine

@@ -61,9 +61,11 @@ TEST_F(AnalyticsCliTest, ErrorsNameTheField) {
   CliRun bad = steward_db(R"(analytics query --json '{"measures":["amount"],"grain":"week"}')");
   EXPECT_NE(bad.exit_code, 0);
   EXPECT_NE(bad.output.find("grain"), std::string::npos) << bad.output;
-  CliRun role = steward_db("reporting-role create metabase");
-  EXPECT_NE(role.exit_code, 0);
-  EXPECT_NE(role.output.find("PostgreSQL"), std::string::npos) << role.output;
+  for (const char* sub : {"create metabase", "list", "drop metabase"}) {
+    CliRun role = steward_db(std::string("reporting-role ") + sub);
+    EXPECT_NE(role.exit_code, 0) << sub;
+    EXPECT_NE(role.output.find("PostgreSQL"), std::string::npos) << role.output;
+  }
 }
 
 }  // namespace

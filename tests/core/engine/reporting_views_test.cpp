@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include <soci/soci.h>
 
@@ -128,12 +129,62 @@ TEST_P(ReportingViewsTest, RoleReadsOnlyTheViews) {
     ADD_FAILURE() << "cannot log in as " << name << ": " << e.what();
   }
 
-  Status dropped = db().write(admin, [&](store::Unit& u) {
-    u.sql() << "DROP OWNED BY " + name;
-    u.sql() << "DROP ROLE " + name;
+  // The role is listed; dropping it ends its open session, and it can log in no more.
+  auto listed = list_reporting_roles(db());
+  ASSERT_TRUE(listed.is_ok()) << listed.status().to_string();
+  EXPECT_NE(std::find(listed->begin(), listed->end(), name), listed->end());
+  std::optional<soci::session> open;
+  try {
+    open.emplace("postgresql", conninfo);
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << e.what();
+  }
+  auto dropped = drop_reporting_role(db(), admin, name);
+  ASSERT_TRUE(dropped.is_ok()) << dropped.status().to_string();
+  EXPECT_EQ(dropped->sessions_ended + dropped->sessions_left, 1);
+  EXPECT_THROW(soci::session("postgresql", conninfo), soci::soci_error);
+  listed = list_reporting_roles(db());
+  ASSERT_TRUE(listed.is_ok());
+  EXPECT_EQ(std::find(listed->begin(), listed->end(), name), listed->end());
+  EXPECT_EQ(testing::query_int(db(),
+                               "SELECT COUNT(*) FROM audit_events WHERE entity_type = "
+                               "'reporting_role' AND action = 'delete'"),
+            1);
+  auto gone = drop_reporting_role(db(), admin, name);
+  ASSERT_FALSE(gone.is_ok());
+  EXPECT_EQ(gone.status().code(), StatusCode::kNotFound);
+}
+
+// Only the roles reporting-role create made for this schema can be dropped with the command.
+TEST_P(ReportingViewsTest, DropRefusesOtherRolesAndSqlite) {
+  const store::Actor admin{"test:admin", ""};
+  if (!is_postgresql()) {
+    EXPECT_EQ(drop_reporting_role(db(), admin, "metabase").status().code(),
+              StatusCode::kPreconditionFailed);
+    EXPECT_EQ(list_reporting_roles(db()).status().code(), StatusCode::kPreconditionFailed);
+    return;
+  }
+  auto bad = drop_reporting_role(db(), admin, "x; DROP ROLE postgres");
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_EQ(bad.status().fields().at(0).field, "name");
+  ASSERT_EQ(sodium_init() < 0, false);
+  const std::string other = "steward_test_plain_" + std::to_string(randombytes_uniform(1000000000));
+  ASSERT_TRUE(db().write(admin,
+                         [&](store::Unit& u) {
+                           u.sql() << "CREATE ROLE " + other + " LOGIN";
+                           return Status::ok();
+                         })
+                  .is_ok());
+  auto refused = drop_reporting_role(db(), admin, other);
+  ASSERT_FALSE(refused.is_ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kPreconditionFailed);
+  EXPECT_EQ(
+      testing::query_int(db(), "SELECT COUNT(*) FROM pg_roles WHERE rolname = '" + other + "'"), 1);
+  Status cleaned = db().write(admin, [&](store::Unit& u) {
+    u.sql() << "DROP ROLE " + other;
     return Status::ok();
   });
-  EXPECT_TRUE(dropped.is_ok()) << dropped.to_string();
+  EXPECT_TRUE(cleaned.is_ok()) << cleaned.to_string();
 }
 
 STEWARD_INSTANTIATE_DATABASE_TEST(ReportingViewsTest);

@@ -65,6 +65,45 @@ TEST_P(ApiPrivacyTest, EraseNeedsTheTypedConfirmationThenKeepsTheGifts) {
   EXPECT_EQ(record.json()["display_name"], "Erased donor #" + id);
 }
 
+// The answer an Idempotency-Key replays for 24 hours held the person's name and email; after
+// the erase a retried request gets a short "erased" answer and still creates nothing twice.
+TEST_P(ApiPrivacyTest, EraseScrubsStoredIdempotentAnswers) {
+  auto admin = sign_in_as("admin1", auth::Role::kAdmin);
+  const std::string body = R"({"kind":"individual","first_name":"순자","last_name":"박"})";
+  const std::map<std::string, std::string> key = {{"Idempotency-Key", "create-park"}};
+  HttpReply made = admin.request("POST", "/api/v1/constituents", body, key);
+  ASSERT_EQ(made.status, 201) << made.body;
+  ASSERT_NE(made.body.find("순자"), std::string::npos);
+  const std::string id = std::to_string(made.json()["id"].get<long long>());
+  const long long people = query_int(db(), "SELECT COUNT(*) FROM constituents");
+  const std::string email_path = "/api/v1/constituents/" + id + "/emails";
+  const std::string email = R"({"email":"soonja@example.org"})";
+  const std::map<std::string, std::string> email_key = {{"Idempotency-Key", "email-park"}};
+  HttpReply added = admin.request("POST", email_path, email, email_key);
+  ASSERT_EQ(added.status, 201) << added.body;
+
+  HttpReply done =
+      admin.post("/api/v1/constituents/" + id + "/erase", R"({"confirm":"ERASE )" + id + R"("})");
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json()["removed"]["idempotency_replies"], 2) << done.body;
+
+  HttpReply replay = admin.request("POST", "/api/v1/constituents", body, key);
+  EXPECT_EQ(replay.status, 201) << replay.body;
+  EXPECT_EQ(replay.header("idempotent-replayed"), "true");
+  EXPECT_EQ(replay.body.find("순자"), std::string::npos) << replay.body;
+  EXPECT_EQ(replay.body.find("soonja"), std::string::npos) << replay.body;
+  EXPECT_EQ(replay.json()["erased"], true);
+  EXPECT_EQ(query_int(db(), "SELECT COUNT(*) FROM constituents"), people);
+  HttpReply email_replay = admin.request("POST", email_path, email, email_key);
+  EXPECT_EQ(email_replay.header("idempotent-replayed"), "true");
+  EXPECT_EQ(email_replay.body.find("soonja"), std::string::npos) << email_replay.body;
+  EXPECT_EQ(query_int(db(), "SELECT COUNT(*) FROM emails WHERE constituent_id = " + id), 0);
+  EXPECT_EQ(query_int(db(),
+                      "SELECT COUNT(*) FROM idempotency_keys WHERE response_body LIKE "
+                      "'%soonja%'"),
+            0);
+}
+
 TEST_P(ApiPrivacyTest, RestrictedDonorIsNotFoundForAnAdminWithoutTheGrant) {
   auto d = make_privacy_donor(db(), {"test:runner", ""});
   const std::string id = std::to_string(d.donor);

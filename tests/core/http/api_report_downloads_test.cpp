@@ -165,6 +165,21 @@ TEST_P(ApiReportDownloadsTest, AnalyticsQueryAnswersJsonCsvAndXlsx) {
 
   auto viewer = sign_in_as("viewer1", auth::Role::kViewer);
   EXPECT_EQ(viewer.post("/api/v1/analytics/query", q).status, 403);
+
+  // The three answered queries are in the audit trail with who asked, the query, the format
+  // and the size of the answer; the refused ones are not.
+  const std::string runs =
+      "SELECT COUNT(*) FROM audit_events WHERE entity_type = 'analytics_query' AND action = 'run'"
+      " AND actor LIKE 'user:analyst1%'";
+  EXPECT_EQ(query_int(db(), runs), 3);
+  EXPECT_EQ(query_int(db(), runs + " AND after_json LIKE '%\"format\":\"xlsx\"%'"
+                                   " AND after_json LIKE '%\"rows\":1%'"
+                                   " AND after_json LIKE '%\"measures\":[\"amount\",\"median\"]%'"),
+            1);
+  EXPECT_EQ(query_int(db(),
+                      "SELECT COUNT(*) FROM audit_events WHERE entity_type = "
+                      "'analytics_query' AND actor LIKE 'user:viewer1%'"),
+            0);
 }
 
 STEWARD_INSTANTIATE_DATABASE_TEST(ApiReportDownloadsTest);

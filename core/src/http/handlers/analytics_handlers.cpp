@@ -5,7 +5,9 @@
 //        which also needs Permission::kExport; a truncated download carries the message in the
 //        X-Steward-Truncated header.
 // Unknown names are 400s naming the field and listing the known names; restricted donors are
-// left out for callers without the grant (engine/analytics_query.hpp).
+// left out for callers without the grant (engine/analytics_query.hpp). Every answered query is
+// audited (engine/analytics_audit.hpp).
+#include "engine/analytics_audit.hpp"
 #include "engine/analytics_query.hpp"
 #include "engine/analytics_request.hpp"
 #include "http/handlers/common.hpp"
@@ -46,6 +48,9 @@ Response query(Call& call) {
   if (!q) return Response::from_status(q.status());
   auto answer = engine::analytics::run(call.db, *q, call.sees_restricted());
   if (!answer) return Response::from_status(answer.status());
+  Status audited = engine::analytics::record_run(call.db, call.actor, body, *answer, *format,
+                                                 call.sees_restricted());
+  if (!audited) return Response::from_status(audited);
   if (*format == "csv" || *format == "xlsx") {
     Response r;
     if (*format == "csv") {
