@@ -2,6 +2,8 @@
 // Any query that parses and validates must compile, with every value bound: as many `?`
 // placeholders in the SQL as parameters. A mismatch would mean a value spliced into the SQL
 // text, so it aborts like a crash.
+// fuzz-core-sources: domain/date.cpp engine/analytics_compile.cpp engine/analytics_request.cpp
+// fuzz-core-sources: engine/analytics_validate.cpp store/database.cpp store/database_url.cpp
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>

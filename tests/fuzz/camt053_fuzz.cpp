@@ -1,6 +1,7 @@
 // libFuzzer target: the camt.053 importer over arbitrary bytes fed in arbitrary chunks.
 // The first byte picks the chunk size (1..64) and, through its top bit, a small entry limit so
 // the oversized-entry path is exercised too. Any crash or sanitizer report is a bug.
+// fuzz-links: plugin_import_camt053_lib
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -1,4 +1,5 @@
 // libFuzzer target: the streaming CSV reader, the amount and the date parsers.
+// fuzz-links: plugin_common_lib
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -5,6 +5,8 @@
 //   - with only escaped tags in the HTML body (no "{{{", "{{&", "{{=" and no '<' of its own),
 //     the rendered HTML has no '<': a merge field cannot inject markup.
 // A failed check aborts like a crash.
+// fuzz-core-sources: domain/date.cpp domain/mail_template.cpp domain/money.cpp
+// fuzz-core-sources: domain/validation.cpp engine/mail_render.cpp
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

@@ -1,4 +1,5 @@
 // libFuzzer target: the mapped-CSV importer with a CP949 mapping (decoding + hashing).
+// fuzz-links: plugin_import_csv_lib
 #include "fuzz_importer.hpp"
 #include "steward/import_csv/mapped_importer.hpp"
 

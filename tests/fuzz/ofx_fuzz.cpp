@@ -2,6 +2,7 @@
 // fed in arbitrary chunks. Each input is written to a temporary file and parsed by libofx, so
 // this target runs at a few hundred inputs a second. Any crash or sanitizer report is a bug
 // (one inside libofx/OpenSP is reported upstream and the input kept under tests/fuzz/).
+// fuzz-links: plugin_import_ofx_lib
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -1,4 +1,5 @@
 // libFuzzer target: the Paypal importer over arbitrary bytes in arbitrary chunks.
+// fuzz-links: plugin_import_paypal_lib
 #include "fuzz_importer.hpp"
 #include "steward/import_paypal/paypal_importer.hpp"
 

@@ -2,6 +2,8 @@
 // parses must compile, and the compiled SQL must carry every value as a bound ":pN" parameter:
 // as many placeholders as parameters, numbered in order. A mismatch would mean a value spliced
 // into the SQL text, so it aborts like a crash.
+// fuzz-core-sources: domain/date.cpp domain/money.cpp domain/segment_filter.cpp
+// fuzz-core-sources: domain/validation.cpp engine/segment_sql.cpp
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

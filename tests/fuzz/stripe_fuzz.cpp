@@ -1,4 +1,5 @@
 // libFuzzer target: the Stripe importer over arbitrary bytes in arbitrary chunks.
+// fuzz-links: plugin_import_stripe_lib
 #include "fuzz_importer.hpp"
 #include "steward/import_stripe/stripe_importer.hpp"
 

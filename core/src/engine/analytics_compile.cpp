@@ -21,13 +21,13 @@ struct DimensionSql {
   const char* join;  // needed join (deduplicated by text), or ""
 };
 
-const char* const kJoinFund = " LEFT JOIN analytics_funds fu ON fu.fund_id = g.fund_id";
-const char* const kJoinCampaign =
+constexpr const char* kJoinFund = " LEFT JOIN analytics_funds fu ON fu.fund_id = g.fund_id";
+constexpr const char* kJoinCampaign =
     " LEFT JOIN analytics_campaigns ca ON ca.campaign_id = g.campaign_id";
-const char* const kJoinAppeal = " LEFT JOIN analytics_appeals ap ON ap.appeal_id = g.appeal_id";
-const char* const kJoinConstituent =
+constexpr const char* kJoinAppeal = " LEFT JOIN analytics_appeals ap ON ap.appeal_id = g.appeal_id";
+constexpr const char* kJoinConstituent =
     " LEFT JOIN analytics_constituents c ON c.constituent_id = g.constituent_id";
-const char* const kJoinTag =
+constexpr const char* kJoinTag =
     " LEFT JOIN (SELECT ct.constituent_id AS member_id, t.name AS tag_name"
     " FROM constituent_tags ct JOIN tags t ON t.id = ct.tag_id) tg"
     " ON tg.member_id = g.constituent_id";
