@@ -1,9 +1,12 @@
-// The import commit's bulk path (decision 0200): the common row of a commit chunk (a payment
-// from a new donor: no review decision, no recurring plan, no postal address, in the base
-// currency) is planned as before (Matcher::plan) but its writes are queued and made together:
-// constituents, emails, payer-id links, gifts, allocations, payment identities and their audit
-// rows through store::BulkWriter with ids reserved up front, and the row outcomes by one
-// UPDATE ... FROM a temporary table. Every other row goes through apply_plan() (with its
+// The import commit's bulk path (decisions 0200 and 0212): a payment that becomes a plain gift
+// (a new donor with no postal address, or a known donor, matched or chosen in review, with no
+// household and no recurring plan; no recurring reference; the base currency) is planned as
+// before (Matcher::plan, then the review decision) but its writes are queued and made together:
+// new constituents, emails, payer-id links, gifts, allocations, payment identities and their
+// audit rows through store::BulkWriter with ids reserved up front. Rows whose only write is their
+// own outcome (duplicate, skipped, review, error) are queued too. Every queued row's outcome is
+// written by one UPDATE ... FROM a temporary table. Every other row (refund, recurring, address,
+// other currency, household donor, a donor with a plan) goes through apply_plan() (with its
 // savepoint), after the queue is flushed, so ids are given in row order exactly as row by row.
 //
 // A row that could see a queued row (the same payer id, email, name key or payment identity)
@@ -41,7 +44,8 @@ class BulkChunk {
     store::imports::ImportRow* row = nullptr;
     sdk::PaymentRecord record;
     Identity identity;
-    RowPlan plan;
+    RowPlan plan;                          // with the review decision applied
+    std::optional<long long> known_donor;  // else a donor is created from `donor`
     domain::ConstituentInput donor;
     std::optional<domain::EmailInput> email;
     domain::GiftInput gift;
@@ -52,15 +56,24 @@ class BulkChunk {
   Result<bool> common(const store::imports::ImportRow& row, const sdk::PaymentRecord& record,
                       const Identity& identity, const RowPlan& plan, Queued& out);
   Result<bool> exists(const std::string& table, long long id);
+  Result<bool> plain_donor(long long id);
+  Status apply_now(store::imports::ImportRow& row, const sdk::PaymentRecord& record,
+                   const Identity& identity, const RowPlan& plan, ApplyTotals& totals);
+  void queue_outcome(store::imports::ImportRow& row, const RowPlan& plan, ApplyTotals& totals);
   Status write_queue(ApplyTotals& totals);
+  Status write_outcomes();
   Status apply_queue_row_by_row(ApplyTotals& totals);
 
   store::Unit& unit_;
   const Matcher& matcher_;
   std::vector<Queued> queue_;
+  std::vector<store::imports::ImportRow*> outcomes_;  // rows whose import_rows row is to write
   // What the queued rows will write, for collides().
   std::set<std::string> payers_, emails_, name_keys_, identities_;
   std::map<std::string, bool> exists_;  // "table:id" -> found
+  // Known donor -> alive, in no household and with no recurring plan (a gift to them is plain).
+  // Forgotten whenever a row goes through apply_plan, which may create a plan.
+  std::map<long long, bool> plain_donors_;
   long long bulk_rows_ = 0;
 };
 

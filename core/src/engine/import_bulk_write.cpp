@@ -5,6 +5,7 @@
 
 #include "domain/date.hpp"
 #include "engine/import_bulk.hpp"
+#include "engine/import_in_batches.hpp"
 #include "store/audit.hpp"
 #include "store/bulk_images.hpp"
 #include "store/bulk_writer.hpp"
@@ -28,36 +29,14 @@ std::optional<std::string> or_null(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }
 
-// A bound JSON array of texts and the SQL that expands it into rows (both backends).
-std::string json_values(store::Unit& unit) {
-  return unit.is_postgresql() ? "SELECT json_array_elements_text(CAST(:list AS json))"
-                              : "SELECT value FROM json_each(:list)";
-}
-
-// Which of `values` are in table.external_id for `source`.
+// Which of `values` are in table.external_id for `source`: bound IN lists, so PostgreSQL probes
+// the (source, external_id) index instead of scanning every gift of the source (decision 0212).
 std::set<std::string> existing(store::Unit& unit, const std::string& table,
                                const std::string& source, const std::vector<std::string>& values) {
   std::set<std::string> found;
-  if (values.empty()) return found;
-  std::string list = nlohmann::json(values).dump();
-  soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT external_id FROM " + table +
-                                 " WHERE source = :s AND external_id IN (" + json_values(unit) +
-                                 ")",
-       soci::use(source), soci::use(list));
-  for (const soci::row& row : rows) found.insert(store::RowReader(row).text(0));
+  in_batches(unit, "SELECT external_id FROM " + table + " WHERE source = :s AND external_id IN ",
+             "", source, values, [&](store::RowReader r) { found.insert(r.text(0)); });
   return found;
-}
-
-void ensure_outcome_table(store::Unit& unit) {
-  unit.sql() << (unit.is_postgresql()
-                     ? "CREATE TEMPORARY TABLE IF NOT EXISTS steward_import_outcomes (id BIGINT "
-                       "PRIMARY KEY, constituent_id BIGINT, gift_id BIGINT, fund_id BIGINT, "
-                       "message TEXT) ON COMMIT DELETE ROWS"
-                     : "CREATE TEMPORARY TABLE IF NOT EXISTS steward_import_outcomes (id INTEGER "
-                       "PRIMARY KEY, constituent_id INTEGER, gift_id INTEGER, fund_id INTEGER, "
-                       "message TEXT)");
-  unit.sql() << "DELETE FROM steward_import_outcomes";
 }
 
 }  // namespace
@@ -82,15 +61,32 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
   if (!settings) return settings.status();
 
   const long long n = static_cast<long long>(queue_.size());
-  long long emails = 0;
-  for (const Queued& q : queue_) emails += q.email ? 1 : 0;
-  const long long first_donor = store::reserve_ids(u, "constituents", n);
+  // New donors get ids in row order; a known donor keeps its own.
+  long long created = 0, emails = 0;
+  for (const Queued& q : queue_) {
+    created += q.known_donor ? 0 : 1;
+    emails += !q.known_donor && q.email ? 1 : 0;
+  }
+  const long long first_donor = store::reserve_ids(u, "constituents", created);
   const long long first_email = store::reserve_ids(u, "emails", emails);
   const long long first_gift = store::reserve_ids(u, "gifts", n);
+  std::vector<long long> donor_ids(queue_.size(), 0);
+  std::vector<long long> new_index(queue_.size(), -1);  // row -> index among the new donors
+  {
+    long long next = 0;
+    for (long long i = 0; i < n; ++i) {
+      if (queue_[i].known_donor) {
+        donor_ids[i] = *queue_[i].known_donor;
+      } else {
+        new_index[i] = next;
+        donor_ids[i] = first_donor + next++;
+      }
+    }
+  }
   const std::string now = domain::utc_now_iso();
   const std::string actor = u.actor().name;
 
-  {  // constituents::create: the row and its name keys (name_keys::refresh)
+  if (created > 0) {  // constituents::create: the row and its name keys (name_keys::refresh)
     store::BulkWriter w(u, "constituents",
                         {"id",
                          "kind",
@@ -119,11 +115,12 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
                          "display_name_key",
                          "name_keys_ready"});
     for (long long i = 0; i < n; ++i) {
+      if (queue_[i].known_donor) continue;
       const domain::ConstituentInput& in = queue_[i].donor;
       std::optional<std::string> first = nullable(in.first_name), last = nullable(in.last_name);
       std::string display = domain::computed_display_name(in);
       auto keys = store::name_keys::compute(display, first.value_or(""), last.value_or(""));
-      w.add(first_donor + i).add(in.kind).add(first).add(nullable(in.middle_name)).add(last);
+      w.add(donor_ids[i]).add(in.kind).add(first).add(nullable(in.middle_name)).add(last);
       w.add(nullable(in.preferred_name)).add(nullable(in.organization_name)).add(display);
       w.add(domain::computed_sort_name(in)).add(nullable(in.salutation));
       w.add(nullable(in.addressee)).add(nullable(in.organization_type)).add(in.restricted);
@@ -145,9 +142,9 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
         {"id", "constituent_id", "email", "kind", "is_primary", "created_at", "updated_at"});
     long long next = first_email;
     for (long long i = 0; i < n; ++i) {
-      if (!queue_[i].email) continue;
+      if (queue_[i].known_donor || !queue_[i].email) continue;
       email_ids[i] = next;
-      w.add(next++).add(first_donor + i).add(queue_[i].email->email).add(queue_[i].email->kind);
+      w.add(next++).add(donor_ids[i]).add(queue_[i].email->email).add(queue_[i].email->kind);
       w.add(true).add(now).add(now);
       w.end_row();
     }
@@ -161,7 +158,7 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
       const std::string& payer = queue_[i].record.donor_external_id;
       if (payer.empty() || linked.contains(payer)) continue;
       links[i] = true;
-      w.add(processor).add(payer).add(first_donor + i).add(now);
+      w.add(processor).add(payer).add(donor_ids[i]).add(now);
       w.end_row();
     }
     w.finish();
@@ -191,7 +188,7 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
                          "updated_at"});
     for (long long i = 0; i < n; ++i) {
       domain::GiftInput& g = queue_[i].gift;
-      g.constituent_id = first_donor + i;
+      g.constituent_id = donor_ids[i];
       w.add(first_gift + i).add(g.constituent_id).add(g.received_on).add(g.amount.minor);
       w.add(g.amount.currency).add(g.amount.minor).add(settings->base_currency).add("1");
       w.add(g.fee_minor).add(g.payment_method).add(g.check_number).add(g.status).add(g.source);
@@ -224,8 +221,12 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
   }
 
   // The audit images, read back as the repositories read them.
-  auto donors = store::constituents::get_range(u, first_donor, first_donor + n - 1);
-  if (!donors) return donors.status();
+  std::vector<domain::Constituent> donors;
+  if (created > 0) {
+    auto read = store::constituents::get_range(u, first_donor, first_donor + created - 1);
+    if (!read) return read.status();
+    donors = std::move(*read);
+  }
   std::vector<domain::Gift> gifts;
   {
     soci::rowset<soci::row> rows =
@@ -250,9 +251,9 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
       gift.allocations.push_back(a);
     }
   }
-  if (donors->size() != queue_.size() || gifts.size() != queue_.size()) {
+  if (static_cast<long long>(donors.size()) != created || gifts.size() != queue_.size()) {
     return Status::internal("bulk import: wrote " + std::to_string(n) + " rows, read back " +
-                            std::to_string(donors->size()) + " donors and " +
+                            std::to_string(donors.size()) + " donors and " +
                             std::to_string(gifts.size()) + " gifts");
   }
   {  // record_audit, in the order apply_plan writes them
@@ -268,8 +269,11 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
       w.end_row();
     };
     for (long long i = 0; i < n; ++i) {
-      const long long donor = first_donor + i;
-      audit("create", "constituent", donor, store::constituents::to_json((*donors)[i]));
+      const long long donor = donor_ids[i];
+      if (new_index[i] >= 0) {
+        audit("create", "constituent", donor,
+              store::constituents::to_json(donors[static_cast<std::size_t>(new_index[i])]));
+      }
       if (email_ids[i]) {
         domain::Email e;
         e.id = *email_ids[i];
@@ -288,45 +292,32 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
     }
     w.finish();
   }
-  // Giving summaries: each new gift credits its new donor only (no household, no soft credit).
-  std::set<long long> credited;
-  for (long long i = 0; i < n; ++i) credited.insert(first_donor + i);
+  // Giving summaries: each gift credits its donor only (no household, no soft credit).
+  std::set<long long> credited(donor_ids.begin(), donor_ids.end());
   if (std::set<long long>* deferred = store::giving::deferred_ids(u)) {
     deferred->insert(credited.begin(), credited.end());
   } else if (Status s = store::giving::recompute_many(u, credited); !s) {
     return s;
   }
 
-  // The row outcomes, as apply_gift sets them.
-  ensure_outcome_table(u);
-  {
-    store::BulkWriter w(u, "steward_import_outcomes",
-                        {"id", "constituent_id", "gift_id", "fund_id", "message"});
-    for (long long i = 0; i < n; ++i) {
-      store::imports::ImportRow& row = *queue_[i].row;
-      const RowPlan& plan = queue_[i].plan;
-      row.outcome = "new_gift";
-      row.constituent_id = first_donor + i;
-      row.gift_id = first_gift + i;
-      row.fund_id = plan.fund_id.value_or(0);
-      row.matched_by = "new";
-      row.create_donor = true;
-      row.message.reset();
-      if (!plan.notes.empty()) row.message = plan.notes;
-      row.committed = true;
-      w.add(row.id).add(row.constituent_id).add(row.gift_id).add(row.fund_id).add(row.message);
-      w.end_row();
-      ++totals.gifts;
-      ++totals.donors_created;
-      ++totals.committed;
-    }
-    w.finish();
+  // The row outcomes, as apply_gift sets them; written with the chunk's other outcomes.
+  for (long long i = 0; i < n; ++i) {
+    store::imports::ImportRow& row = *queue_[i].row;
+    const RowPlan& plan = queue_[i].plan;
+    row.outcome = "new_gift";
+    row.constituent_id = donor_ids[i];
+    row.gift_id = first_gift + i;
+    row.fund_id = plan.fund_id.value_or(0);
+    if (!row.decided_by) row.matched_by = plan.create_donor ? "new" : plan.matched_by;
+    row.create_donor = plan.create_donor;
+    row.message.reset();
+    if (!plan.notes.empty()) row.message = plan.notes;
+    row.committed = true;
+    outcomes_.push_back(&row);
+    ++totals.gifts;
+    if (!queue_[i].known_donor) ++totals.donors_created;
+    ++totals.committed;
   }
-  u.sql() << "UPDATE import_rows SET outcome = 'new_gift', constituent_id = o.constituent_id, "
-             "create_donor = 1, matched_by = 'new', fund_id = o.fund_id, gift_id = o.gift_id, "
-             "message = o.message, committed = 1 FROM steward_import_outcomes o "
-             "WHERE import_rows.id = o.id";
-  u.sql() << "DELETE FROM steward_import_outcomes";
   bulk_rows_ += n;
   return Status::ok();
 }

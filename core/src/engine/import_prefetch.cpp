@@ -1,37 +1,10 @@
 #include "engine/import_prefetch.hpp"
 
 #include "domain/name_normalizer.hpp"
+#include "engine/import_in_batches.hpp"
 #include "store/row_reader.hpp"
 
 namespace steward::engine::imports {
-namespace {
-
-constexpr std::size_t kBatch = 400;  // values bound per query
-
-std::string placeholders(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += (i ? ", :v" : ":v") + std::to_string(i);
-  return out;
-}
-
-// Runs `sql_head` + "(:v0, ...)" + `sql_tail` for each slice of `values`, binding `fixed` first
-// (when not empty), and hands every row to `each`.
-template <typename Each>
-void in_batches(store::Unit& unit, const std::string& sql_head, const std::string& sql_tail,
-                const std::optional<std::string>& fixed, const std::vector<std::string>& values,
-                Each each) {
-  for (std::size_t start = 0; start < values.size(); start += kBatch) {
-    std::size_t n = std::min(kBatch, values.size() - start);
-    std::string sql = sql_head + "(" + placeholders(n) + ")" + sql_tail;
-    soci::details::prepare_temp_type prep = (unit.sql().prepare << sql);
-    if (fixed) prep, soci::use(*fixed);
-    for (std::size_t i = 0; i < n; ++i) prep, soci::use(values[start + i]);
-    soci::rowset<soci::row> rs(prep);
-    for (const soci::row& row : rs) each(store::RowReader(row));
-  }
-}
-
-}  // namespace
 
 Result<Prefetch> Prefetch::load(store::Unit& unit, const std::string& processor,
                                 const std::vector<Item>& items) {
