@@ -89,8 +89,14 @@ export async function appealMailSteps({ page, base, step, shot }) {
     const states = await page.getByTestId('send-states').innerText();
     const first = /^(\w[\w ()]*?):/m.exec(states)?.[1];
     assert.ok(first, states);
-    await page.getByLabel('Show').selectOption({ index: 1 });
+    // Filter buttons with counts (the server filters and pages); names link to the donor.
+    const tabs = page.getByTestId('recipient-tabs');
+    assert.equal(await tabs.getByRole('button').first().getAttribute('aria-pressed'), 'true');
+    await tabs.getByRole('button', { name: new RegExp(`^${first.replace(/[()]/g, '\\$&')} [\\d,]+$`) }).click();
     await page.getByTestId('send-recipients').getByRole('cell', { name: first, exact: true }).first().waitFor();
+    const firstLink = page.getByTestId('send-recipients').locator('tbody tr').first().getByRole('link');
+    assert.match((await firstLink.getAttribute('href')) ?? '', /^\/constituents\/\d+$/);
+    assert.doesNotMatch(await firstLink.innerText(), /^#\d+$/, 'the recipient is shown by name');
     await shot('appeal-send');
 
     await page.getByRole('link', { name: 'Back to the appeal' }).click();

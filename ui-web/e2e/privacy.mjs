@@ -38,6 +38,10 @@ export async function privacySteps({ page, base, step, shot }) {
     await page.getByTestId('erase-outcome').getByText('Emails: 1').waitFor();
     await page.getByRole('heading', { level: 1, name: `Erased donor #${donor.id}` }).waitFor();
     await page.getByTestId('erased-banner').waitFor();
+    // The record says it was erased (erased_at), and the banner shows when.
+    const erased = await (await page.request.get(`${base}/api/v1/constituents/${donor.id}`)).json();
+    assert.match(erased.erased_at ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    await page.getByTestId('erased-banner').getByText(/Erased /).waitFor();
     assert.equal(await card.getByRole('button', { name: 'Erase personal data' }).count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Edit', exact: true }).count(), 0);
     await shot('constituent-erased');

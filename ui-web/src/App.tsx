@@ -5,20 +5,22 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/AppShell';
 import { Loading } from './components/States';
 const ConstituentPage = lazy(() => import('./pages/ConstituentPage').then((m) => ({ default: m.ConstituentPage })));
-import { ConstituentsPage } from './pages/Constituents';
-import { FundsPage } from './pages/Funds';
-import { GiftEntryPage } from './pages/GiftEntry';
-import { GiftsPage } from './pages/Gifts';
 import { SignInPage } from './pages/SignIn';
-import { TasksPage } from './pages/Tasks';
-import { CampaignsPage } from './pages/Campaigns';
-import { SegmentsPage } from './pages/Segments';
-import { DuplicatesPage } from './pages/Duplicates';
 import { LanguageProvider, useI18n } from './i18n/i18n';
 import { SessionProvider, useSession } from './session/session';
 
 // The dashboard pulls in Chart.js: load it on its own so sign-in paints first.
 const DashboardPage = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.DashboardPage })));
+// Every other page is its own chunk too (decision 0213): the first load fetches only the shell,
+// the dictionaries and the page shown.
+const ConstituentsPage = lazy(() => import('./pages/Constituents').then((m) => ({ default: m.ConstituentsPage })));
+const FundsPage = lazy(() => import('./pages/Funds').then((m) => ({ default: m.FundsPage })));
+const GiftEntryPage = lazy(() => import('./pages/GiftEntry').then((m) => ({ default: m.GiftEntryPage })));
+const GiftsPage = lazy(() => import('./pages/Gifts').then((m) => ({ default: m.GiftsPage })));
+const TasksPage = lazy(() => import('./pages/Tasks').then((m) => ({ default: m.TasksPage })));
+const CampaignsPage = lazy(() => import('./pages/Campaigns').then((m) => ({ default: m.CampaignsPage })));
+const SegmentsPage = lazy(() => import('./pages/Segments').then((m) => ({ default: m.SegmentsPage })));
+const DuplicatesPage = lazy(() => import('./pages/Duplicates').then((m) => ({ default: m.DuplicatesPage })));
 
 // Batch entry and the admin pages are loaded on demand (few users, not on the first paint).
 const BatchesPage = lazy(() => import('./pages/Batches').then((m) => ({ default: m.BatchesPage })));

@@ -41,6 +41,13 @@ std::string field_error_code(std::string_view m) {
   }
   if (m == "cannot be negative" || m == "must not be negative") return "negative";
   if (has(m, "without control characters")) return "invalid-text";
+  // A number outside its range: "must be 1..500", "must be between 1 and 6000 messages a
+  // minute", "must be a number from 1 to 500", "must be at least 1", "must be positive".
+  if (starts(m, "must be ") && (has(m, "..") || (has(m, " between ") && has(m, " and ")) ||
+                                (has(m, " from ") && has(m, " to ")) ||
+                                starts(m, "must be at least ") || m == "must be positive")) {
+    return "out-of-range";
+  }
   static constexpr std::array<std::string_view, 9> kTypes = {
       "must be a string",   "must be text",          "must be a whole number",
       "must be an integer", "must be a number",      "must be true or false",
@@ -49,6 +56,10 @@ std::string field_error_code(std::string_view m) {
     if (starts(m, t)) return "wrong-type";
   }
   if (ends(m, "does not exist") || starts(m, "no such ")) return "not-found";
+  // A word from a fixed list: "must be one of queued, sent, ...", "must be json, csv or xlsx".
+  if (starts(m, "must be one of ") || (starts(m, "must be ") && has(m, " or ") && !has(m, "("))) {
+    return "one-of";
+  }
   return "invalid";
 }
 

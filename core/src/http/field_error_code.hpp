@@ -3,7 +3,9 @@
 // `message` as the fallback. Derived from the message the validators write (domain/validation,
 // domain/date, domain/money, http/json_body): one place, pinned by field_error_code_test.cpp.
 // Codes: required, too-long, too-short, invalid-date, invalid-amount, invalid-currency,
-// unknown-field, wrong-type, invalid-text, not-found, negative, invalid (anything else).
+// unknown-field, wrong-type, invalid-text, not-found, negative, out-of-range (a number outside
+// its bounds, read from the message), one-of (a word from a fixed list), invalid (anything else;
+// the web UI words it generically in Korean with the English message after it).
 #pragma once
 
 #include <string>

@@ -33,8 +33,8 @@ json constituent_request() {
             {"custom_fields", {{"type", "object"}}}};
   // Read-only parts of a GET answer a client may echo back (ignored).
   for (const char* echoed : {"id", "created_at", "updated_at", "version", "sort_name", "deleted_at",
-                             "merged_into_id", "emails", "phones", "addresses", "household",
-                             "members", "relationships", "tags", "giving"}) {
+                             "erased_at", "merged_into_id", "emails", "phones", "addresses",
+                             "household", "members", "relationships", "tags", "giving"}) {
     p[echoed] = json::object();
   }
   return object(p);

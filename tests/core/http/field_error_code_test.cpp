@@ -53,7 +53,16 @@ TEST(FieldErrorCode, JsonReaderAndHandlerMessages) {
   EXPECT_EQ(field_error_code("must be a date YYYY-MM-DD"), "invalid-date");
   EXPECT_EQ(field_error_code("fund 7 does not exist"), "not-found");
   EXPECT_EQ(field_error_code("cannot be negative"), "negative");
-  EXPECT_EQ(field_error_code("must be between 1 and 6000 messages a minute"), "invalid");
+  EXPECT_EQ(field_error_code("must be between 1 and 6000 messages a minute"), "out-of-range");
+  EXPECT_EQ(field_error_code("must be a number from 1 to 500"), "out-of-range");
+  EXPECT_EQ(field_error_code("must be 1..500"), "out-of-range");
+  EXPECT_EQ(field_error_code("must be at least 1"), "out-of-range");
+  EXPECT_EQ(field_error_code("must be positive"), "out-of-range");
+  EXPECT_EQ(field_error_code("must be json, csv or xlsx"), "one-of");
+  EXPECT_EQ(field_error_code("must be finished or cancelled"), "one-of");
+  EXPECT_EQ(field_error_code("must be one of queued, sending, sent, rejected, deferred"), "one-of");
+  EXPECT_EQ(field_error_code("must be type/subtype, e.g. application/pdf"), "invalid");
+  EXPECT_EQ(field_error_code("must be one line"), "invalid");
   EXPECT_EQ(field_error_code(""), "invalid");
 }
 

@@ -41,6 +41,7 @@ export interface Constituent {
   notes: string | null;
   restricted: boolean;
   version: number;
+  erased_at?: string | null; // set once the identity was erased (privacy)
   [key: string]: unknown;
 }
 

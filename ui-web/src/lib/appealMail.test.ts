@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, setCsrfToken } from '../api/client';
-import { cancelSend, checkRate, exclusionFunnel, isFinished, ratePercent, sendMinutes, sendProgress, stateRows, visibleRecipients, type SendRecipient } from './appealMail';
+import { cancelSend, checkRate, exclusionFunnel, isFinished, ratePercent, sendMinutes, sendProgress, stateRows, recipientName, recipientsPath, recipientTabs, type SendRecipient } from './appealMail';
 
 function appealReply(status: number, body: unknown) {
   return new Response(JSON.stringify(body), {
@@ -71,12 +71,23 @@ describe('send progress', () => {
 });
 
 describe('recipients list', () => {
-  const r = (id: number, state: string): SendRecipient => ({ constituent_id: id, address: `${id}@example.org`, state, attempts: 1, reply: null });
-  const items = [r(1, 'sent'), r(2, 'rejected'), r(3, 'sent'), r(4, 'queued')];
-  it('filters by state and pages', () => {
-    expect(visibleRecipients(items, 'sent', 50).rows.map((x) => x.constituent_id)).toEqual([1, 3]);
-    expect(visibleRecipients(items, '', 2)).toMatchObject({ more: true, total: 4 });
-    expect(visibleRecipients(items, 'deferred', 50)).toEqual({ rows: [], more: false, total: 0 });
+  it('asks the server for one page of one state', () => {
+    expect(recipientsPath(4, '')).toBe('/api/v1/appeal-sends/4/recipients?limit=50');
+    expect(recipientsPath(4, 'rejected', 120)).toBe('/api/v1/appeal-sends/4/recipients?state=rejected&limit=50&after=120');
+  });
+  it('offers a tab for everyone and each state with recipients, with counts', () => {
+    expect(recipientTabs({ sent: 4, rejected: 1, queued: 0, cancelled: 2 })).toEqual([
+      { state: '', count: 7 },
+      { state: 'sent', count: 4 },
+      { state: 'rejected', count: 1 },
+      { state: 'cancelled', count: 2 },
+    ]);
+    expect(recipientTabs(undefined)).toEqual([{ state: '', count: 0 }]);
+  });
+  it('names a recipient, in Hangul too, or falls back to the id', () => {
+    const r: SendRecipient = { constituent_id: 5, display_name: '김민지', address: 'a@example.org', state: 'sent', attempts: 1, reply: null };
+    expect(recipientName(r)).toBe('김민지');
+    expect(recipientName({ constituent_id: 5 })).toBe('#5');
   });
 });
 

@@ -16,7 +16,7 @@ export interface AudiencePreview {
   excluded: Partial<Record<Exclusion | 'total', number>>;
 }
 
-export const sendStates = ['queued', 'sending', 'sent', 'rejected', 'deferred', 'skipped'] as const;
+export const sendStates = ['queued', 'sending', 'sent', 'rejected', 'deferred', 'skipped', 'cancelled'] as const;
 export type SendState = (typeof sendStates)[number];
 
 export interface AppealSend {
@@ -37,7 +37,10 @@ export interface AppealSend {
 }
 
 export interface SendRecipient {
+  id?: number;
   constituent_id: number;
+  display_name?: string;
+  sort_name?: string;
   address: string;
   state: SendState | string;
   attempts: number;
@@ -125,11 +128,32 @@ export function stateRows(states: Partial<Record<string, number>> | undefined): 
 
 export const recipientPageSize = 50;
 
-// The recipients shown: those in `state` ('' = all), failures first within "all" would hide
-// order, so the server's order (id) is kept; `shown` rows of them.
-export function visibleRecipients(items: SendRecipient[], state: string, shown: number): { rows: SendRecipient[]; more: boolean; total: number } {
-  const matching = state ? items.filter((r) => r.state === state) : items;
-  return { rows: matching.slice(0, shown), more: matching.length > shown, total: matching.length };
+// One page of a send's recipients from the server (GET /api/v1/appeal-sends/{id}/recipients):
+// cursor pages by id, one state or all (''), restricted donors left out and counted in hidden.
+export interface RecipientPage {
+  items: SendRecipient[];
+  next_after: number | null;
+  hidden?: number;
+}
+
+export function recipientsPath(sendId: number | string, state: string, after: number | null = null, limit = recipientPageSize): string {
+  const q = new URLSearchParams();
+  if (state) q.set('state', state);
+  q.set('limit', String(limit));
+  if (after !== null) q.set('after', String(after));
+  return apiPath(`/appeal-sends/${sendId}/recipients?${q.toString()}`);
+}
+
+// The filter tabs: everyone, then each state that has recipients, with its count.
+export function recipientTabs(states: Partial<Record<string, number>> | undefined): { state: string; count: number }[] {
+  const rows = stateRows(states);
+  const total = rows.reduce((n, [, c]) => n + c, 0);
+  return [{ state: '', count: total }, ...rows.map(([state, count]) => ({ state, count }))];
+}
+
+// The name to show for a recipient (older servers sent no name: "#id").
+export function recipientName(r: Pick<SendRecipient, 'constituent_id' | 'display_name'>): string {
+  return r.display_name && r.display_name.trim() ? r.display_name : `#${r.constituent_id}`;
 }
 
 // Cancel a send. The server answers the send (like GET) or 409 when it has already finished;

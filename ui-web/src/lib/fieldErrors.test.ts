@@ -15,9 +15,13 @@ describe('field error codes', () => {
     expect(fieldErrorKey({ field: 'notes', message: 'is longer than 4000 bytes', code: 'too-long' })).toEqual({ key: 'fieldError.too-long.bytes', vars: { limit: '4000' } });
     expect(fieldErrorKey({ field: 'q', message: 'must be at most 200 characters', code: 'too-long' })).toEqual({ key: 'fieldError.too-long.chars', vars: { limit: '200' } });
     expect(fieldErrorKey({ field: 'x', message: 'is too long', code: 'too-long' })).toEqual({ key: 'fieldError.too-long.plain' });
-    expect(fieldErrorKey({ field: 'x', message: 'must be between 1 and 6000', code: 'invalid' })).toBeNull();
+    expect(fieldErrorKey({ field: 'x', message: 'must be between 1 and 6000', code: 'out-of-range' })).toEqual({ key: 'fieldError.out-of-range.between', vars: { min: '1', max: '6000' } });
+    expect(fieldErrorKey({ field: 'limit', message: 'must be a number from 1 to 500', code: 'out-of-range' })).toEqual({ key: 'fieldError.out-of-range.between', vars: { min: '1', max: '500' } });
+    expect(fieldErrorKey({ field: 'n', message: 'must be at least 3', code: 'out-of-range' })).toEqual({ key: 'fieldError.out-of-range.min', vars: { min: '3' } });
+    expect(fieldErrorKey({ field: 'format', message: 'must be json, csv or xlsx', code: 'one-of' })).toEqual({ key: 'fieldError.one-of.list', vars: { choices: 'json, csv, xlsx' } });
+    expect(fieldErrorKey({ field: 'x', message: 'must be one line', code: 'invalid' })).toEqual({ key: 'fieldError.invalid', vars: { message: 'must be one line' } });
     expect(fieldErrorKey({ field: 'x', message: 'is required' })).toBeNull();
-    for (const code of ['required', 'invalid-date', 'invalid-amount', 'invalid-currency', 'unknown-field', 'wrong-type', 'invalid-text', 'not-found', 'negative']) {
+    for (const code of ['required', 'invalid-date', 'invalid-amount', 'invalid-currency', 'unknown-field', 'wrong-type', 'invalid-text', 'not-found', 'negative', 'invalid', 'out-of-range.between', 'one-of.list']) {
       expect(`fieldError.${code}` in en, code).toBe(true);
     }
   });
@@ -27,7 +31,10 @@ describe('field error codes', () => {
     );
     expect(fieldErrorText({ field: 'amount.amount', message: 'is not an amount in USD', code: 'invalid-amount' }, koLookup)).toBe('올바른 금액이 아닙니다 (예: 50.00)');
     expect(fieldErrorText({ field: 'last_name', message: 'is longer than 200 bytes', code: 'too-long' }, koLookup)).toContain('최대 200바이트');
-    expect(fieldErrorText({ field: 'rate', message: 'must be between 1 and 6000 messages a minute', code: 'invalid' }, koLookup)).toBe('must be between 1 and 6000 messages a minute');
+    expect(fieldErrorText({ field: 'rate', message: 'must be between 1 and 6000 messages a minute', code: 'out-of-range' }, koLookup)).toBe('1에서 6000 사이여야 합니다');
+    expect(fieldErrorText({ field: 'state', message: 'must be one of queued, sent or failed', code: 'one-of' }, koLookup)).toBe('다음 중 하나여야 합니다: queued, sent, failed');
+    // "invalid": every one has Korean text, with the server's English kept after it.
+    expect(fieldErrorText({ field: 'title', message: 'must be one line', code: 'invalid' }, koLookup)).toBe('올바른 값이 아닙니다 (must be one line)');
   });
   it('rewords a detail from its first field error, a missing record or a used code', () => {
     const errors = [{ field: 'received_on', message: 'is required', code: 'required' }];
@@ -64,7 +71,7 @@ describe('server errors in the chosen language', () => {
     const e = new ApiError(422, problem);
     expect(e.fieldMessage('display_name')).toBe('필수 항목입니다');
     expect(e.fieldMessage('birth_date')).toBe('올바른 날짜가 아닙니다 (YYYY-MM-DD 형식, 1900–2200년)');
-    expect(e.fieldMessage('rate')).toBe('must be between 1 and 6000');
+    expect(e.fieldMessage('rate')).toBe('올바른 값이 아닙니다 (must be between 1 and 6000)');
     expect(e.errors[1].serverMessage).toBe("'어제' is not a date in YYYY-MM-DD form");
     expect(errorMessage(e)).toBe('올바르지 않은 값이 있습니다: display_name: 필수 항목입니다');
     const missing = new ApiError(404, { type: 'https://steward.invalid/problems/not-found', title: 'no such resource', detail: 'no such gift' });

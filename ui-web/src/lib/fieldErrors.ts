@@ -15,7 +15,27 @@ export type Lookup = (key: string, vars?: Record<string, string | number>) => st
 // The dictionary key and its placeholders for one field error; null when only the English fits.
 export function fieldErrorKey(error: CodedFieldError): { key: string; vars?: Record<string, string> } | null {
   const code = error.code ?? '';
-  if (!code || code === 'invalid') return null;
+  if (!code) return null;
+  // Anything else: a calm generic sentence with the server's English after it (decision 0213).
+  if (code === 'invalid') return { key: 'fieldError.invalid', vars: { message: error.message } };
+  if (code === 'out-of-range') {
+    const between = /(-?\d+)\s*(?:\.\.|and|to)\s*(-?\d+)/.exec(error.message);
+    if (between) return { key: 'fieldError.out-of-range.between', vars: { min: between[1], max: between[2] } };
+    const least = /at least (-?\d+)/.exec(error.message);
+    if (least) return { key: 'fieldError.out-of-range.min', vars: { min: least[1] } };
+    if (/positive/.test(error.message)) return { key: 'fieldError.out-of-range.min', vars: { min: '1' } };
+    return { key: 'fieldError.out-of-range.plain' };
+  }
+  if (code === 'one-of') {
+    const list = /^must be (?:one of )?(.+)$/.exec(error.message)?.[1];
+    if (!list) return { key: 'fieldError.one-of.plain' };
+    const choices = list
+      .split(/,\s*|\s+or\s+/)
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .join(', ');
+    return { key: 'fieldError.one-of.list', vars: { choices } };
+  }
   if (code === 'too-long' || code === 'too-short') {
     const limit = /(\d+)/.exec(error.message)?.[1];
     if (!limit) return { key: `fieldError.${code}.plain` };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../api/client';
-import { eraseConfirmed, erasePersonalData, erasePhrase, isErased, personalDataFile, removedRows } from './privacy';
+import { eraseConfirmed, erasedAt, erasePersonalData, erasePhrase, isErased, personalDataFile, removedRows } from './privacy';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -18,10 +18,15 @@ describe('erase confirmation', () => {
     expect(eraseConfirmed('  ERASE 42 ', 42)).toBe(true);
     for (const typed of ['', 'erase 42', 'ERASE 4', 'ERASE 42!', 'ERASE  42', 'ERASE 43']) expect(eraseConfirmed(typed, 42)).toBe(false);
   });
-  it('knows an erased record by the name the server gives it', () => {
-    expect(isErased({ id: 7, display_name: 'Erased donor #7' })).toBe(true);
-    expect(isErased({ id: 7, display_name: 'Erased donor #8' })).toBe(false);
-    expect(isErased({ id: 7, display_name: '김민지' })).toBe(false);
+  it('knows an erased record by erased_at, not by its name', () => {
+    expect(isErased({ erased_at: '2026-11-29T10:00:00Z' })).toBe(true);
+    expect(erasedAt({ erased_at: '2026-11-29T10:00:00Z' })).toBe('2026-11-29T10:00:00Z');
+    expect(isErased({ erased_at: null })).toBe(false);
+    expect(erasedAt({ erased_at: null })).toBeNull();
+    expect(isErased({})).toBe(false);
+    // A living donor who happens to carry the placeholder's words is not erased.
+    expect(isErased({ id: 7, display_name: 'Erased donor #7', erased_at: null } as { erased_at: null })).toBe(false);
+    expect(isErased({ id: 7, display_name: '김민지', erased_at: null } as { erased_at: null })).toBe(false);
   });
   it('lists what was removed, largest first, without the empty counts', () => {
     expect(removedRows({ emails: 1, phones: 0, addresses: 2, tags: 1 })).toEqual([

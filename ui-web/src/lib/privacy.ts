@@ -20,10 +20,15 @@ export function eraseConfirmed(typed: string, id: number): boolean {
   return typed.trim() === erasePhrase(id);
 }
 
-// An erased record keeps only "Erased donor #id" as its name (the server's rename); the
-// constituent answer has no erased_at field, so the name is the sign.
-export function isErased(record: { id: number; display_name: string }): boolean {
-  return record.display_name === `Erased donor #${record.id}`;
+// The constituent answer's erased_at (null, or when the identity was erased) is the sign; the
+// placeholder name is not (a living donor may be called anything). Decision 0213.
+export function isErased(record: { erased_at?: unknown }): boolean {
+  return typeof record.erased_at === 'string' && record.erased_at !== '';
+}
+
+// When the record was erased, or null.
+export function erasedAt(record: { erased_at?: unknown }): string | null {
+  return isErased(record) ? (record.erased_at as string) : null;
 }
 
 // The export document as a JSON file to save (pretty-printed, UTF-8).

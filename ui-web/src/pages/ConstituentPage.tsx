@@ -7,7 +7,7 @@ import { apiPath, get, request } from '../api/client';
 import type { ConstituentDetail, Fund, Giving, Page, Settings } from '../api/types';
 import { BarChart } from '../components/GivingChart';
 import { Empty, ErrorState, Loaded } from '../components/States';
-import { fiscalYear, formatDate, formatMoney } from '../lib/format';
+import { fiscalYear, formatDate, formatInstant, formatMoney } from '../lib/format';
 import { useLoad } from '../lib/hooks';
 import { useI18n } from '../i18n/i18n';
 import { ContactEditor } from './ContactEditor';
@@ -20,7 +20,7 @@ import { EditConstituent } from './EditConstituent';
 import { StageCard } from './StageCard';
 import { TagEditor } from './TagEditor';
 import { PrivacyCard } from './PrivacyCard';
-import { isErased } from '../lib/privacy';
+import { erasedAt, isErased } from '../lib/privacy';
 
 interface Loaded {
   record: ConstituentDetail;
@@ -47,7 +47,7 @@ export function ConstituentPage() {
         <article className="constituent">
           {isErased(record) && (
             <p className="notice" role="status" data-testid="erased-banner">
-              {t('privacy.erasedBanner')}
+              {t('privacy.erasedBanner')} {t('privacy.erasedOn', { at: formatInstant(erasedAt(record) ?? '') })}
             </p>
           )}
           <div className="page-header">

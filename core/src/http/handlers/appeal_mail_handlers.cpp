@@ -5,7 +5,8 @@
 //        send mail: freezes the list and queues the "mail.appeal" job (202)
 //   GET  /api/v1/appeals/{id}/email-sends                                   send mail
 //   GET  /api/v1/appeal-sends/{id}             a send and its recipients by state (send mail)
-//   GET  /api/v1/appeal-sends/{id}/recipients  every recipient's state and reply (send mail)
+//   GET  /api/v1/appeal-sends/{id}/recipients?state=&after=&limit=  recipients in cursor pages:
+//        name, state and reply; restricted donors left out without the grant (send mail)
 //   POST /api/v1/appeal-sends/{id}/cancel      cancel a send still sending: the recipients not
 //        yet sent become "cancelled"; answers the send as GET does (send mail; 409 when finished)
 //   GET  /api/v1/appeals/{id}/email-results    sent, responders, response rate (read donors)
@@ -17,6 +18,7 @@
 #include "http/handlers/mail_routes.hpp"
 #include "http/json_body.hpp"
 #include "store/appeal_email_results.hpp"
+#include "store/appeal_send_recipient_pages.hpp"
 #include "store/appeal_send_repository.hpp"
 #include "store/campaign_repository.hpp"
 
@@ -181,23 +183,30 @@ Response cancel_send(Call& call) {
 Response send_recipients(Call& call) {
   auto id = path_id(call.request);
   if (!id) return Response::problem(404, "not-found", "no such appeal send");
-  auto out = call.db.read([&](store::Unit& u) -> Result<json> {
-    auto send = store::appeal_sends::get(u, *id);
-    if (!send) return send.status();
-    auto list = store::appeal_sends::recipients(u, *id);
-    if (!list) return list.status();
-    json items = json::array();
-    for (const auto& r : *list) {
-      items.push_back({{"constituent_id", r.constituent_id},
-                       {"address", r.address},
-                       {"state", r.state},
-                       {"attempts", r.attempts},
-                       {"reply", r.reply ? json(*r.reply) : json(nullptr)}});
-    }
-    return items;
-  });
+  auto page = page_request(call.request);
+  if (!page) return Response::from_status(page.status());
+  store::appeal_sends::RecipientPageRequest req;
+  req.send_id = *id;
+  req.state = call.request.query_param("state").value_or("");
+  req.include_restricted = call.sees_restricted();
+  req.page = page.value();
+  auto out =
+      call.db.read([&](store::Unit& u) { return store::appeal_sends::recipient_page(u, req); });
   if (!out) return Response::from_status(out.status());
-  return Response::json(200, {{"items", *out}});
+  json items = json::array();
+  for (const auto& r : out->page.items) {
+    items.push_back({{"id", r.id},
+                     {"constituent_id", r.constituent_id},
+                     {"display_name", r.display_name},
+                     {"sort_name", r.sort_name},
+                     {"address", r.address},
+                     {"state", r.state},
+                     {"attempts", r.attempts},
+                     {"reply", r.reply ? json(*r.reply) : json(nullptr)}});
+  }
+  json body = page_json(items, out->page.next_after_id);
+  body["hidden"] = out->hidden;
+  return Response::json(200, body);
 }
 
 Response results(Call& call) {
@@ -303,10 +312,17 @@ void add_appeal_mail_routes(Api& api) {
          "/api/v1/appeal-sends/{id}/recipients",
          Access::kPermission,
          auth::Permission::kSendMail,
-         "Every recipient of an appeal send: state (queued, sending, sent, rejected, deferred, "
-         "skipped) and the server's reply",
+         "The recipients of an appeal send in cursor pages by id (?after=&limit=), optionally "
+         "one state (?state=queued|sending|sent|rejected|deferred|skipped|cancelled|failed): "
+         "name, address, state, attempts, the server's reply; restricted donors left out "
+         "without the grant (counted in hidden)",
          send_recipients,
-         {{"response", kObject}}});
+         {{"parameters",
+           json::array(
+               {{{"name", "state"}, {"in", "query"}, {"required", false}, {"schema", kString}},
+                {{"name", "after"}, {"in", "query"}, {"required", false}, {"schema", kInteger}},
+                {{"name", "limit"}, {"in", "query"}, {"required", false}, {"schema", kInteger}}})},
+          {"response", kObject}}});
   r.add({"GET",
          "/api/v1/appeals/{id}/email-results",
          Access::kPermission,

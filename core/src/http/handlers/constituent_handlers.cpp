@@ -6,6 +6,7 @@
 #include "http/handlers/constituent_json.hpp"
 #include "http/handlers/constituent_list.hpp"
 #include "http/handlers/handlers.hpp"
+#include "store/constituent_erasure.hpp"
 #include "store/constituent_repository.hpp"
 #include "store/contact_repository.hpp"
 
@@ -39,6 +40,10 @@ Status add_details(store::Unit& u, const domain::Constituent& c, bool sees, nloh
   j["emails"] = with_etags(emails.value(), email_json);
   j["phones"] = with_etags(phones.value(), phone_json);
   j["addresses"] = with_etags(addresses.value(), address_json);
+  // null, or when the personal data was erased (the UI knows an erased record by it).
+  auto erased = store::constituents::erased_at(u, c.id);
+  if (!erased) return erased.status();
+  j["erased_at"] = erased.value() ? nlohmann::json(*erased.value()) : nlohmann::json(nullptr);
   auto hidden = [&](long long other) { return !visible_constituent(u, other, sees); };
 
   j["household"] = nullptr;

@@ -149,8 +149,8 @@ Result<domain::ConstituentInput> read_constituent(const Request& request,
   if (const nlohmann::json* custom = in.object("custom_fields", false))
     c.custom_fields = custom->dump();
   for (const char* echoed : {"id", "created_at", "updated_at", "version", "sort_name", "deleted_at",
-                             "merged_into_id", "emails", "phones", "addresses", "household",
-                             "members", "relationships", "tags", "giving"}) {
+                             "erased_at", "merged_into_id", "emails", "phones", "addresses",
+                             "household", "members", "relationships", "tags", "giving"}) {
     in.ignore(echoed);
   }
   if (Status s = in.finish(); !s) return s;
