@@ -52,7 +52,9 @@ std::optional<Date> opt_date(const Value& v) {
 
 double floor_percent(std::int64_t part, std::int64_t whole) {
   if (whole <= 0 || part <= 0) return 0;
-  return static_cast<double>(part * 10000 / whole) / 100.0;
+  // Whole hundredths of a percent first (floored on purpose), then the two decimals.
+  const std::int64_t hundredths = part * 10000 / whole;
+  return static_cast<double>(hundredths) / 100.0;
 }
 
 }  // namespace

@@ -368,6 +368,9 @@ Result<Filter> parse(std::string_view text, const ParseOptions& options) {
     j = json::parse(text);
   } catch (const json::parse_error& e) {
     return bad("", "not valid JSON (at byte " + std::to_string(e.byte) + ")");
+  } catch (const json::exception&) {
+    // nlohmann reports a number too large for a double (1e999) as out_of_range, not parse_error.
+    return bad("", "not valid JSON (a number is out of range)");
   }
   return parse_json(j, options);
 }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "engine/report_sandbox.hpp"
+#include "store/no_sanitize.hpp"
 
 namespace steward::engine::detail {
 namespace {
@@ -18,7 +19,7 @@ using sqlite_api::sqlite3_destructor_type;  // for SQLITE_TRANSIENT
 
 class SqliteQuery : public sdk::QueryCapability {
  public:
-  explicit SqliteQuery(soci::session& sql)
+  STEWARD_NO_SANITIZE_VPTR explicit SqliteQuery(soci::session& sql)
       : db_(static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_) {}
 
   Result<sdk::QueryRows> query(std::string_view sql,
@@ -121,7 +122,7 @@ constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFl
 
 class PostgresqlQuery : public sdk::QueryCapability {
  public:
-  explicit PostgresqlQuery(soci::session& sql)
+  STEWARD_NO_SANITIZE_VPTR explicit PostgresqlQuery(soci::session& sql)
       : conn_(static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_) {}
 
   Result<sdk::QueryRows> query(std::string_view sql,

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/report_native_query.hpp"
+#include "store/no_sanitize.hpp"
 
 namespace steward::engine {
 
@@ -97,7 +98,7 @@ Result<std::unique_ptr<ReportSandbox>> ReportSandbox::open(store::Unit& unit,
   return box;
 }
 
-Status ReportSandbox::setup() {
+STEWARD_NO_SANITIZE_VPTR Status ReportSandbox::setup() {
   soci::session& sql = unit_.sql();
   if (!unit_.is_postgresql()) {
     for (const auto& v : kViews) sql << "DROP VIEW IF EXISTS temp." + std::string(v.name);
@@ -151,7 +152,7 @@ Status ReportSandbox::setup() {
   return Status::ok();
 }
 
-void ReportSandbox::teardown() {
+STEWARD_NO_SANITIZE_VPTR void ReportSandbox::teardown() {
   soci::session& sql = unit_.sql();
   capability_.reset();
   if (!unit_.is_postgresql()) {

@@ -26,6 +26,10 @@ std::optional<Response> parse_json_body(const Request& request, nlohmann::json& 
     auto colon = what.find("parse error");
     return Response::problem(400, "malformed-json", "the body is not valid JSON",
                              colon == std::string::npos ? what : what.substr(colon));
+  } catch (const nlohmann::json::exception&) {
+    // A number too large for a double (1e999) is out_of_range in nlohmann, not parse_error.
+    return Response::problem(400, "malformed-json", "the body is not valid JSON",
+                             "a number is out of range");
   }
   if (too_deep) {
     return Response::problem(400, "malformed-json", "the body is nested too deeply",

@@ -3,8 +3,9 @@
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
-
 #include <stdexcept>
+
+#include "store/no_sanitize.hpp"
 
 namespace steward::store {
 
@@ -31,7 +32,8 @@ std::string join(const std::vector<std::string>& columns, const char* separator,
 // COPY text format: tab-separated, \N for NULL, backslash escapes for the separators.
 class CopySink final : public BulkWriter::Sink {
  public:
-  CopySink(soci::session& sql, const std::string& table, const std::vector<std::string>& columns)
+  STEWARD_NO_SANITIZE_VPTR CopySink(soci::session& sql, const std::string& table,
+                                    const std::vector<std::string>& columns)
       : conn_(static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_) {
     std::string command = "COPY " + table + " (" + join(columns, ", ") + ") FROM STDIN";
     PGresult* result = PQexec(conn_, command.c_str());
@@ -114,7 +116,8 @@ const sqlite_api::sqlite3_destructor_type kTransient =
 
 class InsertSink final : public BulkWriter::Sink {
  public:
-  InsertSink(soci::session& sql, const std::string& table, const std::vector<std::string>& columns)
+  STEWARD_NO_SANITIZE_VPTR InsertSink(soci::session& sql, const std::string& table,
+                                      const std::vector<std::string>& columns)
       : conn_(static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_) {
     std::string text = "INSERT INTO " + table + " (" + join(columns, ", ") + ") VALUES (" +
                        join(columns, ", ", ":") + ")";

@@ -8,6 +8,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include "store/database_url.hpp"
+#include "store/no_sanitize.hpp"
 
 namespace steward::store {
 
@@ -66,7 +67,7 @@ void configure_session(soci::session& s, Backend backend, int busy_timeout_ms) {
 // PostgreSQL: whether this session must reconnect before use. libpq marks a connection bad once
 // a call on it failed (the server stopped or restarted), and a failed reconnect leaves the
 // session without a backend; both are checked without a round trip.
-bool needs_reconnect(soci::session& s) {
+STEWARD_NO_SANITIZE_VPTR bool needs_reconnect(soci::session& s) {
   soci::details::session_backend* backend = s.get_backend();
   if (backend == nullptr) return true;
   if (backend->get_backend_name() != "postgresql") return false;

@@ -5,9 +5,12 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <sqlite3.h>
 
+#include "store/no_sanitize.hpp"
+
 namespace steward::store {
 
-Status execute_script(soci::session& sql, Backend backend, const std::string& script) {
+STEWARD_NO_SANITIZE_VPTR Status execute_script(soci::session& sql, Backend backend,
+                                               const std::string& script) {
   if (backend == Backend::kSqlite) {
     auto* be = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
     char* error = nullptr;

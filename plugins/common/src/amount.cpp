@@ -66,6 +66,19 @@ bool take_sign(std::string_view& s, bool& negative) {
   return false;
 }
 
+// The decimal separator of `body` (digits, '.' and ','; dots and commas counted), 0 for none:
+// the style's when it names one; else the last of both when both occur; a single '.'; a single
+// ',' unless exactly three digits follow it (then it groups thousands: "1,000").
+char amount_decimal_separator(const std::string& body, DecimalStyle style, std::size_t dots,
+                              std::size_t commas) {
+  if (style == DecimalStyle::kDot) return '.';
+  if (style == DecimalStyle::kComma) return ',';
+  if (dots && commas) return body.find_last_of(".,") == body.rfind('.') ? '.' : ',';
+  if (dots == 1) return '.';
+  if (commas == 1) return body.size() - body.find(',') - 1 == 3 ? 0 : ',';
+  return 0;
+}
+
 }  // namespace
 
 std::optional<DecimalStyle> decimal_style_from_name(std::string_view name) {
@@ -138,24 +151,12 @@ Result<std::int64_t> parse_amount(std::string_view text, int exponent, DecimalSt
   }
   if (body.empty()) return bad(text, "has no digits");
 
-  char decimal = 0;
   std::size_t dots = 0, commas = 0;
   for (char c : body) {
     dots += c == '.';
     commas += c == ',';
   }
-  if (style == DecimalStyle::kDot) {
-    decimal = '.';
-  } else if (style == DecimalStyle::kComma) {
-    decimal = ',';
-  } else if (dots && commas) {
-    decimal = body.find_last_of(".,") == body.rfind('.') ? '.' : ',';
-  } else if (dots == 1) {
-    decimal = '.';
-  } else if (commas == 1) {
-    std::size_t after = body.size() - body.find(',') - 1;
-    decimal = after == 3 ? 0 : ',';
-  }
+  const char decimal = amount_decimal_separator(body, style, dots, commas);
   const char thousands = decimal == ',' ? '.' : decimal == '.' ? ',' : (dots ? '.' : ',');
 
   std::size_t decimal_at = decimal ? body.find(decimal) : std::string::npos;

@@ -109,7 +109,7 @@ Result<Mailbox> parse_mailbox(const std::string& field, std::string_view text) {
 }
 
 std::string format_mailbox(const Mailbox& mailbox, std::size_t line_used) {
-  const std::string addr = "<" + mailbox.address + ">";
+  std::string addr = "<" + mailbox.address + ">";  // not const: returned by move
   if (mailbox.display_name.empty()) return addr;
   const std::string& name = mailbox.display_name;
   if (is_printable_ascii(name)) {
