@@ -53,6 +53,8 @@ export async function pageSpeedSteps({ context, base, step, artifacts }) {
           dataShownMs: Math.round(window.__stewardDataShown),
           requests: resources.length + 1,
           transferredBytes: resources.reduce((n, r) => n + (r.transferSize ?? 0), nav.transferSize ?? 0),
+          // The waterfall: what was fetched, when it started and ended (ms from navigation start).
+          resources: resources.map((r) => `${Math.round(r.startTime)}-${Math.round(r.responseEnd)} ${new URL(r.name).pathname}`),
         };
       });
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
@@ -61,6 +63,7 @@ export async function pageSpeedSteps({ context, base, step, artifacts }) {
       console.log(
         `       dashboard, cold cache: DOMContentLoaded ${timing.domContentLoadedMs} ms, load ${timing.loadMs} ms, data shown ${timing.dataShownMs} ms, ${timing.requests} requests, ${timing.transferredBytes} bytes`,
       );
+      console.log(`       ${timing.resources.join('\n       ')}`);
       for (const [what, ms] of [
         ['DOMContentLoaded', timing.domContentLoadedMs],
         ['load', timing.loadMs],
