@@ -1,5 +1,6 @@
 // Bar and line charts (Chart.js through react-chartjs-2). Chart.js draws on a canvas and sizes
 // it through the CSSOM, which the Content-Security-Policy allows (no style attributes in HTML).
+// The canvas is hidden from assistive technology: the wrapper (role="img") carries the name.
 import { BarElement, CategoryScale, Chart as ChartJS, Filler, LinearScale, LineElement, PointElement, Tooltip } from 'chart.js';
 import { Bar, Line } from 'react-chartjs-2';
 import { formatMinor } from '../lib/format';
@@ -43,7 +44,7 @@ function values(s: Series): number[] {
 export function BarChart(props: Series & { title: string }) {
   return (
     <div className="chart" role="img" aria-label={props.title}>
-      <Bar
+      <Bar aria-hidden="true"
         data={{ labels: props.labels, datasets: [{ label: props.label, data: values(props), backgroundColor: accent }] }}
         options={options(props.currency)}
       />
@@ -54,7 +55,7 @@ export function BarChart(props: Series & { title: string }) {
 export function TrendChart(props: Series & { title: string }) {
   return (
     <div className="chart" role="img" aria-label={props.title}>
-      <Line
+      <Line aria-hidden="true"
         data={{
           labels: props.labels,
           datasets: [

@@ -25,11 +25,11 @@ export function ReportChart({ series, title }: { series: ChartSeries; title: str
   return (
     <div className="chart" role="img" aria-label={title} data-testid="report-chart">
       {series.kind === 'pie' ? (
-        <Pie data={data} options={{ ...common, plugins: { tooltip } }} />
+        <Pie aria-hidden="true" data={data} options={{ ...common, plugins: { tooltip } }} />
       ) : series.kind === 'line' ? (
-        <Line data={data} options={{ ...common, plugins: { tooltip }, scales: { y: { beginAtZero: true, ticks: { callback: (v: string | number) => text(Number(v)) } } } }} />
+        <Line aria-hidden="true" data={data} options={{ ...common, plugins: { tooltip }, scales: { y: { beginAtZero: true, ticks: { callback: (v: string | number) => text(Number(v)) } } } }} />
       ) : (
-        <Bar data={data} options={{ ...common, plugins: { tooltip }, scales: { y: { beginAtZero: true, ticks: { callback: (v: string | number) => text(Number(v)) } } } }} />
+        <Bar aria-hidden="true" data={data} options={{ ...common, plugins: { tooltip }, scales: { y: { beginAtZero: true, ticks: { callback: (v: string | number) => text(Number(v)) } } } }} />
       )}
     </div>
   );

@@ -971,7 +971,7 @@ export const ko: Record<MessageKey, string> = {
   "mail.languages": "언어",
   "mail.version": "버전 {version}",
   "mail.inactive": "사용 안 함",
-  "mail.editOf": "{name} ({language}) 편집",
+  "mail.editOf": "{name} ({language}) 수정",
   "mail.previewOf": "{name} ({language}) 미리보기",
   "mail.preview": "미리보기",
   "mail.editing": "{name} ({language}), 버전 {version}",

@@ -7,12 +7,13 @@ import { change, coverageStep, type Dashboard } from '../api/dashboard';
 import { TrendChart } from '../components/GivingChart';
 import { Empty, Loaded } from '../components/States';
 import { formatDate, formatMoney, percent } from '../lib/format';
+import { takeEarlyDashboard } from '../lib/earlyDashboard';
 import { useLoad } from '../lib/hooks';
 import { useI18n } from '../i18n/i18n';
 
 export function DashboardPage() {
   const { t } = useI18n();
-  const [load, retry] = useLoad((signal) => get<Dashboard>(apiPath('/dashboard'), signal), []);
+  const [load, retry] = useLoad(async (signal) => (await takeEarlyDashboard<Dashboard>()) ?? get<Dashboard>(apiPath('/dashboard'), signal), []);
   return (
     <>
       <div className="page-header">
