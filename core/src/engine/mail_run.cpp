@@ -113,7 +113,7 @@ Result<StartedRun> start_thank_run(store::Unit& unit, const ThankRequest& reques
   AckRule rule;
   rule.since = request.since;
   rule.gift_id = request.gift_id;
-  rule.limit = 100000;
+  rule.limit = 10000;
   auto queue = ack_queue(unit, rule);
   if (!queue) return queue.status();
   auto tributes = store::tribute_notices::due(unit, {request.since, request.gift_id, 500});

@@ -65,8 +65,12 @@ Status put(store::Unit& u, long long run_id, const runs::Item& item, const RunOp
   return Status::ok();
 }
 
+// The steps act as the person who started the run (the audit trail says who).
+store::Actor starter(const runs::RunRecord& run) { return store::Actor{run.created_by, ""}; }
+
 Result<bool> run_thank(store::Database& db, const runs::RunRecord& run, const json& request,
                        const RunOptions& options, Stopper& stopper) {
+  const store::Actor actor = starter(run);
   const long long id = run.id;
   const auto dir = text_of(request, "dir").value_or("var/letters");
   const auto paper = paper_of(request);
@@ -91,14 +95,14 @@ Result<bool> run_thank(store::Database& db, const runs::RunRecord& run, const js
     }
     return runs::add_documents(u, id, {{"tribute_letters_pdf", part.path.string()}});
   };
-  auto tributes = send_tribute_notices(db, run_actor(), t, options.deliver);
+  auto tributes = send_tribute_notices(db, actor, t, options.deliver);
   if (!tributes) return tributes.status();
   if (tributes->stopped) return false;
 
   ThankYouOptions m;
   m.rule.since = since;
   m.rule.gift_id = gift;
-  m.rule.limit = 100000;
+  m.rule.limit = 10000;
   m.send = true;
   m.mailer_id = options.mailer_id;
   m.exclude_gifts = key_set(db, id, "message");
@@ -106,7 +110,7 @@ Result<bool> run_thank(store::Database& db, const runs::RunRecord& run, const js
   m.on_outcome = [&](store::Unit& u, const ThankYouOutcome& o) {
     return put(u, id, message_item(o), options);
   };
-  auto report = send_thank_yous(db, run_actor(), m, options.deliver);
+  auto report = send_thank_yous(db, actor, m, options.deliver);
   if (!report) return report.status();
   if (report->stopped) return false;
   if (stopper()) return false;  // cancelled after the last email: no letters
@@ -123,13 +127,14 @@ Result<bool> run_thank(store::Database& db, const runs::RunRecord& run, const js
     }
     return runs::add_documents(u, id, {{"letters_pdf", part.path.string()}});
   };
-  auto letters = print_thank_you_letters(db, run_actor(), l);
+  auto letters = print_thank_you_letters(db, actor, l);
   if (!letters) return letters.status();
   return true;
 }
 
 Result<bool> run_statements(store::Database& db, const runs::RunRecord& run, const json& request,
                             const RunOptions& options, Stopper& stopper) {
+  const store::Actor actor = starter(run);
   const long long id = run.id;
   StatementOptions s;
   s.year = static_cast<int>(integer_of(request, "year").value_or(0));
@@ -145,7 +150,7 @@ Result<bool> run_statements(store::Database& db, const runs::RunRecord& run, con
     return put(u, id, statement_item(o), options);
   };
   s.combined_print = false;
-  auto issued = issue_statements(db, run_actor(), s, options.deliver);
+  auto issued = issue_statements(db, actor, s, options.deliver);
   if (!issued) return issued.status();
   if (issued->stopped) return false;
   if (stopper()) return false;

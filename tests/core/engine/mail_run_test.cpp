@@ -3,6 +3,7 @@
 // stop with nothing sent, printed or marked twice and nothing counted twice, makes one print
 // PDF over every attempt, and can be cancelled. Runs on SQLite and PostgreSQL.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <set>
