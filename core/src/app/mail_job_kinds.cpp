@@ -15,6 +15,27 @@
 namespace steward::app {
 namespace {
 
+// Hands `m` to the mailer `mailer_id`, opening it into `handle` on first use; a mailer that
+// cannot be opened answers kUnavailable (the run reports the rest as not attempted).
+Result<std::vector<sdk::RecipientStatus>> deliver_through(
+    Context& ctx, store::Database& db, const std::string& mailer_id,
+    std::unique_ptr<plugins::PluginHandle>& handle, const store::Actor& actor,
+    const sdk::MailMessage& m) {
+  if (!handle) {
+    if (mailer_id.empty()) return Status::unavailable("no mailer: set mail.mailer");
+    plugins::IsolationOptions iso;
+    iso.timeout_ms = ctx.config.plugin_timeout_ms;
+    auto opened = db.write(actor, [&](store::Unit& u) {
+      return plugins::open_plugin(u, std::filesystem::path(ctx.config.plugin_dir), mailer_id, iso);
+    });
+    if (!opened) {
+      return Status::unavailable("mailer " + mailer_id + ": " + opened.status().message());
+    }
+    handle = std::move(*opened);
+  }
+  return handle->deliver(m);
+}
+
 // The options of a run: the send's mailer (opened on first use) and the link signer.
 struct Runner {
   Context& ctx;
@@ -42,20 +63,9 @@ struct Runner {
   engine::appeals::RunOptions options() {
     engine::appeals::RunOptions o;
     o.token = [this](long long id, const std::string& email) { return signer->token(id, email); };
-    o.deliver = [this](const sdk::MailMessage& m) -> Result<std::vector<sdk::RecipientStatus>> {
-      if (!handle) {
-        plugins::IsolationOptions iso;
-        iso.timeout_ms = ctx.config.plugin_timeout_ms;
-        static const store::Actor actor{"system:mail.appeal", ""};
-        auto opened = db.write(actor, [&](store::Unit& u) {
-          return plugins::open_plugin(u, std::filesystem::path(ctx.config.plugin_dir), mailer_id,
-                                      iso);
-        });
-        if (!opened)
-          return Status::unavailable("mailer " + mailer_id + ": " + opened.status().message());
-        handle = std::move(*opened);
-      }
-      return handle->deliver(m);
+    o.deliver = [this](const sdk::MailMessage& m) {
+      static const store::Actor actor{"system:mail.appeal", ""};
+      return deliver_through(ctx, db, mailer_id, handle, actor, m);
     };
     return o;
   }
@@ -86,21 +96,9 @@ struct RunMailer {
       if (chosen) mailer_id = *chosen;
     }
     o.mailer_id = mailer_id;
-    o.deliver = [this](const sdk::MailMessage& m) -> Result<std::vector<sdk::RecipientStatus>> {
-      if (!handle) {
-        if (mailer_id.empty()) return Status::unavailable("no mailer: set mail.mailer");
-        plugins::IsolationOptions iso;
-        iso.timeout_ms = ctx.config.plugin_timeout_ms;
-        static const store::Actor actor{"system:mail.run", ""};
-        auto opened = db.write(actor, [&](store::Unit& u) {
-          return plugins::open_plugin(u, std::filesystem::path(ctx.config.plugin_dir), mailer_id,
-                                      iso);
-        });
-        if (!opened)
-          return Status::unavailable("mailer " + mailer_id + ": " + opened.status().message());
-        handle = std::move(*opened);
-      }
-      return handle->deliver(m);
+    o.deliver = [this](const sdk::MailMessage& m) {
+      static const store::Actor actor{"system:mail.run", ""};
+      return deliver_through(ctx, db, mailer_id, handle, actor, m);
     };
     return o;
   }
