@@ -7,6 +7,7 @@
 //   steward mail templates preview [NAME] --constituent ID [--gift ID] [--language L] [--json]
 //   steward mail ack-queue ...   steward mail thank ...   (cmd_mail_send.cpp)
 #include "app/cmd_mail.hpp"
+#include "app/mail_run_cli.hpp"
 
 #include <fmt/format.h>
 
@@ -248,6 +249,8 @@ void add_mail_command(CLI::App& app, Context& ctx) {
   add_mail_send_commands(*mail, ctx);
   add_mail_statements_command(*mail, ctx);
   add_mail_clear_stuck_command(*mail, ctx);
+  add_mail_runs_command(*mail, ctx);
+  add_mail_tribute_command(*mail, ctx);
   add_mail_appeal_command(*mail, ctx);
 }
 

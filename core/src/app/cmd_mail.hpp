@@ -14,7 +14,8 @@ namespace steward::app {
 void add_mail_send_commands(CLI::App& mail, Context& ctx);
 void add_mail_statements_command(CLI::App& mail, Context& ctx);
 void add_mail_clear_stuck_command(CLI::App& mail, Context& ctx);
-void add_mail_appeal_command(CLI::App& mail, Context& ctx);  // cmd_mail_appeal.cpp
+void add_mail_appeal_command(CLI::App& mail, Context& ctx);   // cmd_mail_appeal.cpp
+void add_mail_tribute_command(CLI::App& mail, Context& ctx);  // cmd_mail_tribute.cpp
 
 // The mailer plugin to use: `flag`, else mail.mailer, else the only enabled mailer (stops with
 // an error naming "mailer" otherwise).

@@ -225,6 +225,7 @@ void add_appeal_results(CLI::App& appeal, Context& ctx) {
     if (*json) {
       std::cout << nlohmann::json{{"appeal_id", r->appeal_id},
                                   {"sent", r->sent},
+                                  {"cancelled", r->cancelled},
                                   {"responders", r->responders},
                                   {"response_rate", r->response_rate()},
                                   {"response_raised_minor", r->response_raised_minor},
@@ -234,11 +235,11 @@ void add_appeal_results(CLI::App& appeal, Context& ctx) {
       return;
     }
     std::cout << fmt::format(
-        "appeal {}: {} send(s), {} sent, {} rejected; {} responded ({:.1f}%), {} gift(s), {} "
-        "minor units; all gifts to the appeal: {} from {} donor(s), {} minor units\n",
-        r->appeal_id, r->sends, r->sent, r->rejected, r->responders, r->response_rate() * 100.0,
-        r->response_gifts, r->response_raised_minor, r->appeal_gifts, r->appeal_donors,
-        r->appeal_raised_minor);
+        "appeal {}: {} send(s), {} sent, {} rejected, {} cancelled; {} responded ({:.1f}%), {} "
+        "gift(s), {} minor units; all gifts to the appeal: {} from {} donor(s), {} minor units\n",
+        r->appeal_id, r->sends, r->sent, r->rejected, r->cancelled, r->responders,
+        r->response_rate() * 100.0, r->response_gifts, r->response_raised_minor, r->appeal_gifts,
+        r->appeal_donors, r->appeal_raised_minor);
   });
 }
 

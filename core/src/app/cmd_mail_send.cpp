@@ -12,6 +12,7 @@
 
 #include "app/cmd_helpers.hpp"
 #include "app/cmd_mail.hpp"
+#include "app/mail_run_cli.hpp"
 #include "engine/ack_queue.hpp"
 #include "engine/mail_format.hpp"
 #include "engine/thank_you_letters.hpp"
@@ -56,6 +57,76 @@ nlohmann::json outcome_json(const engine::ThankYouOutcome& o) {
           {"address", o.address},  {"language", o.language},
           {"subject", o.subject},  {"state", o.state},
           {"detail", o.detail},    {"personal_call", o.personal_call}};
+}
+
+long long count_state(const nlohmann::json& items, const std::string& state) {
+  long long n = 0;
+  for (const auto& i : items) n += i.value("state", std::string()) == state ? 1 : 0;
+  return n;
+}
+
+// What a thank-you run did (engine::mail_runs::run_json), as `thank --send` always printed it.
+void print_thank_run(const nlohmann::json& run, bool as_json) {
+  const auto& tributes = run["tribute_notifications"];
+  const auto& letters = run["letters"];
+  const auto& messages = run["messages"];
+  const std::string letters_pdf = run.value("letters_pdf", std::string());
+  const std::string tribute_pdf = run.value("tribute_letters_pdf", std::string());
+  if (as_json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (auto m : messages) {
+      m["channel"] = "email";
+      out.push_back(m);
+    }
+    for (auto l : letters) {
+      l["channel"] = "letter";
+      if (l["state"] == "printed") l["letters_pdf"] = letters_pdf;
+      out.push_back(l);
+    }
+    for (auto t : tributes) {
+      t["tribute_notification"] = true;
+      if (t["state"] == "printed") t["letters_pdf"] = tribute_pdf;
+      out.push_back(t);
+    }
+    std::cout << out.dump(2) << "\n";
+    return;
+  }
+  for (const auto& t : tributes) {
+    const std::string address = t.value("address", std::string());
+    std::cout << fmt::format("gift {:<6} tribute notice to {:<20} {:<13} {}{}\n",
+                             t["gift_id"].get<long long>(), t["notify"].get<std::string>(),
+                             t["state"].get<std::string>(), address.empty() ? "" : address + "  ",
+                             t["detail"].get<std::string>());
+  }
+  if (!tribute_pdf.empty()) {
+    std::cout << fmt::format("tribute letters: {} printed to {}\n",
+                             count_state(tributes, "printed"), tribute_pdf);
+  }
+  for (const auto& l : letters) {
+    const std::string detail = l["detail"].get<std::string>();
+    std::cout << fmt::format("gift {:<6} {:<24} {:<13} letter ({}){}{}\n",
+                             l["gift_id"].get<long long>(), l["donor"].get<std::string>(),
+                             l["state"].get<std::string>(), l["reason"].get<std::string>(),
+                             detail.empty() ? "" : "  " + detail,
+                             l["personal_call"].get<bool>() ? "  [personal call]" : "");
+  }
+  for (const auto& m : messages) {
+    const std::string address = m["address"].get<std::string>();
+    std::cout << fmt::format("gift {:<6} {:<24} {:<13} {}{}{}\n", m["gift_id"].get<long long>(),
+                             m["donor"].get<std::string>(), m["state"].get<std::string>(),
+                             address.empty() ? "" : address + "  ", m["detail"].get<std::string>(),
+                             m["personal_call"].get<bool>() ? "  [personal call]" : "");
+  }
+  std::cout << fmt::format(
+      "sent: {} accepted, {} rejected, {} deferred, {} for a letter, {} skipped\n",
+      count_state(messages, "accepted"), count_state(messages, "rejected"),
+      count_state(messages, "deferred"), letters.size(), count_state(messages, "skipped"));
+  if (!letters_pdf.empty()) {
+    std::cout << fmt::format("letters: {} printed to {}\n", count_state(letters, "printed"),
+                             letters_pdf);
+  }
+  std::cout << fmt::format("run {}: {}\n", run["id"].get<long long>(),
+                           run["status"].get<std::string>());
 }
 
 }  // namespace
@@ -141,7 +212,7 @@ void add_ack_queue(CLI::App& mail, Context& ctx) {
 void add_thank(CLI::App& mail, Context& ctx) {
   auto* cmd = mail.add_subcommand("thank", "Send thank-you emails for the acknowledgment queue");
   struct Args {
-    bool dry_run = false, send = false, json = false;
+    bool dry_run = false, send = false, json = false, background = false;
     std::string since, mailer, letters_dir = "var/letters", paper;
     long long gift = 0;
   };
@@ -156,8 +227,31 @@ void add_thank(CLI::App& mail, Context& ctx) {
                   "where the letters PDF is written (default var/letters)");
   cmd->add_option("--paper", a->paper, "letter or a4 (default: mail.paper_size)");
   cmd->add_flag("--json", a->json, "print JSON");
+  cmd->add_flag("--background", a->background,
+                "with --send: only queue the run for steward serve (follow it with mail runs)");
   cmd->callback([&ctx, a] {
     if (!a->dry_run && !a->send) stop(Status::invalid_field("send", "say --dry-run or --send"));
+    if (a->send) {
+      // A mail run (decision 0211): resumable, counted, cancellable; carried out here.
+      auto& db = open_database(ctx);
+      engine::mail_runs::ThankRequest request;
+      if (!a->since.empty()) request.since = a->since;
+      if (a->gift > 0) request.gift_id = a->gift;
+      request.dir = a->letters_dir;
+      if (!a->paper.empty()) request.paper = a->paper;
+      auto run = start_mail_run_here(
+          ctx, db, [&](store::Unit& u) { return engine::mail_runs::start_thank_run(u, request); },
+          a->mailer, a->background);
+      if (a->background) {
+        std::cout << fmt::format(
+            "run {} queued: {} item(s); follow it with: steward mail runs "
+            "show {}\n",
+            run["id"].get<long long>(), run["total"].get<long long>(), run["id"].get<long long>());
+        return;
+      }
+      print_thank_run(run, a->json);
+      return;
+    }
     std::optional<print::PaperSize> paper;
     if (!a->paper.empty()) {
       auto parsed = print::parse_paper_size(a->paper, "paper");

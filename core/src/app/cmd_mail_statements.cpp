@@ -5,11 +5,13 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "app/cmd_helpers.hpp"
 #include "app/cmd_mail.hpp"
+#include "app/mail_run_cli.hpp"
 #include "engine/year_end_statements.hpp"
 #include "print/pdf_document.hpp"
 #include "store/mail_settings.hpp"
@@ -32,6 +34,46 @@ nlohmann::json statement_json(const engine::StatementOutcome& o) {
   return j;
 }
 
+// What a statement run did (engine::mail_runs::run_json), as `statements --send` printed it.
+void print_statement_run(const nlohmann::json& run, bool as_json) {
+  const auto& items = run["statements"];
+  const std::string print_pdf = run.value("print_pdf", std::string());
+  if (as_json) {
+    nlohmann::json out = {{"year", run["year"]},
+                          {"from", run["from"]},
+                          {"to", run["to"]},
+                          {"run", run["id"]},
+                          {"statements", items}};
+    if (!print_pdf.empty()) out["print_pdf"] = print_pdf;
+    std::cout << out.dump(2) << "\n";
+    return;
+  }
+  std::cout << fmt::format("statement year {} ({} to {})\n", run["year"].get<int>(),
+                           run["from"].get<std::string>(), run["to"].get<std::string>());
+  long long printed = 0;
+  std::map<std::string, long long> counts;
+  for (const auto& o : items) {
+    const std::string address = o["address"].get<std::string>();
+    counts[o["state"].get<std::string>()] += 1;
+    std::cout << fmt::format(
+        "donor {:<6} {:<24} {:<12} {:<3} gift(s)  {:<18} {:<6} {:<13} {}{}{}\n",
+        o["constituent_id"].get<long long>(), o["donor"].get<std::string>(),
+        o["receipt_number"].get<std::string>(), o["gift_count"].get<long long>(),
+        o["totals"].get<std::string>(), o["channel"].get<std::string>(),
+        o["state"].get<std::string>(), o["replacement"].get<bool>() ? "replacement " : "",
+        address.empty() ? "" : address + "  ", o["detail"].get<std::string>());
+  }
+  printed = counts["printed"];
+  if (!print_pdf.empty()) {
+    std::cout << fmt::format("printed: {} statement(s) in {}\n", printed, print_pdf);
+  }
+  std::cout << fmt::format("sent: {} emailed, {} printed, {} rejected, {} deferred, {} skipped\n",
+                           counts["accepted"], printed, counts["rejected"], counts["deferred"],
+                           counts["skipped"]);
+  std::cout << fmt::format("run {}: {}\n", run["id"].get<long long>(),
+                           run["status"].get<std::string>());
+}
+
 }  // namespace
 
 void add_mail_statements_command(CLI::App& mail, Context& ctx) {
@@ -39,7 +81,7 @@ void add_mail_statements_command(CLI::App& mail, Context& ctx) {
       "statements", "Year-end giving statements and receipts: email the PDF, or print it");
   struct Args {
     int year = 0;
-    bool dry_run = false, send = false, reissue = false, json = false;
+    bool dry_run = false, send = false, reissue = false, json = false, background = false;
     long long constituent = 0;
     std::string dir = "var/statements", paper, mailer;
   };
@@ -55,9 +97,33 @@ void add_mail_statements_command(CLI::App& mail, Context& ctx) {
   cmd->add_option("--paper", a->paper, "letter or a4 (default: mail.paper_size)");
   cmd->add_option("--mailer", a->mailer, "the mailer plugin id (default: mail.mailer)");
   cmd->add_flag("--json", a->json, "print JSON");
+  cmd->add_flag("--background", a->background,
+                "with --send: only queue the run for steward serve (follow it with mail runs)");
   cmd->callback([&ctx, a] {
     if (!a->dry_run && !a->send) stop(Status::invalid_field("send", "say --dry-run or --send"));
     auto& db = open_database(ctx);
+    if (a->send) {
+      // A mail run (decision 0211): resumable, counted, cancellable; carried out here.
+      engine::mail_runs::StatementRequest request;
+      request.year = a->year;
+      request.reissue = a->reissue;
+      if (a->constituent > 0) request.constituent_id = a->constituent;
+      request.dir = a->dir;
+      if (!a->paper.empty()) request.paper = a->paper;
+      auto run = start_mail_run_here(
+          ctx, db,
+          [&](store::Unit& u) { return engine::mail_runs::start_statement_run(u, request); },
+          a->mailer, a->background);
+      if (a->background) {
+        std::cout << fmt::format(
+            "run {} queued: {} statement(s); follow it with: steward mail "
+            "runs show {}\n",
+            run["id"].get<long long>(), run["total"].get<long long>(), run["id"].get<long long>());
+        return;
+      }
+      print_statement_run(run, a->json);
+      return;
+    }
     engine::StatementOptions options;
     options.year = a->year;
     options.send = a->send;

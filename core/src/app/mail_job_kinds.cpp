@@ -7,11 +7,34 @@
 
 #include "auth/secret_box.hpp"
 #include "auth/unsubscribe_token.hpp"
+#include "engine/mail_run.hpp"
+#include "engine/mailer_choice.hpp"
 #include "plugins/plugin_service.hpp"
 #include "store/appeal_send_repository.hpp"
 
 namespace steward::app {
 namespace {
+
+// Hands `m` to the mailer `mailer_id`, opening it into `handle` on first use; a mailer that
+// cannot be opened answers kUnavailable (the run reports the rest as not attempted).
+Result<std::vector<sdk::RecipientStatus>> deliver_through(
+    Context& ctx, store::Database& db, const std::string& mailer_id,
+    std::unique_ptr<plugins::PluginHandle>& handle, const store::Actor& actor,
+    const sdk::MailMessage& m) {
+  if (!handle) {
+    if (mailer_id.empty()) return Status::unavailable("no mailer: set mail.mailer");
+    plugins::IsolationOptions iso;
+    iso.timeout_ms = ctx.config.plugin_timeout_ms;
+    auto opened = db.write(actor, [&](store::Unit& u) {
+      return plugins::open_plugin(u, std::filesystem::path(ctx.config.plugin_dir), mailer_id, iso);
+    });
+    if (!opened) {
+      return Status::unavailable("mailer " + mailer_id + ": " + opened.status().message());
+    }
+    handle = std::move(*opened);
+  }
+  return handle->deliver(m);
+}
 
 // The options of a run: the send's mailer (opened on first use) and the link signer.
 struct Runner {
@@ -40,20 +63,9 @@ struct Runner {
   engine::appeals::RunOptions options() {
     engine::appeals::RunOptions o;
     o.token = [this](long long id, const std::string& email) { return signer->token(id, email); };
-    o.deliver = [this](const sdk::MailMessage& m) -> Result<std::vector<sdk::RecipientStatus>> {
-      if (!handle) {
-        plugins::IsolationOptions iso;
-        iso.timeout_ms = ctx.config.plugin_timeout_ms;
-        static const store::Actor actor{"system:mail.appeal", ""};
-        auto opened = db.write(actor, [&](store::Unit& u) {
-          return plugins::open_plugin(u, std::filesystem::path(ctx.config.plugin_dir), mailer_id,
-                                      iso);
-        });
-        if (!opened)
-          return Status::unavailable("mailer " + mailer_id + ": " + opened.status().message());
-        handle = std::move(*opened);
-      }
-      return handle->deliver(m);
+    o.deliver = [this](const sdk::MailMessage& m) {
+      static const store::Actor actor{"system:mail.appeal", ""};
+      return deliver_through(ctx, db, mailer_id, handle, actor, m);
     };
     return o;
   }
@@ -68,7 +80,40 @@ Result<long long> send_id_of(const domain::Job& job) {
   return payload["appeal_send_id"].get<long long>();
 }
 
+// A thank-you or statement run's mailer: chosen and opened on the first email, so a run that
+// emails nobody needs none; one that cannot be opened answers kUnavailable (the run then
+// reports the rest as not attempted).
+struct RunMailer {
+  Context& ctx;
+  store::Database& db;
+  std::string mailer_id;
+  std::unique_ptr<plugins::PluginHandle> handle;
+
+  engine::mail_runs::RunOptions options() {
+    engine::mail_runs::RunOptions o;
+    if (mailer_id.empty()) {
+      auto chosen = db.read([](store::Unit& u) { return engine::choose_mailer_id(u); });
+      if (chosen) mailer_id = *chosen;
+    }
+    o.mailer_id = mailer_id;
+    o.deliver = [this](const sdk::MailMessage& m) {
+      static const store::Actor actor{"system:mail.run", ""};
+      return deliver_through(ctx, db, mailer_id, handle, actor, m);
+    };
+    return o;
+  }
+};
+
 }  // namespace
+
+engine::mail_runs::RunOptions mail_run_options(Context& ctx, store::Database& db,
+                                               const std::string& mailer_id,
+                                               std::shared_ptr<void>& keep_alive) {
+  auto mailer = std::make_shared<RunMailer>(RunMailer{ctx, db, mailer_id, nullptr});
+  auto options = mailer->options();
+  keep_alive = mailer;
+  return options;
+}
 
 void register_mail_job_kinds(engine::JobRegistry& registry, Context& ctx) {
   registry.add(engine::appeals::kAppealJobKind,
@@ -78,6 +123,12 @@ void register_mail_job_kinds(engine::JobRegistry& registry, Context& ctx) {
                  Runner runner{ctx, db, {}, nullptr, nullptr, nullptr};
                  if (auto s = runner.init(*send_id); !s) return s;
                  return engine::appeals::run_appeal_job(db, job, runner.options());
+               });
+  registry.add(engine::mail_runs::kMailRunJobKind,
+               [&ctx](store::Database& db, const domain::Job& job) -> Status {
+                 std::shared_ptr<void> mailer;
+                 auto options = mail_run_options(ctx, db, "", mailer);
+                 return engine::mail_runs::run_mail_run_job(db, job, options);
                });
 }
 

@@ -2,7 +2,8 @@
 //
 // Rule (defaults match what NPSP / Bloomerang users expect): every completed gift with no
 // acknowledgment date is in the queue, oldest first. Its donor is thanked by email when they
-// can be emailed (a primary address that is not unsubscribed, and not do-not-email); otherwise
+// can be emailed (a primary address, and not do-not-email; an appeal unsubscribe does not stop
+// thank-yous, decision 0211); otherwise
 // the gift is listed for a letter. A gift whose base amount is at or above the personal-call
 // threshold (mail.personal_call_minor, default 100000 = $1,000.00) is also flagged for a call:
 // the email still goes, the call is the fundraiser's to make.

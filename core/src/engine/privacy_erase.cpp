@@ -43,6 +43,14 @@ const Step kSteps[] = {
     {"mail_messages",
      "UPDATE mail_messages SET address = '', subject = '[erased]', reply = NULL "
      "WHERE constituent_id = :p"},
+    // Mail runs' items name the donor or the person told (decision 0211).
+    {"mail_run_items",
+     "UPDATE mail_run_items SET body = '{}' WHERE (section = 'statement' AND item_key = :p) OR "
+     "(section <> 'statement' AND item_key IN (SELECT id FROM gifts WHERE :q IN "
+     "(constituent_id, tribute_notify_id)))"},
+    {"tribute_notifications",
+     "UPDATE tribute_notifications SET note = NULL WHERE gift_id IN (SELECT id FROM gifts WHERE "
+     ":p IN (constituent_id, tribute_notify_id))"},
     {"import_rows",
      "UPDATE import_rows SET record = NULL, identity = NULL, message = NULL "
      "WHERE committed = 1 AND (constituent_id = :p OR gift_id IN "

@@ -104,6 +104,7 @@ Result<LetterRun> print_thank_you_letters(store::Database& db, const store::Acto
     std::vector<print::Piece> pieces;
     for (const auto& item : *queue) {
       if (item.channel != AckChannel::kLetter) continue;
+      if (options.exclude_gifts.count(item.gift.gift_id) > 0) continue;
       LetterOutcome o;
       o.gift_id = item.gift.gift_id;
       o.constituent_id = item.gift.constituent_id;
@@ -134,7 +135,13 @@ Result<LetterRun> print_thank_you_letters(store::Database& db, const store::Acto
       result.outcomes.push_back(o);
     }
     result.letters = static_cast<int>(pieces.size());
-    if (pieces.empty()) return result;
+    auto hook = [&]() -> Status {
+      return options.send && options.on_printed ? options.on_printed(unit, result) : Status::ok();
+    };
+    if (pieces.empty()) {
+      if (Status s = hook(); !s) return s;
+      return result;
+    }
     auto pdf = print::render_pdf(pieces, {paper, "Thank-you letters"});
     if (!pdf) return pdf.status();
     result.pdf = std::move(*pdf);
@@ -145,6 +152,7 @@ Result<LetterRun> print_thank_you_letters(store::Database& db, const store::Acto
       result.path = *path;
       written_path = *path;
     }
+    if (Status s = hook(); !s) return s;
     return result;
   };
   if (!options.send) return db.read(run);

@@ -10,7 +10,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,8 +22,14 @@
 
 namespace steward::engine {
 
+struct LetterRun;
+
 struct LetterOptions {
   AckRule rule;
+  std::set<long long> exclude_gifts;  // handled already by this mail run
+  // Called when sending, in the unit that marks the gifts and writes the PDF (after the PDF is
+  // written), so a mail run records the letters with them; non-ok rolls everything back.
+  std::function<Status(store::Unit&, const LetterRun&)> on_printed;
   bool send = false;                          // false: dry run
   std::filesystem::path dir = "var/letters";  // where the PDF is written
   std::optional<print::PaperSize> paper;      // default: mail.paper_size

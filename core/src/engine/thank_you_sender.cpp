@@ -137,7 +137,15 @@ Result<ThankYouReport> send_thank_yous(store::Database& db, const store::Actor& 
 
   ThankYouReport report;
   MailerHealth mailer;
+  // Outcomes decided without a write (skipped, not attempted) reach the hook in a unit of
+  // their own.
+  auto note = [&](const ThankYouOutcome& o) -> Status {
+    report.outcomes.push_back(o);
+    if (!options.send || !options.on_outcome) return Status::ok();
+    return db.write(actor, [&](store::Unit& u) { return options.on_outcome(u, o); });
+  };
   for (const auto& item : *queue) {
+    if (options.exclude_gifts.count(item.gift.gift_id) > 0) continue;
     if (item.channel == AckChannel::kLetter) {
       ThankYouOutcome o;
       o.gift_id = item.gift.gift_id;
@@ -159,8 +167,12 @@ Result<ThankYouReport> send_thank_yous(store::Database& db, const store::Actor& 
       o.state = "not_attempted";
       o.detail = mailer.problem;
       o.personal_call = item.personal_call;
-      report.outcomes.push_back(o);
+      if (Status s = note(o); !s) return s;
       continue;
+    }
+    if (options.send && options.stop_requested && options.stop_requested()) {
+      report.stopped = true;
+      break;
     }
     Result<Prepared> prepared =
         options.send ? db.write(actor,
@@ -178,20 +190,23 @@ Result<ThankYouReport> send_thank_yous(store::Database& db, const store::Actor& 
       o.channel = "email";
       o.state = "skipped";
       o.detail = prepared.status().message();
-      report.outcomes.push_back(o);
+      if (Status s = note(o); !s) return s;
       continue;
     }
     if (!options.send || !prepared->ready) {
-      report.outcomes.push_back(prepared->outcome);
+      if (Status s = note(prepared->outcome); !s) return s;
       continue;
     }
     const sdk::RecipientStatus status =
         delivery_status(deliver(prepared->message), prepared->outcome.address, mailer);
-    Status recorded =
-        db.write(actor, [&](store::Unit& unit) { return record(unit, *prepared, status); });
     ThankYouOutcome o = prepared->outcome;
     o.state = sdk::delivery_state_name(status.state);
-    o.detail = recorded ? status.reply : "sent, but recording failed: " + recorded.message();
+    o.detail = status.reply;
+    Status recorded = db.write(actor, [&](store::Unit& unit) -> Status {
+      if (Status s = record(unit, *prepared, status); !s) return s;
+      return options.on_outcome ? options.on_outcome(unit, o) : Status::ok();
+    });
+    if (!recorded) o.detail = "sent, but recording failed: " + recorded.message();
     report.outcomes.push_back(o);
   }
   return report;

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,10 +28,22 @@ namespace steward::engine {
 
 using DeliverFn = std::function<Result<std::vector<sdk::RecipientStatus>>(const sdk::MailMessage&)>;
 
+struct ThankYouOutcome;
+
+// Called with each outcome of a run that sends, in the write unit that makes it durable (the
+// unit recording the mailer's answer; a unit of its own for skipped and not attempted), so a
+// mail run (mail_run.hpp) keeps its items exactly in step. A non-ok Status rolls that unit back.
+using ThankYouHook = std::function<Status(store::Unit&, const ThankYouOutcome&)>;
+
 struct ThankYouOptions {
   AckRule rule;
   bool send = false;      // false: dry run
   std::string mailer_id;  // recorded in the mail log
+  // Gifts this run already handled (a resumed mail run): left alone.
+  std::set<long long> exclude_gifts;
+  // Checked before each email: true stops the run (ThankYouReport::stopped), the rest untouched.
+  std::function<bool()> stop_requested;
+  ThankYouHook on_outcome;
 };
 
 struct ThankYouOutcome {
@@ -49,6 +62,7 @@ struct ThankYouOutcome {
 
 struct ThankYouReport {
   std::vector<ThankYouOutcome> outcomes;
+  bool stopped = false;  // stop_requested said so
   int count(const std::string& state) const;
 };
 

@@ -182,14 +182,24 @@ Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::
 
   // Emails, one at a time.
   MailerHealth mailer{!deliver, deliver ? "" : "no mailer available"};
+  auto note = [&](const TributeNoticeOutcome& o) -> Status {
+    run.outcomes.push_back(o);
+    if (!options.send || !options.on_outcome) return Status::ok();
+    return db.write(actor, [&](store::Unit& u) { return options.on_outcome(u, o); });
+  };
   for (const auto& d : *queue) {
     if (d.donor_restricted || !by_email(d)) continue;
+    if (options.exclude_gifts.count(d.gift_id) > 0) continue;
     if (mailer.down && options.send) {
       auto o = outcome_for(d, "email");
       o.state = "not_attempted";
       o.detail = mailer.problem;
-      run.outcomes.push_back(o);
+      if (Status s = note(o); !s) return s;
       continue;
+    }
+    if (options.send && options.stop_requested && options.stop_requested()) {
+      run.stopped = true;
+      return run;
     }
     auto prepared =
         options.send
@@ -201,20 +211,23 @@ Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::
       auto o = outcome_for(d, "email");
       o.state = "skipped";
       o.detail = prepared.status().message();
-      run.outcomes.push_back(o);
+      if (Status s = note(o); !s) return s;
       continue;
     }
     if (!options.send || !prepared->ready) {
-      run.outcomes.push_back(prepared->outcome);
+      if (Status s = note(prepared->outcome); !s) return s;
       continue;
     }
     const sdk::RecipientStatus status =
         delivery_status(deliver(prepared->message), prepared->outcome.address, mailer);
-    Status recorded =
-        db.write(actor, [&](store::Unit& u) { return record_email(u, *prepared, d, status); });
     TributeNoticeOutcome o = prepared->outcome;
     o.state = sdk::delivery_state_name(status.state);
-    o.detail = recorded ? status.reply : "sent, but recording failed: " + recorded.message();
+    o.detail = status.reply;
+    Status recorded = db.write(actor, [&](store::Unit& u) -> Status {
+      if (Status s = record_email(u, *prepared, d, status); !s) return s;
+      return options.on_outcome ? options.on_outcome(u, o) : Status::ok();
+    });
+    if (!recorded) o.detail = "sent, but recording failed: " + recorded.message();
     run.outcomes.push_back(o);
   }
 
@@ -234,6 +247,7 @@ Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::
     if (!fresh) return fresh.status();
     std::vector<print::Piece> pieces;
     for (const auto& d : *fresh) {
+      if (options.exclude_gifts.count(d.gift_id) > 0) continue;
       if (d.donor_restricted) {
         auto o = outcome_for(d, by_email(d) ? "email" : "letter");
         o.state = "skipped";
@@ -262,7 +276,13 @@ Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::
       part.outcomes.push_back(o);
     }
     part.letters = static_cast<int>(pieces.size());
-    if (pieces.empty()) return part;
+    auto hook = [&]() -> Status {
+      return options.send && options.on_printed ? options.on_printed(unit, part) : Status::ok();
+    };
+    if (pieces.empty()) {
+      if (Status s = hook(); !s) return s;
+      return part;
+    }
     auto pdf = print::render_pdf(pieces, {paper, "Tribute notifications"});
     if (!pdf) return pdf.status();
     part.pdf = std::move(*pdf);
@@ -272,6 +292,7 @@ Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::
       part.path = *path;
       written_path = *path;
     }
+    if (Status s = hook(); !s) return s;
     return part;
   };
   auto printed = options.send ? db.write(actor, letters) : db.read(letters);

@@ -2,7 +2,7 @@
 // /api/v1/mail/thank) before the thank-yous: when a gift is made in honour or memory of someone
 // and names a person to notify (gifts.tribute_notify_id), that person is told, once, with the
 // "tribute" template (starter: tribute-notification) in their language:
-//   - by email when they have a primary address that is not unsubscribed and are not marked do
+//   - by email when they have a primary address (an appeal unsubscribe aside) and are not marked do
 //     not email (claim in the mail log -> the mailer, outside any transaction -> record; the mail
 //     log's one-per-gift index lets one run win, on one node or many);
 //   - otherwise by a printed letter, all of a run's in one PDF (letters-tribute-<time>.pdf, one
@@ -16,7 +16,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,7 +28,16 @@
 
 namespace steward::engine {
 
+struct TributeNoticeOutcome;
+struct TributeNoticeRun;
+
 struct TributeNoticeOptions {
+  std::set<long long> exclude_gifts;     // handled already by this mail run
+  std::function<bool()> stop_requested;  // checked before each email; stops before the letters
+  // When sending: each email's outcome in the unit recording it (a unit of its own for skipped
+  // and not attempted), and the letters part in the unit that records and writes them.
+  std::function<Status(store::Unit&, const TributeNoticeOutcome&)> on_outcome;
+  std::function<Status(store::Unit&, const TributeNoticeRun&)> on_printed;
   std::optional<std::string> since;  // gifts received on or after (YYYY-MM-DD)
   std::optional<long long> gift_id;  // just this gift
   bool send = false;                 // false: dry run
@@ -50,6 +61,7 @@ struct TributeNoticeOutcome {
 
 struct TributeNoticeRun {
   std::vector<TributeNoticeOutcome> outcomes;
+  bool stopped = false;        // stop_requested said so: the letters were not printed
   int letters = 0;             // pages in the PDF
   std::filesystem::path path;  // the letters PDF written (empty for a dry run or none)
   std::string pdf;             // its bytes (also for a dry run)

@@ -266,6 +266,30 @@ Result<std::string> statement_preview_pdf(store::Unit& unit, long long constitue
                            {ctx->paper, "Statement preview " + number});
 }
 
+Result<std::filesystem::path> print_issued_statements(
+    store::Database& db, int year, const std::vector<long long>& constituent_ids,
+    const std::filesystem::path& dir, const std::optional<print::PaperSize>& paper) {
+  auto pdf = db.read([&](store::Unit& unit) -> Result<std::string> {
+    auto ctx = load_context(unit, year, paper);
+    if (!ctx) return ctx.status();
+    std::vector<print::Piece> pieces;
+    for (long long id : constituent_ids) {
+      auto receipt = store::receipts::find(unit, id, ctx->period.year);
+      if (!receipt) return receipt.status();
+      if (!*receipt) continue;
+      auto s = gather(unit, *ctx, id, (*receipt)->receipt_number, (*receipt)->issue_count > 1);
+      if (!s) return s.status();
+      pieces.push_back(statement_piece(s->content));
+    }
+    if (pieces.empty()) return std::string();
+    return print::render_pdf(pieces, {ctx->paper, "Statements " + std::to_string(year)});
+  });
+  if (!pdf) return pdf.status();
+  if (pdf->empty()) return std::filesystem::path();
+  return print::write_private_file(
+      dir, "statements-" + std::to_string(year) + "-" + print::file_timestamp(), "pdf", *pdf);
+}
+
 Result<StatementRun> issue_statements(store::Database& db, const store::Actor& actor,
                                       const StatementOptions& options, const DeliverFn& deliver) {
   auto setup =
@@ -317,9 +341,18 @@ Result<StatementRun> issue_statements(store::Database& db, const store::Actor& a
   std::vector<print::Piece> to_print;
   MailerHealth mailer;
   for (long long id : setup->second) {
+    if (options.exclude_constituents.count(id) > 0) continue;
+    if (options.stop_requested && options.stop_requested()) {
+      run.stopped = true;
+      break;
+    }
     std::filesystem::path written;
     auto issued = db.write(actor, [&](store::Unit& unit) -> Result<Issued> {
-      return issue_one(unit, ctx, id, options, written);
+      auto one = issue_one(unit, ctx, id, options, written);
+      if (one && !one->message && options.on_outcome) {
+        if (Status s = options.on_outcome(unit, one->outcome); !s) return s;
+      }
+      return one;
     });
     if (!issued) {
       if (!written.empty()) {
@@ -333,6 +366,10 @@ Result<StatementRun> issue_statements(store::Database& db, const store::Actor& a
       o.state = "skipped";
       o.detail = issued.status().message();
       run.outcomes.push_back(o);
+      if (options.on_outcome) {
+        Status noted = db.write(actor, [&](store::Unit& u) { return options.on_outcome(u, o); });
+        if (!noted) return noted;
+      }
       continue;
     }
     if (issued->outcome.channel == "print" && issued->outcome.state == "printed") {
@@ -349,18 +386,20 @@ Result<StatementRun> issue_statements(store::Database& db, const store::Actor& a
       status = delivery_status(deliver(*issued->message), issued->outcome.address, mailer);
     }
     const std::string state = sdk::delivery_state_name(status.state);
+    StatementOutcome o = issued->outcome;
+    o.state = mailer.down && status.reply == mailer.problem ? "not_attempted" : state;
+    o.detail = status.reply;
     Status recorded = db.write(actor, [&](store::Unit& unit) -> Status {
       if (auto s = store::mail_messages::finish(unit, issued->log_id, state, status.reply); !s) {
         return s;
       }
-      return store::receipts::finish_email(unit, issued->receipt_id, state);
+      if (auto s = store::receipts::finish_email(unit, issued->receipt_id, state); !s) return s;
+      return options.on_outcome ? options.on_outcome(unit, o) : Status::ok();
     });
-    StatementOutcome o = issued->outcome;
-    o.state = mailer.down && status.reply == mailer.problem ? "not_attempted" : state;
-    o.detail = recorded ? status.reply : "sent, but recording failed: " + recorded.message();
+    if (!recorded) o.detail = "sent, but recording failed: " + recorded.message();
     run.outcomes.push_back(o);
   }
-  if (!to_print.empty()) {
+  if (!to_print.empty() && options.combined_print) {
     auto pdf =
         print::render_pdf(to_print, {ctx.paper, "Statements " + std::to_string(ctx.period.year)});
     if (!pdf) return pdf.status();

@@ -6,16 +6,19 @@
 // Sending, per donor, in one write unit: issue the receipt (a new number from the year's
 // sequence, or the same number again marked as a replacement), render the statement PDF, write
 // it (mode 0600) as <dir>/statement-<number>.pdf; donors who can be emailed (a primary address,
-// not unsubscribed, not do-not-email: checked in this unit) get the year_end template with the
-// PDF attached: the receipt is claimed for email ("sending") here, the mailer runs outside any
-// transaction, and a second unit records the answer (mail log + receipt). Everyone else's
-// statement goes into one combined PDF for printing, <dir>/statements-<year>-<time>.pdf.
-// A receipt already emailed and accepted is not emailed again by a later run unless `reissue`;
-// one whose email was deferred or rejected is emailed again (same number, not a replacement).
+// not do-not-email: checked in this unit; an appeal unsubscribe does not stop receipts) get the
+// year_end template with the PDF attached: the receipt is claimed for email ("sending") here, the
+// mailer runs outside any transaction, and a second unit records the answer (mail log + receipt).
+// Everyone else's statement goes into one combined PDF for printing,
+// <dir>/statements-<year>-<time>.pdf. A receipt already emailed and accepted is not emailed again
+// by a later run unless `reissue`; one whose email was deferred or rejected is emailed again (same
+// number, not a replacement).
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,9 +29,17 @@
 
 namespace steward::engine {
 
+struct StatementOutcome;
+
 struct StatementOptions {
   int year = 0;
-  bool send = false;  // false: dry run
+  std::set<long long> exclude_constituents;  // handled already by this mail run
+  std::function<bool()> stop_requested;      // checked before each donor when sending
+  // When sending: each outcome in the unit that makes it durable (the issuing unit for printed
+  // and skipped, the recording unit for emails); non-ok rolls that unit back.
+  std::function<Status(store::Unit&, const StatementOutcome&)> on_outcome;
+  bool combined_print = true;  // false: no combined print PDF (a mail run makes its own)
+  bool send = false;           // false: dry run
   std::optional<long long> constituent_id;
   // Issue again donors who already have a receipt for the year (same number, "replacement").
   // Without it, donors with a receipt are skipped.
@@ -58,6 +69,7 @@ struct StatementRun {
   std::vector<StatementOutcome> outcomes;
   std::filesystem::path print_path;  // the combined PDF for printing (empty when none)
   int printed = 0;
+  bool stopped = false;  // stop_requested said so
   int count(const std::string& state) const;
 };
 
@@ -65,6 +77,15 @@ struct StatementRun {
 // not set; kUnavailable when a PDF cannot be written.
 Result<StatementRun> issue_statements(store::Database& db, const store::Actor& actor,
                                       const StatementOptions& options, const DeliverFn& deliver);
+
+// One PDF of the statements of `constituent_ids` as issued for `year` (their receipt numbers,
+// "replacement" when reissued), each starting on its own page, for printing; written (mode 0600)
+// as <dir>/statements-<year>-<time>.pdf. Donors without a receipt are left out. Returns the path,
+// empty when there was nothing to print.
+Result<std::filesystem::path> print_issued_statements(store::Database& db, int year,
+                                                      const std::vector<long long>& constituent_ids,
+                                                      const std::filesystem::path& dir,
+                                                      const std::optional<print::PaperSize>& paper);
 
 // The statement a donor would get (for a preview or a download), without issuing anything.
 Result<std::string> statement_preview_pdf(store::Unit& unit, long long constituent_id, int year);

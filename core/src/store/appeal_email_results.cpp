@@ -37,6 +37,7 @@ Result<EmailResults> email_results(Unit& unit, long long appeal_id, bool include
       if (state == "skipped") out.skipped = n;
       if (state == "sending") out.unknown = n;
       if (state == "queued") out.queued = n;
+      if (state == "cancelled") out.cancelled = n;
     }
   }
   const int restricted_too = include_restricted ? 1 : 0;

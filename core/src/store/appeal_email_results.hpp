@@ -19,6 +19,7 @@ struct EmailResults {
   long long skipped = 0;
   long long unknown = 0;  // "sending": the process stopped while the mailer had it
   long long queued = 0;
+  long long cancelled = 0;   // never sent: their send was cancelled first
   long long responders = 0;  // distinct donors sent to who then gave to the appeal
   long long response_gifts = 0;
   long long response_raised_minor = 0;

@@ -22,30 +22,26 @@ Result<std::vector<std::string>> addresses(Unit& unit, long long constituent_id)
 }
 
 Result<bool> unsubscribe(Unit& unit, long long constituent_id, const std::string& address) {
-  soci::row row;
-  unit.sql() << "SELECT c.do_not_email, (SELECT COUNT(*) FROM emails em WHERE em.constituent_id "
-                "= c.id AND lower(em.email) = lower(:a) AND em.unsubscribed_at IS NULL) FROM "
-                "constituents c WHERE c.id = :id AND c.deleted_at IS NULL",
-      soci::use(address), soci::use(constituent_id), soci::into(row);
+  // Decision 0211: an appeal's unsubscribe opts this address out of appeals (bulk email asking
+  // for gifts); receipts, thank-yous and statements are transactional and still go to it.
+  // *Do not email* (no email of any kind) stays a choice staff make on the record.
+  long long subscribed_rows = 0;
+  soci::indicator ind = soci::i_null;
+  unit.sql() << "SELECT (SELECT COUNT(*) FROM emails em WHERE em.constituent_id = c.id AND "
+                "lower(em.email) = lower(:a) AND em.unsubscribed_at IS NULL) FROM constituents c "
+                "WHERE c.id = :id AND c.deleted_at IS NULL",
+      soci::use(address), soci::use(constituent_id), soci::into(subscribed_rows, ind);
   if (!unit.sql().got_data()) {
     return Status::not_found("constituent " + std::to_string(constituent_id) + " does not exist");
   }
-  RowReader r(row);
-  const bool was_do_not_email = r.flag();
-  const long long subscribed_rows = r.integer();
-  if (was_do_not_email && subscribed_rows == 0) return false;
+  if (subscribed_rows == 0) return false;
   const std::string now = domain::utc_now_iso();
   unit.sql() << "UPDATE emails SET unsubscribed_at = :n, updated_at = :u WHERE constituent_id = "
                 ":id AND lower(email) = lower(:a) AND unsubscribed_at IS NULL",
       soci::use(now), soci::use(now), soci::use(constituent_id), soci::use(address);
-  if (!was_do_not_email) {
-    unit.sql() << "UPDATE constituents SET do_not_email = TRUE, version = version + 1, "
-                  "updated_at = :u WHERE id = :id",
-        soci::use(now), soci::use(constituent_id);
-  }
   record_audit(unit, "unsubscribe", "constituent", constituent_id,
-               {{"do_not_email", was_do_not_email}},
-               {{"do_not_email", true}, {"email", address}, {"unsubscribed_at", now}});
+               {{"email", address}, {"unsubscribed_at", nullptr}},
+               {{"email", address}, {"unsubscribed_at", now}, {"scope", "appeals"}});
   return true;
 }
 

@@ -21,8 +21,7 @@ Result<std::vector<AckRow>> ack_queue(Unit& unit, const AckQueueFilter& filter) 
       "c.do_not_email, (SELECT COUNT(*) FROM mail_messages m WHERE m.gift_id = g.id AND "
       "m.purpose = 'thank_you' AND m.state = 'sending') "
       "FROM gifts g JOIN constituents c ON c.id = g.constituent_id "
-      "LEFT JOIN emails e ON e.constituent_id = c.id AND e.is_primary = TRUE AND "
-      "e.unsubscribed_at IS NULL "
+      "LEFT JOIN emails e ON e.constituent_id = c.id AND e.is_primary = TRUE "
       "WHERE g.acknowledged_at IS NULL AND c.deleted_at IS NULL AND " +
       std::string(kLiveGift) + " AND g.received_on >= :since AND (:gift = 0 OR g.id = :gift2) " +
       "ORDER BY g.received_on, g.id LIMIT " + std::to_string(filter.limit < 1 ? 1 : filter.limit);
@@ -56,7 +55,7 @@ Result<DonorRow> donor(Unit& unit, long long constituent_id) {
   unit.sql() << "SELECT c.id, c.kind, c.first_name, c.last_name, c.preferred_name, "
                 "c.organization_name, c.display_name, c.salutation, c.addressee, c.do_not_email, "
                 "c.custom_fields, e.email FROM constituents c LEFT JOIN emails e ON "
-                "e.constituent_id = c.id AND e.is_primary = TRUE AND e.unsubscribed_at IS NULL "
+                "e.constituent_id = c.id AND e.is_primary = TRUE "
                 "WHERE c.id = :id AND c.deleted_at IS NULL",
       soci::use(constituent_id), soci::into(row);
   if (!unit.sql().got_data()) {

@@ -21,7 +21,7 @@ struct AckRow {
   long long base_amount_minor = 0;
   std::string base_currency;
   std::optional<std::string> tribute_type;
-  std::optional<std::string> email;  // the primary, not unsubscribed address
+  std::optional<std::string> email;  // the primary address (unsubscribed from appeals or not: 0211)
   bool do_not_email = false;
   bool in_flight = false;  // a thank-you is "sending" (claimed, outcome unknown)
 };
@@ -48,7 +48,7 @@ struct DonorRow {
   std::optional<std::string> addressee;
   bool do_not_email = false;
   std::string custom_fields = "{}";
-  std::optional<std::string> email;        // primary, not unsubscribed
+  std::optional<std::string> email;        // primary (appeal unsubscribe aside: 0211)
   std::vector<std::string> address_lines;  // the primary postal address, one line each
 };
 // Errors: kNotFound (missing or deleted).

@@ -16,8 +16,7 @@ Result<std::vector<DueNotice>> due(Unit& unit, const DueFilter& filter) {
       "m.purpose = 'tribute' AND m.state = 'sending') "
       "FROM gifts g JOIN constituents c ON c.id = g.constituent_id "
       "JOIN constituents n ON n.id = g.tribute_notify_id "
-      "LEFT JOIN emails e ON e.constituent_id = n.id AND e.is_primary = TRUE AND "
-      "e.unsubscribed_at IS NULL "
+      "LEFT JOIN emails e ON e.constituent_id = n.id AND e.is_primary = TRUE "
       "WHERE g.tribute_type IS NOT NULL AND g.deleted_at IS NULL AND g.status IN ('completed', "
       "'partially_refunded') AND c.deleted_at IS NULL AND n.deleted_at IS NULL "
       "AND NOT EXISTS (SELECT 1 FROM tribute_notifications t WHERE t.gift_id = g.id) "
@@ -71,6 +70,28 @@ Status record(Unit& unit, long long gift_id, long long notify_id, const std::str
   nlohmann::json after = {{"gift_id", gift_id}, {"constituent_id", notify_id}, {"method", method}};
   after["mail_message_id"] = mail_message_id ? nlohmann::json(*mail_message_id) : nullptr;
   after["document"] = doc ? nlohmann::json(*doc) : nullptr;
+  record_audit(unit, "create", "tribute_notification", id, nullptr, after);
+  return Status::ok();
+}
+
+Status record_by_hand(Unit& unit, long long gift_id, long long notify_id,
+                      const std::optional<std::string>& note) {
+  auto existing = for_gift(unit, gift_id);
+  if (!existing) return existing.status();
+  if (*existing) {
+    const std::string why = "already has its tribute notification (" + (*existing)->method + ")";
+    return Status(StatusCode::kConflict, "gift_id: " + why, {{"gift_id", why}});
+  }
+  const std::string now = domain::utc_now_iso();
+  const std::string method = "by_hand";
+  long long id = 0;
+  unit.sql() << "INSERT INTO tribute_notifications (gift_id, constituent_id, method, note, "
+                "created_by, created_at, updated_at) VALUES (:g, :c, :m, :n, :by, :ca, :ua) "
+                "RETURNING id",
+      soci::use(gift_id), soci::use(notify_id), soci::use(method), soci::use(note),
+      soci::use(unit.actor().name), soci::use(now), soci::use(now), soci::into(id);
+  nlohmann::json after = {{"gift_id", gift_id}, {"constituent_id", notify_id}, {"method", method}};
+  after["note"] = note ? nlohmann::json(*note) : nullptr;
   record_audit(unit, "create", "tribute_notification", id, nullptr, after);
   return Status::ok();
 }

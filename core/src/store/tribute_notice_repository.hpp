@@ -19,7 +19,7 @@ struct DueNotice {
   bool donor_restricted = false;
   long long notify_id = 0;
   std::string notify_name;
-  std::optional<std::string> notify_email;  // primary, not unsubscribed
+  std::optional<std::string> notify_email;  // primary (appeal unsubscribe aside: 0211)
   bool notify_do_not_email = false;
   bool in_flight = false;  // a notification email is "sending" (outcome unknown)
 };
@@ -40,11 +40,16 @@ Result<std::vector<DueNotice>> due(Unit& unit, const DueFilter& filter);
 Status record(Unit& unit, long long gift_id, long long notify_id, const std::string& method,
               std::optional<long long> mail_message_id, const std::string& document);
 
+// Records that staff told the person by hand ("by_hand", migration 0022), with an optional note
+// (audited). The gift is then no longer due. Errors: kConflict when the gift already has one.
+Status record_by_hand(Unit& unit, long long gift_id, long long notify_id,
+                      const std::optional<std::string>& note);
+
 struct NoticeRecord {
   long long id = 0;
   long long gift_id = 0;
   long long constituent_id = 0;
-  std::string method;  // email | letter
+  std::string method;  // email | letter | by_hand
   std::optional<long long> mail_message_id;
   std::optional<std::string> document;
   std::string created_at;

@@ -9,6 +9,7 @@
 
 #include "engine/mail_starter_templates.hpp"
 #include "engine/thank_you_sender.hpp"
+#include "engine/tribute_by_hand.hpp"
 #include "engine/tribute_notices.hpp"
 #include "store/tribute_notice_repository.hpp"
 #include "support/appeal_fixtures.hpp"
@@ -193,6 +194,53 @@ TEST_P(TributeNoticesTest, AGiftThankedBeforeNotificationsExistedIsNotNotified) 
   ASSERT_TRUE(run);
   EXPECT_TRUE(run->outcomes.empty());
   EXPECT_TRUE(mailer.sent.empty());
+}
+
+TEST_P(TributeNoticesTest, ARestrictedDonorsTributeMarkedHandledByHandIsNoLongerListed) {
+  long long hidden = testing::make_donor(db(), "비공개 후원자", "hidden@example.org");
+  testing::SegmentFixtures(db()).set_flag(hidden, "restricted", true);
+  long long family = testing::make_donor(db(), "박영희", "younghee@example.org");
+  long long gift = tribute_gift(hidden, family, "in_memory", "김철수");
+  long long plain = testing::record_gift_for(db(), hidden, 1000, "2026-03-01", fund_);
+  testing::RecordingMailer mailer;
+  auto first = run_notices(mailer);
+  ASSERT_TRUE(first) << first.status().to_string();
+  ASSERT_EQ(first->count("skipped"), 1);
+
+  // Bad input writes nothing and names the field.
+  auto too_long = db().write(actor(), [&](store::Unit& u) {
+    return mark_tribute_by_hand(u, gift, std::string(501, 'x'));
+  });
+  ASSERT_FALSE(too_long);
+  EXPECT_EQ(too_long.status().fields().at(0).field, "note");
+  auto no_tribute = db().write(
+      actor(), [&](store::Unit& u) { return mark_tribute_by_hand(u, plain, std::nullopt); });
+  ASSERT_FALSE(no_tribute);
+  EXPECT_EQ(no_tribute.status().fields().at(0).field, "gift_id");
+  auto missing = db().write(
+      actor(), [&](store::Unit& u) { return mark_tribute_by_hand(u, gift + 1000, std::nullopt); });
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+
+  auto marked = db().write(actor(), [&](store::Unit& u) {
+    return mark_tribute_by_hand(u, gift, std::string("  유족께 전화로 알림  "));
+  });
+  ASSERT_TRUE(marked) << marked.status().to_string();
+  EXPECT_EQ((*marked)["method"], "by_hand");
+  EXPECT_EQ((*marked)["note"], "유족께 전화로 알림");
+  EXPECT_EQ((*marked)["notify_constituent_id"], family);
+  EXPECT_EQ(testing::query_int(db(),
+                               "SELECT COUNT(*) FROM audit_events WHERE entity_type = "
+                               "'tribute_notification' AND action = 'create'"),
+            1);
+
+  auto later = run_notices(mailer);
+  ASSERT_TRUE(later) << later.status().to_string();
+  EXPECT_TRUE(later->outcomes.empty()) << "handled by hand: no longer listed";
+  EXPECT_TRUE(mailer.sent.empty());
+  auto twice = db().write(
+      actor(), [&](store::Unit& u) { return mark_tribute_by_hand(u, gift, std::nullopt); });
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.status().code(), StatusCode::kConflict);
 }
 
 STEWARD_INSTANTIATE_DATABASE_TEST(TributeNoticesTest);

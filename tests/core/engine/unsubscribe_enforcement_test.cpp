@@ -1,7 +1,8 @@
 // Preference enforcement: once a donor unsubscribes through the signed link (auth::
-// resolve_unsubscribe + store::email_preferences::unsubscribe), no path emails them: not an
-// appeal (left out, and skipped when the list was already frozen), not a thank-you (a letter
-// instead), not a year-end statement (printed instead). A tampered token finds nobody.
+// resolve_unsubscribe + store::email_preferences::unsubscribe), no appeal emails them (left
+// out, and skipped when the list was already frozen), while their thank-you and year-end
+// statement, which are transactional, still go by email (decision 0211). A donor marked do not
+// email gets nothing by email by any path. A tampered token finds nobody.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -101,18 +102,21 @@ TEST_P(UnsubscribeEnforcementTest, TokensAreBoundToDonorAddressAndKey) {
             0);
 }
 
-TEST_P(UnsubscribeEnforcementTest, AnUnsubscribedDonorIsSentNothingByAnyPath) {
+TEST_P(UnsubscribeEnforcementTest, AnUnsubscribedDonorGetsNoAppealsButStillTheirReceipts) {
   testing::record_gift_for(db(), donor_, 50000, "2026-03-01", fund_);
   // An appeal send frozen before the unsubscribe...
   auto started = start();
   ASSERT_TRUE(started) << started.status().to_string();
   ASSERT_TRUE(unsubscribe(token()));
+  EXPECT_EQ(testing::query_int(db(), "SELECT COUNT(*) FROM constituents WHERE do_not_email = TRUE"),
+            0);
 
   // ...skips them at the last moment.
   testing::RecordingMailer mailer;
   auto run = appeals::run_appeal_send(db(), started->send_id, run_options(mailer));
   ASSERT_TRUE(run) << run.status().to_string();
   EXPECT_EQ(run->skipped, 1);
+  EXPECT_TRUE(mailer.sent.empty());
   // A new appeal send leaves them out.
   testing::SegmentFixtures f(db());
   long long appeal2 = f.appeal(setup_.campaign_id, "SPRING-EMAIL");
@@ -122,14 +126,43 @@ TEST_P(UnsubscribeEnforcementTest, AnUnsubscribedDonorIsSentNothingByAnyPath) {
   ASSERT_TRUE(preview);
   EXPECT_EQ(preview->excluded.unsubscribed, 1);
   EXPECT_TRUE(preview->recipients.empty());
-  // Thank-yous: a letter instead.
+  // Thank-yous are transactional: still emailed.
+  ThankYouOptions thanks;
+  thanks.send = true;
+  thanks.mailer_id = "org.steward.test.mailer";
+  auto thanked = send_thank_yous(db(), actor(), thanks, mailer.fn());
+  ASSERT_TRUE(thanked) << thanked.status().to_string();
+  EXPECT_EQ(thanked->count("accepted"), 1);
+  // So is the year-end statement (the receipt).
+  StatementOptions statements;
+  statements.year = 2026;
+  statements.send = true;
+  statements.dir = dir_;
+  statements.mailer_id = "org.steward.test.mailer";
+  auto issued = issue_statements(db(), actor(), statements, mailer.fn());
+  ASSERT_TRUE(issued) << issued.status().to_string();
+  EXPECT_EQ(issued->count("accepted"), 1);
+  ASSERT_EQ(mailer.sent.size(), 2u);
+  for (const auto& m : mailer.sent) {
+    EXPECT_EQ(testing::address_of(m.to.front()), "minji@example.org");
+    bool list_unsubscribe = false;
+    for (const auto& [name, value] : m.headers) list_unsubscribe |= name == "List-Unsubscribe";
+    EXPECT_FALSE(list_unsubscribe) << "receipts carry no appeal unsubscribe";
+  }
+}
+
+TEST_P(UnsubscribeEnforcementTest, ADoNotEmailDonorIsSentNothingByAnyPath) {
+  testing::record_gift_for(db(), donor_, 50000, "2026-03-01", fund_);
+  testing::set_do_not_email(db(), donor_, true);
+  testing::RecordingMailer mailer;
+  auto started = start();
+  EXPECT_FALSE(started) << "nobody left for the appeal";
   ThankYouOptions thanks;
   thanks.send = true;
   thanks.mailer_id = "org.steward.test.mailer";
   auto thanked = send_thank_yous(db(), actor(), thanks, mailer.fn());
   ASSERT_TRUE(thanked) << thanked.status().to_string();
   EXPECT_EQ(thanked->count("accepted"), 0);
-  // Year-end statements: printed instead.
   StatementOptions statements;
   statements.year = 2026;
   statements.send = true;
@@ -138,6 +171,7 @@ TEST_P(UnsubscribeEnforcementTest, AnUnsubscribedDonorIsSentNothingByAnyPath) {
   auto issued = issue_statements(db(), actor(), statements, mailer.fn());
   ASSERT_TRUE(issued) << issued.status().to_string();
   EXPECT_EQ(issued->count("accepted"), 0);
+  EXPECT_EQ(issued->count("printed"), 1);
   EXPECT_TRUE(mailer.sent.empty());
 }
 

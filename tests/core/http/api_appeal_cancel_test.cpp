@@ -39,6 +39,7 @@ TEST_P(ApiAppealCancelTest, CancelAnswersTheSendAsGetDoesAndRefusesTwice) {
   EXPECT_EQ(cancelled.json()["status"], "cancelled");
   EXPECT_EQ(cancelled.json()["states"]["cancelled"], 3);
   EXPECT_EQ(cancelled.json()["states"]["queued"], 0);
+  EXPECT_EQ(cancelled.json()["cancelled"], 3);  // counted apart
   EXPECT_FALSE(cancelled.json()["finished_at"].is_null());
   HttpReply got = staff.get(location);
   ASSERT_EQ(got.status, 200) << got.body;
@@ -47,6 +48,15 @@ TEST_P(ApiAppealCancelTest, CancelAnswersTheSendAsGetDoesAndRefusesTwice) {
                       "SELECT COUNT(*) FROM jobs WHERE kind = 'mail.appeal' AND status = "
                       "'cancelled'"),
             1);
+
+  // The appeal's results count the cancelled recipients apart from sent and queued.
+  HttpReply results =
+      staff.get("/api/v1/appeals/" +
+                std::to_string(cancelled.json()["appeal_id"].get<long long>()) + "/email-results");
+  ASSERT_EQ(results.status, 200) << results.body;
+  EXPECT_EQ(results.json()["cancelled"], 3);
+  EXPECT_EQ(results.json()["queued"], 0);
+  EXPECT_EQ(results.json()["sent"], 0);
 
   HttpReply twice = staff.post(location + "/cancel", "");
   EXPECT_EQ(twice.status, 409) << twice.body;

@@ -111,7 +111,7 @@ TEST_P(ApiAppealMailTest, StartingASendFreezesTheListAndQueuesTheJob) {
   EXPECT_EQ(results.json()["response_rate"], 0.0);
 }
 
-TEST_P(ApiAppealMailTest, UnsubscribePageNeedsNoSignInAndSetsDoNotEmail) {
+TEST_P(ApiAppealMailTest, UnsubscribePageNeedsNoSignInAndStopsAppealsOnly) {
   HttpClient anyone = client();
   const std::string url = "/api/v1/unsubscribe/" + token_for(minji_, "minji@example.org");
   HttpReply page = anyone.get(url);
@@ -127,10 +127,12 @@ TEST_P(ApiAppealMailTest, UnsubscribePageNeedsNoSignInAndSetsDoNotEmail) {
                                   {{"Content-Type", "application/x-www-form-urlencoded"}});
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_NE(done.body.find("unsubscribed"), std::string::npos);
+  EXPECT_NE(done.body.find("Receipts for your gifts will still be emailed"), std::string::npos);
+  // Appeals only (decision 0211): receipts are transactional, so do not email stays off.
   EXPECT_EQ(
       query_int(db(), "SELECT COUNT(*) FROM constituents WHERE do_not_email = TRUE AND id = " +
                           std::to_string(minji_)),
-      1);
+      0);
   EXPECT_EQ(query_int(db(), "SELECT COUNT(*) FROM emails WHERE unsubscribed_at IS NOT NULL"), 1);
   EXPECT_EQ(query_int(db(),
                       "SELECT COUNT(*) FROM audit_events WHERE actor = "

@@ -6,7 +6,10 @@
 
 #include <filesystem>
 
+#include "engine/job_worker.hpp"
+#include "engine/mail_run.hpp"
 #include "support/api_server.hpp"
+#include "support/appeal_fixtures.hpp"
 #include "support/gift_fixtures.hpp"
 #include "support/mail_fixtures.hpp"
 #include "support/pdf_text.hpp"
@@ -40,6 +43,23 @@ class ApiMailTest : public ApiTest {
     std::filesystem::remove_all(work_);
     ApiTest::TearDown();
   }
+  // What `steward serve`'s job worker does: run the queued mail runs (a recording mailer).
+  void run_mail_jobs() {
+    engine::JobRegistry registry;
+    registry.add(engine::mail_runs::kMailRunJobKind,
+                 [this](store::Database& d, const domain::Job& job) {
+                   engine::mail_runs::RunOptions o;
+                   o.deliver = mailer_.fn();
+                   o.mailer_id = "org.steward.test.mailer";
+                   return engine::mail_runs::run_mail_run_job(d, job, o);
+                 });
+    for (int i = 0; i < 10; ++i) {
+      auto ran = engine::run_one_job(db(), registry, "test-worker", 300);
+      ASSERT_TRUE(ran) << ran.status().to_string();
+      if (!ran->has_value()) return;
+    }
+  }
+  RecordingMailer mailer_;
   std::unique_ptr<HttpClient> admin_, staff_;
   std::filesystem::path previous_, work_;
   long long fund_ = 0;
@@ -102,9 +122,33 @@ TEST_P(ApiMailTest, ThankPrintsLettersOnceAndTheirPdfDownloads) {
   EXPECT_EQ(dry.json()["letters"][0]["state"], "would_print");
   EXPECT_EQ(dry.json()["letters_pdf"], "");
 
-  HttpReply sent = staff_->post("/api/v1/mail/thank", R"({"send":true})");
+  // Sending is a background run: 202 with the run, polled at its Location.
+  HttpReply started = staff_->post("/api/v1/mail/thank", R"({"send":true})");
+  ASSERT_EQ(started.status, 202) << started.body;
+  const std::string location = started.header("location");
+  EXPECT_EQ(location, "/api/v1/mail/runs/" + std::to_string(started.json()["id"].get<long long>()));
+  EXPECT_EQ(started.json()["status"], "queued");
+  EXPECT_EQ(started.json()["progress"]["total"], 1);
+  EXPECT_EQ(started.json()["progress"]["done"], 0);
+  EXPECT_TRUE(started.json()["letters"].empty());
+  HttpReply clicked_twice = staff_->post("/api/v1/mail/thank", R"({"send":true})");
+  ASSERT_EQ(clicked_twice.status, 202) << clicked_twice.body;
+  EXPECT_EQ(clicked_twice.json()["id"], started.json()["id"]);
+  EXPECT_EQ(clicked_twice.json()["existing"], true);
+  HttpReply other = staff_->post("/api/v1/mail/thank", R"({"send":true,"since":"2026-01-01"})");
+  EXPECT_EQ(other.status, 409) << other.body;
+  EXPECT_NE(other.body.find("run"), std::string::npos);
+  run_mail_jobs();
+
+  HttpReply sent = staff_->get(location);
   ASSERT_EQ(sent.status, 200) << sent.body;
+  EXPECT_EQ(sent.json()["status"], "finished");
+  EXPECT_EQ(sent.json()["progress"]["printed"], 1);
+  EXPECT_EQ(sent.json()["progress"]["done"], 1);
   EXPECT_EQ(sent.json()["letters"][0]["state"], "printed");
+  EXPECT_EQ(sent.json()["letters"][0]["donor"], "김민지");
+  EXPECT_EQ(sent.json()["documents"]["letters_pdf"], sent.json()["letters_pdf"]);
+  EXPECT_EQ(sent.body.find(work_.string()), std::string::npos) << "no server paths";
   std::string url = sent.json()["letters_pdf"];
   ASSERT_FALSE(url.empty());
   HttpReply pdf = staff_->get(url);
@@ -113,9 +157,19 @@ TEST_P(ApiMailTest, ThankPrintsLettersOnceAndTheirPdfDownloads) {
   EXPECT_NE(pdf.header("content-disposition").find("attachment"), std::string::npos);
   EXPECT_NE(pdf_text(pdf.body).find("김민지"), std::string::npos);
 
+  EXPECT_EQ(staff_->post(location + "/cancel", "").status, 409);  // it has ended
+  HttpReply listed = staff_->get("/api/v1/mail/runs");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.json()["items"][0]["id"], sent.json()["id"]);
+
   HttpReply again = staff_->post("/api/v1/mail/thank", R"({"send":true})");
-  ASSERT_EQ(again.status, 200);
-  EXPECT_TRUE(again.json()["letters"].empty());
+  ASSERT_EQ(again.status, 202) << again.body;
+  EXPECT_NE(again.json()["id"], started.json()["id"]);
+  run_mail_jobs();
+  HttpReply second = staff_->get(again.header("location"));
+  ASSERT_EQ(second.status, 200);
+  EXPECT_EQ(second.json()["status"], "finished");
+  EXPECT_TRUE(second.json()["letters"].empty());
   EXPECT_EQ(staff_->post("/api/v1/mail/thank", R"({})").status, 422);
   int traversal = staff_->get("/api/v1/mail/documents/..%2Fsteward.db").status;
   EXPECT_TRUE(traversal == 400 || traversal == 404) << traversal;
@@ -128,9 +182,18 @@ TEST_P(ApiMailTest, StatementsDryRunSendAndPdf) {
   HttpReply dry = staff_->post("/api/v1/mail/statements", R"({"year":2026})");
   ASSERT_EQ(dry.status, 200) << dry.body;
   EXPECT_EQ(dry.json()["statements"][0]["receipt_number"], "new");
-  HttpReply sent = staff_->post("/api/v1/mail/statements", R"({"year":2026,"send":true})");
+  HttpReply started = staff_->post("/api/v1/mail/statements", R"({"year":2026,"send":true})");
+  ASSERT_EQ(started.status, 202) << started.body;
+  EXPECT_EQ(started.json()["progress"]["total"], 1);
+  run_mail_jobs();
+  HttpReply sent = staff_->get(started.header("location"));
   ASSERT_EQ(sent.status, 200) << sent.body;
+  EXPECT_EQ(sent.json()["status"], "finished");
+  EXPECT_EQ(sent.json()["year"], 2026);
   EXPECT_EQ(sent.json()["statements"][0]["receipt_number"], "2026-000001");
+  EXPECT_EQ(sent.json()["progress"]["printed"], 1);
+  HttpReply own = staff_->get(sent.json()["statements"][0]["pdf"].get<std::string>());
+  EXPECT_EQ(own.status, 200);
   HttpReply printed = staff_->get(sent.json()["print_pdf"].get<std::string>());
   ASSERT_EQ(printed.status, 200);
   EXPECT_NE(pdf_text(printed.body).find("2026-000001"), std::string::npos);
@@ -144,6 +207,55 @@ TEST_P(ApiMailTest, StatementsDryRunSendAndPdf) {
   HttpReply viewer = sign_in_as("viewer1", auth::Role::kViewer)
                          .post("/api/v1/mail/statements", R"({"year":2026})");
   EXPECT_EQ(viewer.status, 403);
+}
+
+TEST_P(ApiMailTest, ARunCanBeCancelledBeforeItStarts) {
+  long long minji = make_donor(db(), "김민지", "minji@example.org");
+  record_gift_for(db(), minji, 50000, "2026-03-01", fund_, "KRW");
+  HttpReply started = staff_->post("/api/v1/mail/thank", R"({"send":true})");
+  ASSERT_EQ(started.status, 202) << started.body;
+  const std::string location = started.header("location");
+  HttpReply cancelled = staff_->post(location + "/cancel", "");
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(cancelled.json()["status"], "cancelled");
+  run_mail_jobs();
+  EXPECT_TRUE(mailer_.sent.empty());
+  EXPECT_EQ(staff_->get(location).json()["status"], "cancelled");
+  EXPECT_EQ(staff_->post(location + "/cancel", "").status, 409);
+  EXPECT_EQ(staff_->get("/api/v1/mail/runs/999999").status, 404);
+  HttpReply viewer = sign_in_as("viewer1", auth::Role::kViewer).get(location);
+  EXPECT_EQ(viewer.status, 403);
+  // The gift is still waiting: a new run thanks it.
+  HttpReply next = staff_->post("/api/v1/mail/thank", R"({"send":true})");
+  ASSERT_EQ(next.status, 202) << next.body;
+  EXPECT_FALSE(next.json()["existing"].get<bool>());
+}
+
+TEST_P(ApiMailTest, ATributeNotificationIsMarkedHandledByHand) {
+  long long donor = make_donor(db(), "비공개 후원자", "hidden@example.org");
+  long long family = make_donor(db(), "박영희", "younghee@example.org");
+  long long gift = record_gift_for(db(), donor, 10000, "2026-03-01", fund_);
+  ASSERT_TRUE(db().write(store::Actor{"test", ""}, [&](store::Unit& u) {
+    u.sql() << "UPDATE gifts SET tribute_type = 'in_memory', tribute_name = '김철수', "
+               "tribute_notify_id = :c WHERE id = :id",
+        soci::use(family), soci::use(gift);
+    return Status::ok();
+  }));
+  const std::string url = "/api/v1/mail/tribute-notifications/" + std::to_string(gift) + "/by-hand";
+  HttpReply bad = staff_->post(url, R"({"note": 5})");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find("note"), std::string::npos);
+  HttpReply done = staff_->post(url, R"({"note":"유족께 전화로 알림"})");
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json()["method"], "by_hand");
+  EXPECT_EQ(done.json()["note"], "유족께 전화로 알림");
+  EXPECT_EQ(staff_->post(url, "").status, 409);
+  EXPECT_EQ(staff_->post("/api/v1/mail/tribute-notifications/999999/by-hand", "").status, 404);
+  HttpReply viewer = sign_in_as("viewer2", auth::Role::kViewer).post(url, "");
+  EXPECT_EQ(viewer.status, 403);
+  HttpReply dry = staff_->post("/api/v1/mail/thank", R"({"send":false})");
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_TRUE(dry.json()["tribute_notifications"].empty());
 }
 
 STEWARD_INSTANTIATE_DATABASE_TEST(ApiMailTest);

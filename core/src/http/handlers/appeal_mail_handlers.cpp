@@ -157,6 +157,8 @@ Result<json> send_with_states(store::Unit& u, long long id) {
   if (!counts) return counts.status();
   json j = send_json(*send);
   j["states"] = *counts;
+  // Counted apart from the others (a cancelled recipient was never sent and is not "left").
+  j["cancelled"] = counts->count("cancelled") > 0 ? counts->at("cancelled") : 0;
   return j;
 }
 
@@ -225,6 +227,7 @@ Response results(Call& call) {
                               {"skipped", r->skipped},
                               {"unknown", r->unknown},
                               {"queued", r->queued},
+                              {"cancelled", r->cancelled},
                               {"responders", r->responders},
                               {"response_rate", r->response_rate()},
                               {"response_gifts", r->response_gifts},

@@ -3,6 +3,7 @@
 // the acknowledgment queue, thank, statements and the generated PDFs).
 #pragma once
 
+#include "engine/mail_run.hpp"
 #include "http/api.hpp"
 
 namespace steward::http {
@@ -12,6 +13,14 @@ void add_mail_send_routes(Api& api);
 // unsubscribe_handlers.cpp), registered by add_mail_send_routes.
 void add_appeal_mail_routes(Api& api);
 void add_unsubscribe_routes(Api& api);
+// Thank-you and statement runs as background jobs (mail_run_handlers.cpp), registered by
+// add_mail_send_routes; the POSTs of thank and statements with "send": true start them here:
+// 202 with the run (as GET /api/v1/mail/runs/{id} answers it) and its Location.
+void add_mail_run_routes(Api& api);
+// Tribute notifications handled by hand (mail_tribute_handlers.cpp).
+void add_tribute_notice_routes(Api& api);
+Response start_thank_run(Call& call, const engine::mail_runs::ThankRequest& request);
+Response start_statement_run(Call& call, const engine::mail_runs::StatementRequest& request);
 
 // The mailer plugin: mail.mailer, else the only enabled mailer. Errors: kInvalid naming
 // "mail.mailer".

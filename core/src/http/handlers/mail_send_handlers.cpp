@@ -5,13 +5,15 @@
 //   GET  /api/v1/mail/statements/{constituent_id}/{year} send mail: the statement PDF (preview)
 //   GET  /api/v1/mail/documents/{file}                   send mail: a generated PDF (letters,
 //                                                        statements), as an attachment
-// Sending runs in the request (a batch of a small organisation takes seconds); the mailer is the
-// plugin named by mail.mailer, else the only enabled mailer.
+// A dry run ("send": false) runs in the request and writes nothing; sending starts a mail run,
+// a background job (mail_run_handlers.cpp, decision 0211). The mailer is the plugin named by
+// mail.mailer, else the only enabled mailer.
 #include <fstream>
 #include <regex>
 #include <sstream>
 
 #include "engine/ack_queue.hpp"
+#include "engine/mailer_choice.hpp"
 #include "engine/thank_you_letters.hpp"
 #include "engine/thank_you_sender.hpp"
 #include "engine/tribute_notices.hpp"
@@ -37,21 +39,7 @@ const json kPdfAnswer = {{"response", {{"type", "string"}, {"format", "binary"}}
 
 }  // namespace
 
-Result<std::string> choose_mailer(store::Unit& unit) {
-  auto settings = store::mail_settings::get(unit);
-  if (!settings) return settings.status();
-  if (!settings->mailer.empty()) return settings->mailer;
-  auto records = store::plugin_records::list(unit);
-  if (!records) return records.status();
-  std::vector<std::string> enabled;
-  for (const auto& r : *records) {
-    if (r.kind == "mailer" && r.enabled) enabled.push_back(r.plugin_id);
-  }
-  if (enabled.size() == 1) return enabled.front();
-  return Status::invalid_field(
-      "mail.mailer", enabled.empty() ? "no mailer plugin is enabled"
-                                     : "several mailers are enabled: choose one in mail.mailer");
-}
+Result<std::string> choose_mailer(store::Unit& unit) { return engine::choose_mailer_id(unit); }
 
 namespace {
 
@@ -114,6 +102,13 @@ Response thank(Call& call, const std::filesystem::path& plugin_dir) {
   auto since = in.text("since", false);
   auto gift = in.integer("gift_id", false);
   if (Status s = in.finish(); !s) return Response::from_status(s);
+  if (*send) {
+    // A background job (decision 0211): 202 with the run to poll.
+    engine::mail_runs::ThankRequest request;
+    request.since = since;
+    request.gift_id = gift;
+    return start_thank_run(call, request);
+  }
   engine::ThankYouOptions options;
   options.send = *send;
   options.rule.since = since;
@@ -197,6 +192,13 @@ Response statements(Call& call, const std::filesystem::path& plugin_dir) {
   auto constituent = in.integer("constituent_id", false);
   auto reissue = in.boolean("reissue", false);
   if (Status s = in.finish(); !s) return Response::from_status(s);
+  if (send.value_or(false)) {
+    engine::mail_runs::StatementRequest request;
+    request.year = static_cast<int>(*year);
+    request.constituent_id = constituent;
+    request.reissue = reissue.value_or(false);
+    return start_statement_run(call, request);
+  }
   engine::StatementOptions options;
   options.year = static_cast<int>(*year);
   options.send = send.value_or(false);
@@ -276,6 +278,8 @@ json outcome_list_schema(const json& item) { return {{"type", "array"}, {"items"
 
 void add_mail_send_routes(Api& api) {
   add_appeal_mail_routes(api);
+  add_mail_run_routes(api);
+  add_tribute_notice_routes(api);
   add_unsubscribe_routes(api);
   auto& r = api.router();
   const std::filesystem::path plugin_dir = api.options().plugin_dir;
@@ -299,7 +303,8 @@ void add_mail_send_routes(Api& api) {
          Access::kPermission,
          auth::Permission::kSendMail,
          "Thank the acknowledgment queue: email who can be emailed, print letters (PDF) for the "
-         "rest; send false is a dry run",
+         "rest. send false: a dry run, answered here (200); send true: starts a mail run in the "
+         "background, 202 with the run and its Location (GET /api/v1/mail/runs/{id})",
          [plugin_dir](Call& call) { return thank(call, plugin_dir); },
          {{"request",
            {{"type", "object"},
@@ -323,8 +328,9 @@ void add_mail_send_routes(Api& api) {
          "/api/v1/mail/statements",
          Access::kPermission,
          auth::Permission::kSendMail,
-         "Year-end statements and receipts: issue numbers, email the PDF or print it; without "
-         "send, a dry run",
+         "Year-end statements and receipts: issue numbers, email the PDF or print it. Without "
+         "send, a dry run answered here (200); send true starts a mail run in the background: "
+         "202 with the run and its Location",
          [plugin_dir](Call& call) { return statements(call, plugin_dir); },
          {{"request",
            {{"type", "object"},

@@ -89,11 +89,13 @@ Response confirm_page(Call& call, const auth::SecretBox& secrets) {
                 "주세요.</p>");
   }
   const std::string masked = escape(mask_email(target->email));
-  return page(200, "<h1>Unsubscribe</h1><p>Stop sending email to <strong>" + masked +
-                       "</strong>?</p>"
+  return page(200, "<h1>Unsubscribe</h1><p>Stop sending appeals (requests for gifts) to <strong>" +
+                       masked +
+                       "</strong>? Receipts for your gifts will still be emailed.</p>"
                        "<h1 lang=\"ko\">수신 거부</h1><p lang=\"ko\"><strong>" +
                        masked +
-                       "</strong> 주소로 더 이상 이메일을 받지 않으시겠습니까?</p>"
+                       "</strong> 주소로 후원 요청 이메일을 더 이상 받지 않으시겠습니까? 후원 "
+                       "영수증은 계속 이메일로 보내 드립니다.</p>"
                        "<form method=\"post\"><button type=\"submit\">Unsubscribe / 수신 "
                        "거부</button></form>");
 }
@@ -119,10 +121,14 @@ Response unsubscribe(Call& call, const auth::SecretBox& secrets) {
                 "주세요.</p>");
   }
   const std::string masked = escape(mask_email(email));
-  return page(200, "<h1>You are unsubscribed</h1><p>We will not email <strong>" + masked +
-                       "</strong> again.</p>"
+  return page(200, "<h1>You are unsubscribed</h1><p>We will not send appeals to <strong>" + masked +
+                       "</strong> again. Receipts for your gifts will still be emailed; to stop "
+                       "those too, reply to any of our emails.</p>"
                        "<h1 lang=\"ko\">수신 거부되었습니다</h1><p lang=\"ko\"><strong>" +
-                       masked + "</strong> 주소로 더 이상 이메일을 보내지 않겠습니다.</p>");
+                       masked +
+                       "</strong> 주소로 더 이상 후원 요청 이메일을 보내지 않겠습니다. 후원 "
+                       "영수증은 계속 보내 드립니다. 영수증도 원하지 않으시면 저희 이메일에 "
+                       "회신해 주세요.</p>");
 }
 
 }  // namespace
