@@ -1,5 +1,7 @@
 #include "engine/mail_run.hpp"
 
+#include <algorithm>
+
 #include "engine/ack_queue.hpp"
 #include "engine/statement_document.hpp"
 #include "store/job_repository.hpp"
@@ -21,6 +23,31 @@ Status check_paper(const std::optional<std::string>& paper) {
   if (!paper) return Status::ok();
   auto parsed = print::parse_paper_size(*paper, "paper");
   return parsed ? Status::ok() : parsed.status();
+}
+
+constexpr const char* kNoSender = "is not set: the sender, e.g. \"New Hope <office@example.org>\"";
+
+// Sending email needs a sender. Checked when the run is asked for, so the person who clicked
+// sees the 422 at once instead of a run that fails in the background; letters need none.
+Status check_sender(store::Unit& unit, bool emails) {
+  if (!emails) return Status::ok();
+  auto settings = store::mail_settings::get(unit);
+  if (!settings) return settings.status();
+  if (settings->from.empty()) return Status::invalid_field("mail.from", kNoSender);
+  return Status::ok();
+}
+
+// Whether any of the donors would get their statement by email (a primary address, not do not
+// email); stops at the first.
+bool any_emailable(store::Unit& unit, const std::vector<long long>& donors) {
+  for (long long id : donors) {
+    int n = 0;
+    unit.sql() << "SELECT COUNT(*) FROM constituents c JOIN emails e ON e.constituent_id = c.id "
+                  "AND e.is_primary = TRUE WHERE c.id = :id AND c.do_not_email = FALSE",
+        soci::use(id), soci::into(n);
+    if (n > 0) return true;
+  }
+  return false;
 }
 
 // The run of `kind` already going: the same request -> that run; another -> kConflict.
@@ -118,6 +145,13 @@ Result<StartedRun> start_thank_run(store::Unit& unit, const ThankRequest& reques
   if (!queue) return queue.status();
   auto tributes = store::tribute_notices::due(unit, {request.since, request.gift_id, 500});
   if (!tributes) return tributes.status();
+  const bool emails =
+      std::any_of(queue->begin(), queue->end(),
+                  [](const AckItem& i) { return i.channel == AckChannel::kEmail; }) ||
+      std::any_of(tributes->begin(), tributes->end(), [](const auto& t) {
+        return t.notify_email.has_value() && !t.notify_do_not_email;
+      });
+  if (Status s = check_sender(unit, emails); !s) return s;
   const auto total = static_cast<long long>(queue->size() + tributes->size());
   return start(unit, "thank", json{{"request", req}}, total);
 }
@@ -140,6 +174,8 @@ Result<StartedRun> start_statement_run(store::Unit& unit, const StatementRequest
   auto donors =
       store::statement_queries::donors(unit, period.from, period.to, request.constituent_id);
   if (!donors) return donors.status();
+  if (settings->from.empty() && any_emailable(unit, *donors))
+    return Status::invalid_field("mail.from", kNoSender);
   json options = {{"request", req}, {"from", period.from}, {"to", period.to}};
   return start(unit, "statements", options, static_cast<long long>(donors->size()));
 }

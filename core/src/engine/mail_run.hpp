@@ -54,7 +54,8 @@ struct StartedRun {
   bool existing = false;  // a run with the same options was already going: this is it
 };
 
-// Errors (nothing written): kInvalid naming "since", "year", "paper"; kConflict naming "run"
+// Errors (nothing written): kInvalid naming "since", "year", "paper", or "mail.from" when the
+// run would email someone and no sender is set; kConflict naming "run"
 // when another run of the kind is queued or running with other options.
 Result<StartedRun> start_thank_run(store::Unit& unit, const ThankRequest& request);
 Result<StartedRun> start_statement_run(store::Unit& unit, const StatementRequest& request);

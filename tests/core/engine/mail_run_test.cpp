@@ -291,11 +291,22 @@ TEST_P(MailRunTest, CancellingStopsBeforeTheNextEmailAndPrintsNothing) {
   EXPECT_EQ(mailer.sent.size(), 1u);
 }
 
-TEST_P(MailRunTest, ARunWithoutASenderFailsNamingTheSetting) {
+TEST_P(MailRunTest, ARunWithoutASenderIsRefusedAtOnceNamingTheSetting) {
   give("Grace Lee", "grace@example.org");
   testing::set_mail_setting(db(), "mail.from", "");
+  auto refused = start_thank();
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.status().code(), StatusCode::kInvalid);
+  EXPECT_EQ(refused.status().fields().at(0).field, "mail.from");
+  EXPECT_EQ(testing::query_int(db(), "SELECT COUNT(*) FROM mail_runs"), 0);
+  EXPECT_EQ(testing::query_int(db(), "SELECT COUNT(*) FROM jobs"), 0);
+}
+
+TEST_P(MailRunTest, ASenderRemovedAfterTheStartFailsTheRunNamingTheSetting) {
+  give("Grace Lee", "grace@example.org");
   auto started = start_thank();
-  ASSERT_TRUE(started);
+  ASSERT_TRUE(started) << started.status().to_string();
+  testing::set_mail_setting(db(), "mail.from", "");
   testing::RecordingMailer mailer;
   auto run = run_mail_run(db(), started->run_id, run_options(mailer));
   ASSERT_TRUE(run) << run.status().to_string();

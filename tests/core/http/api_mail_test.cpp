@@ -212,6 +212,12 @@ TEST_P(ApiMailTest, StatementsDryRunSendAndPdf) {
 TEST_P(ApiMailTest, ARunCanBeCancelledBeforeItStarts) {
   long long minji = make_donor(db(), "김민지", "minji@example.org");
   record_gift_for(db(), minji, 50000, "2026-03-01", fund_, "KRW");
+  // Without a sender the run is refused at once, naming the setting, and nothing is queued.
+  HttpReply no_sender = staff_->post("/api/v1/mail/thank", R"({"send":true})");
+  ASSERT_EQ(no_sender.status, 422) << no_sender.body;
+  EXPECT_NE(no_sender.body.find("mail.from"), std::string::npos) << no_sender.body;
+  EXPECT_EQ(query_int(db(), "SELECT COUNT(*) FROM mail_runs"), 0);
+  set_mail_setting(db(), "mail.from", "새희망 선교회 <office@example.org>");
   HttpReply started = staff_->post("/api/v1/mail/thank", R"({"send":true})");
   ASSERT_EQ(started.status, 202) << started.body;
   const std::string location = started.header("location");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ackCounts, ackRows, checkYear, defaultStatementYear, failedState, stateCounts, templateChanges, templateGroups, type AckItem, type MailTemplate } from './mail';
+import { ackCounts, ackRows, checkYear, defaultStatementYear, failedState, followRun, runOngoing, stateCounts, templateChanges, templateGroups, type AckItem, type MailTemplate } from './mail';
 
 const item = (over: Partial<AckItem>): AckItem => ({
   gift_id: 1,
@@ -86,5 +86,34 @@ describe('templates', () => {
       subject: '고맙습니다',
       active: false,
     });
+  });
+});
+
+describe('followRun (a sending run is a background job)', () => {
+  const run = (status: string, done: number) => ({ id: 7, status, progress: { total: 3, done, emailed: done, printed: 0, skipped: 0, failed: 0 } });
+  it('polls GET /mail/runs/{id} until the run has ended, reporting each answer', async () => {
+    const answers = [run('running', 1), run('running', 2), run('finished', 3)];
+    const asked: number[] = [];
+    const seen: string[] = [];
+    const last = await followRun(run('queued', 0), async (id) => (asked.push(id), answers.shift()!), (r) => seen.push(`${r.status}:${r.progress?.done}`), { wait: async () => {} });
+    expect(last.status).toBe('finished');
+    expect(asked).toEqual([7, 7, 7]);
+    expect(seen).toEqual(['running:1', 'running:2', 'finished:3']);
+  });
+  it('does not poll a dry run (no status) or an ended run, and stops when the page is left', async () => {
+    let polls = 0;
+    const fetchRun = async () => (polls++, run('running', 1));
+    await followRun({ send: false } as { status?: string }, fetchRun, () => {}, { wait: async () => {} });
+    await followRun(run('failed', 0), fetchRun, () => {}, { wait: async () => {} });
+    expect(polls).toBe(0);
+    let alive = 2;
+    await followRun(run('running', 0), fetchRun, () => {}, { wait: async () => {}, alive: () => alive-- > 0 });
+    expect(polls).toBe(2);
+  });
+  it('knows which states are still going', () => {
+    expect(runOngoing(run('queued', 0))).toBe(true);
+    expect(runOngoing(run('running', 1))).toBe(true);
+    for (const s of ['finished', 'cancelled', 'failed']) expect(runOngoing(run(s, 0))).toBe(false);
+    expect(runOngoing(null)).toBe(false);
   });
 });

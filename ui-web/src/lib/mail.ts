@@ -28,11 +28,55 @@ export interface ThankMessage {
   personal_call: boolean;
 }
 
-export interface ThankAnswer {
+// A sending run (thank-yous or statements) is a background job on the server (decision 0211):
+// the POST answers 202 with the run, then GET /mail/runs/{id} until its status has ended.
+// Dry runs answer at once and carry no status.
+export interface RunProgress {
+  total: number;
+  done: number;
+  emailed: number;
+  printed: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface MailRunFields {
+  id?: number;
+  status?: string; // queued | running | finished | cancelled | failed
+  error?: string;
+  progress?: RunProgress;
+}
+
+export interface ThankAnswer extends MailRunFields {
   send: boolean;
   messages: ThankMessage[];
   letters: ThankMessage[];
   letters_pdf: string;
+}
+
+export function runOngoing(run: MailRunFields | null | undefined): boolean {
+  return !!run && (run.status === 'queued' || run.status === 'running');
+}
+
+// Polls a run until it has ended, reporting each answer; returns the last one. `fetchRun`
+// reads GET /mail/runs/{id}; `wait` is injectable for tests; `alive` stops it (page left).
+export interface FollowOptions {
+  intervalMs?: number;
+  wait?: (ms: number) => Promise<void>;
+  alive?: () => boolean;
+}
+
+export async function followRun<T extends MailRunFields>(first: T, fetchRun: (id: number) => Promise<T>, onUpdate: (run: T) => void, options: FollowOptions = {}): Promise<T> {
+  const intervalMs = options.intervalMs ?? 1000;
+  const wait = options.wait ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const alive = options.alive ?? (() => true);
+  let current = first;
+  while (runOngoing(current) && current.id !== undefined && alive()) {
+    await wait(intervalMs);
+    current = await fetchRun(current.id);
+    onUpdate(current);
+  }
+  return current;
 }
 
 export interface StatementItem {
@@ -49,7 +93,7 @@ export interface StatementItem {
   pdf: string;
 }
 
-export interface StatementsAnswer {
+export interface StatementsAnswer extends MailRunFields {
   year: number;
   from: string;
   to: string;

@@ -2,7 +2,7 @@
 // will be thanked (email, or a printed letter and why), and large gifts flagged for a personal
 // call. "Prepare thank-yous" shows what a run would do (nothing is sent); "Send now" emails who
 // can be emailed and prints the letters (a PDF to download); each gift is acknowledged once.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { apiPath, errorMessage, get, post } from '../../api/client';
 import { FormError } from '../../components/Field';
@@ -10,8 +10,9 @@ import { Empty, Loaded } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatMinor } from '../../lib/format';
 import { useLoad } from '../../lib/hooks';
-import { ackCounts, ackRows, type AckItem, type AckView, type ThankAnswer } from '../../lib/mail';
+import { ackCounts, ackRows, followRun, runOngoing, type AckItem, type AckView, type ThankAnswer } from '../../lib/mail';
 import { RunOutcomes, type OutcomeRow } from './RunOutcomes';
+import { RunStatus } from './RunStatus';
 
 const views: AckView[] = ['all', 'email', 'letter', 'call'];
 
@@ -22,12 +23,17 @@ export function AckQueuePage() {
   const [busy, setBusy] = useState<'' | 'plan' | 'send'>('');
   const [error, setError] = useState('');
   const [run, setRun] = useState<ThankAnswer | null>(null);
+  const alive = useRef(true);
+  useEffect(() => () => void (alive.current = false), []);
 
   async function thank(send: boolean) {
     setBusy(send ? 'send' : 'plan');
     setError('');
     try {
-      setRun(await post<ThankAnswer>(apiPath('/mail/thank'), { send }));
+      const first = await post<ThankAnswer>(apiPath('/mail/thank'), { send });
+      setRun(first);
+      // Sending is a background run: follow it until it has ended (dry runs answer at once).
+      await followRun(first, (id) => get<ThankAnswer>(apiPath(`/mail/runs/${id}`)), setRun, { alive: () => alive.current });
       if (send) reload();
     } catch (e) {
       setError(errorMessage(e));
@@ -112,6 +118,7 @@ export function AckQueuePage() {
               {run && (
                 <section className="card" aria-labelledby="thank-run">
                   <h2 id="thank-run">{run.send ? t('mail.thankDone') : t('mail.thankPlan')}</h2>
+                  <RunStatus run={run} />
                   {run.letters_pdf && (
                     <p>
                       <a className="button" href={run.letters_pdf} download>
@@ -119,7 +126,7 @@ export function AckQueuePage() {
                       </a>
                     </p>
                   )}
-                  {run.messages.length + run.letters.length === 0 && <Empty>{t('mail.nothingToSend')}</Empty>}
+                  {!runOngoing(run) && run.messages.length + run.letters.length === 0 && <Empty>{t('mail.nothingToSend')}</Empty>}
                   <RunOutcomes title={t('mail.emails')} rows={outcomeRows(run).emails} testId="thank-emails" />
                   <RunOutcomes title={t('mail.letters')} rows={outcomeRows(run).letters} testId="thank-letters" />
                 </section>

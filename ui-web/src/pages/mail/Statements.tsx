@@ -3,14 +3,15 @@
 // statement can be opened as a PDF first. "Issue and send" numbers the receipts, emails those
 // who can be emailed and makes one PDF of the rest to print. "Replace issued statements"
 // issues replacements (new numbers) for donors who already have one.
-import { useState, type FormEvent } from 'react';
-import { apiPath, ApiError, errorMessage, post } from '../../api/client';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { apiPath, ApiError, errorMessage, get, post } from '../../api/client';
 import { FormError, TextField } from '../../components/Field';
 import { Empty } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
-import { checkYear, defaultStatementYear, type StatementsAnswer } from '../../lib/mail';
+import { checkYear, defaultStatementYear, followRun, runOngoing, type StatementsAnswer } from '../../lib/mail';
 import { formatDate } from '../../lib/format';
 import { RunOutcomes } from './RunOutcomes';
+import { RunStatus } from './RunStatus';
 
 export function StatementsPage() {
   const { t } = useI18n();
@@ -20,6 +21,8 @@ export function StatementsPage() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState<'' | 'check' | 'send'>('');
   const [run, setRun] = useState<StatementsAnswer | null>(null);
+  const alive = useRef(true);
+  useEffect(() => () => void (alive.current = false), []);
 
   async function go(send: boolean) {
     setError('');
@@ -31,7 +34,10 @@ export function StatementsPage() {
     setYearError('');
     setBusy(send ? 'send' : 'check');
     try {
-      setRun(await post<StatementsAnswer>(apiPath('/mail/statements'), { year: Number(year), send, reissue }));
+      const first = await post<StatementsAnswer>(apiPath('/mail/statements'), { year: Number(year), send, reissue });
+      setRun(first);
+      // Sending is a background run: follow it until it has ended (checks answer at once).
+      await followRun(first, (id) => get<StatementsAnswer>(apiPath(`/mail/runs/${id}`)), setRun, { alive: () => alive.current });
     } catch (e) {
       if (e instanceof ApiError && e.fieldMessage('year')) setYearError(e.fieldMessage('year')!);
       else setError(errorMessage(e));
@@ -83,6 +89,7 @@ export function StatementsPage() {
       {run && (
         <section className="card" aria-labelledby="statement-run">
           <h2 id="statement-run">{run.send ? t('mail.statementsDone', { year: run.year }) : t('mail.statementsPlan', { year: run.year })}</h2>
+          <RunStatus run={run} />
           <p className="muted">{t('mail.period', { from: formatDate(run.from), to: formatDate(run.to) })}</p>
           {run.print_pdf && (
             <p>
@@ -91,7 +98,7 @@ export function StatementsPage() {
               </a>
             </p>
           )}
-          {rows.length === 0 ? <Empty>{t('mail.noStatements')}</Empty> : <RunOutcomes title={t('mail.statementList')} rows={rows} testId="statement-run" />}
+          {rows.length === 0 ? runOngoing(run) ? null : <Empty>{t('mail.noStatements')}</Empty> : <RunOutcomes title={t('mail.statementList')} rows={rows} testId="statement-run" />}
           {!run.send && rows.length > 0 && (
             <details>
               <summary>{t('mail.previewPdfs')}</summary>
