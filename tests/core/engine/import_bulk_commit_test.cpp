@@ -8,6 +8,7 @@
 #include "store/giving_summary_repository.hpp"
 #include "store/import_repository.hpp"
 #include "store/row_reader.hpp"
+#include "support/table_dump.hpp"
 
 namespace steward {
 namespace {
@@ -16,51 +17,6 @@ using engine::imports::CommitOptions;
 using testing::Line;
 using testing::pay;
 
-// One table as text, row per line, columns separated by '|'.
-std::string bulk_test_dump(store::Database& db, const std::string& sql) {
-  auto text = db.read([&](store::Unit& u) -> Result<std::string> {
-    std::ostringstream out;
-    soci::rowset<soci::row> rows = (u.sql().prepare << sql);
-    for (const soci::row& row : rows) {
-      store::RowReader r(row);
-      for (std::size_t i = 0; i < row.size(); ++i) {
-        out << (i ? "|" : "") << r.opt_text(i).value_or("NULL");
-      }
-      out << "\n";
-    }
-    return out.str();
-  });
-  EXPECT_TRUE(text) << text.status().to_string();
-  return text ? *text : std::string();
-}
-
-// The audit images without their timestamps (the two runs happen at different seconds).
-std::string bulk_test_audit(store::Database& db) {
-  std::string raw = bulk_test_dump(
-      db,
-      "SELECT action, entity_type, entity_id, COALESCE(before_json, ''), "
-      "COALESCE(after_json, '') FROM audit_events WHERE entity_type <> 'import' ORDER BY id");
-  std::istringstream in(raw);
-  std::string line, out;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::size_t start = 0;
-    for (int i = 0; i < 4; ++i) {
-      std::size_t bar = line.find('|', start);
-      cells.push_back(line.substr(start, bar - start));
-      start = bar + 1;
-    }
-    nlohmann::json after = nlohmann::json::parse(line.substr(start), nullptr, false);
-    if (after.is_object()) {
-      after.erase("created_at");
-      after.erase("updated_at");
-    }
-    out += cells[0] + "|" + cells[1] + "|" + cells[2] + "|" + cells[3] + "|" +
-           (after.is_discarded() ? line.substr(start) : after.dump()) + "\n";
-  }
-  return out;
-}
-
 struct BulkTestSnapshot {
   std::map<std::string, std::string> tables;
 };
@@ -68,7 +24,7 @@ struct BulkTestSnapshot {
 BulkTestSnapshot bulk_test_snapshot(store::Database& db) {
   BulkTestSnapshot s;
   auto put = [&](const char* name, const std::string& sql) {
-    s.tables[name] = bulk_test_dump(db, sql);
+    s.tables[name] = testing::table_dump(db, sql);
   };
   put("constituents",
       "SELECT id, kind, first_name, last_name, display_name, sort_name, donor_source, name_key, "
@@ -103,7 +59,7 @@ BulkTestSnapshot bulk_test_snapshot(store::Database& db) {
       "SELECT constituent_id, fiscal_year, gift_count, total_minor, soft_credit_minor "
       "FROM giving_by_year ORDER BY constituent_id, fiscal_year");
   put("search", "SELECT constituent_id FROM constituent_search ORDER BY constituent_id");
-  s.tables["audit"] = bulk_test_audit(db);
+  s.tables["audit"] = testing::audit_dump_without_times(db);
   return s;
 }
 
@@ -263,14 +219,14 @@ TEST_P(ImportBulkCommitTest, SummariesAfterABulkChunkEqualAFullRebuild) {
   const char* years =
       "SELECT constituent_id, fiscal_year, gift_count, total_minor, soft_credit_minor "
       "FROM giving_by_year ORDER BY constituent_id, fiscal_year";
-  std::string before = bulk_test_dump(db(), summaries) + bulk_test_dump(db(), years);
+  std::string before = testing::table_dump(db(), summaries) + testing::table_dump(db(), years);
   EXPECT_GT(count("SELECT COUNT(*) FROM giving_summaries"), 20);
   // The household gets the known donor's gift.
   EXPECT_EQ(count("SELECT COUNT(*) FROM giving_summaries s JOIN constituents c ON c.id = "
                   "s.constituent_id WHERE c.kind = 'household' AND s.lifetime_minor = 900"),
             1);
   ASSERT_TRUE(db().write(actor(), [](store::Unit& u) { return store::giving::rebuild_all(u); }));
-  EXPECT_EQ(before, bulk_test_dump(db(), summaries) + bulk_test_dump(db(), years));
+  EXPECT_EQ(before, testing::table_dump(db(), summaries) + testing::table_dump(db(), years));
 }
 
 TEST_P(ImportBulkCommitTest, ACrashBetweenBulkChunksThenResumeAddsNothingTwice) {
@@ -312,14 +268,14 @@ TEST_P(ImportBulkCommitTest, ACrashBetweenBulkChunksThenResumeAddsNothingTwice) 
       "SELECT g.external_id, g.amount_minor, g.status, g.refunded_minor, c.display_name, "
       "a.fund_id FROM gifts g JOIN constituents c ON c.id = g.constituent_id JOIN "
       "gift_allocations a ON a.gift_id = g.id ORDER BY g.external_id";
-  EXPECT_EQ(bulk_test_dump(db(), by_identity), bulk_test_dump(other->db(), by_identity));
+  EXPECT_EQ(testing::table_dump(db(), by_identity), testing::table_dump(other->db(), by_identity));
   const char* donors =
       "SELECT c.display_name, COALESCE(s.lifetime_minor, 0), COALESCE(s.gift_count, 0) FROM "
       "constituents c LEFT JOIN giving_summaries s ON s.constituent_id = c.id "
       "ORDER BY c.display_name";
-  EXPECT_EQ(bulk_test_dump(db(), donors), bulk_test_dump(other->db(), donors));
+  EXPECT_EQ(testing::table_dump(db(), donors), testing::table_dump(other->db(), donors));
   const char* outcomes = "SELECT seq, outcome, matched_by, committed FROM import_rows ORDER BY seq";
-  EXPECT_EQ(bulk_test_dump(db(), outcomes), bulk_test_dump(other->db(), outcomes));
+  EXPECT_EQ(testing::table_dump(db(), outcomes), testing::table_dump(other->db(), outcomes));
   EXPECT_EQ(resumed.tables["identities"].size(), reference.tables["identities"].size());
 }
 

@@ -12,6 +12,7 @@
 #include "store/import_repository.hpp"
 #include "store/row_reader.hpp"
 #include "support/needs_fixtures.hpp"
+#include "support/table_dump.hpp"
 
 namespace steward {
 namespace import_mixed_test {
@@ -20,85 +21,55 @@ using engine::imports::CommitOptions;
 using testing::Line;
 using testing::pay;
 
-std::string mixed_dump(store::Database& db, const std::string& sql) {
-  auto text = db.read([&](store::Unit& u) -> Result<std::string> {
-    std::ostringstream out;
-    soci::rowset<soci::row> rows = (u.sql().prepare << sql);
-    for (const soci::row& row : rows) {
-      store::RowReader r(row);
-      for (std::size_t i = 0; i < row.size(); ++i) {
-        out << (i ? "|" : "") << r.opt_text(i).value_or("NULL");
-      }
-      out << "\n";
-    }
-    return out.str();
-  });
-  EXPECT_TRUE(text) << text.status().to_string();
-  return text ? *text : std::string();
-}
-
-// The audit rows without timestamps, and without the import's own (its id and times differ).
-std::string mixed_audit(store::Database& db) {
-  std::string raw = mixed_dump(db,
-                               "SELECT action, entity_type, entity_id, after_json FROM "
-                               "audit_events WHERE entity_type <> 'import' ORDER BY id");
-  std::istringstream in(raw);
-  std::string line, out;
-  while (std::getline(in, line)) {
-    std::size_t cut = 0;
-    for (int i = 0; i < 3; ++i) cut = line.find('|', cut) + 1;
-    nlohmann::json after = nlohmann::json::parse(line.substr(cut), nullptr, false);
-    if (after.is_object()) {
-      after.erase("created_at");
-      after.erase("updated_at");
-    }
-    out += line.substr(0, cut) + (after.is_discarded() ? line.substr(cut) : after.dump()) + "\n";
-  }
-  return out;
-}
-
 std::map<std::string, std::string> mixed_snapshot(store::Database& db) {
   std::map<std::string, std::string> s;
-  s["constituents"] = mixed_dump(db,
-                                 "SELECT id, kind, first_name, last_name, display_name, "
-                                 "donor_source, name_key, display_name_key, version FROM "
-                                 "constituents ORDER BY id");
-  s["emails"] =
-      mixed_dump(db, "SELECT id, constituent_id, email, is_primary FROM emails ORDER BY id");
-  s["payer_ids"] = mixed_dump(db,
-                              "SELECT source, external_id, constituent_id FROM "
-                              "constituent_external_ids ORDER BY source, external_id");
-  s["gifts"] = mixed_dump(db,
+  s["constituents"] = testing::table_dump(db,
+                                          "SELECT id, kind, first_name, last_name, display_name, "
+                                          "donor_source, name_key, display_name_key, version FROM "
+                                          "constituents ORDER BY id");
+  s["emails"] = testing::table_dump(
+      db, "SELECT id, constituent_id, email, is_primary FROM emails ORDER BY id");
+  s["payer_ids"] = testing::table_dump(db,
+                                       "SELECT source, external_id, constituent_id FROM "
+                                       "constituent_external_ids ORDER BY source, external_id");
+  s["gifts"] =
+      testing::table_dump(db,
                           "SELECT id, constituent_id, received_on, amount_minor, currency, "
                           "base_amount_minor, fee_minor, refunded_minor, payment_method, status, "
                           "source, external_id, campaign_id, appeal_id, recurring_plan_id, notes, "
                           "created_by, version FROM gifts ORDER BY id");
-  s["allocations"] = mixed_dump(db,
-                                "SELECT gift_id, fund_id, amount_minor, refunded_minor FROM "
-                                "gift_allocations ORDER BY gift_id, id");
-  s["soft_credits"] = mixed_dump(db,
-                                 "SELECT gift_id, constituent_id, amount_minor, role FROM "
-                                 "soft_credits ORDER BY gift_id, id");
-  s["identities"] = mixed_dump(db,
-                               "SELECT source, external_id, kind, gift_id FROM payment_identities "
-                               "ORDER BY source, external_id, kind");
-  s["plans"] = mixed_dump(db,
+  s["allocations"] =
+      testing::table_dump(db,
+                          "SELECT gift_id, fund_id, amount_minor, refunded_minor FROM "
+                          "gift_allocations ORDER BY gift_id, id");
+  s["soft_credits"] = testing::table_dump(db,
+                                          "SELECT gift_id, constituent_id, amount_minor, role FROM "
+                                          "soft_credits ORDER BY gift_id, id");
+  s["identities"] =
+      testing::table_dump(db,
+                          "SELECT source, external_id, kind, gift_id FROM payment_identities "
+                          "ORDER BY source, external_id, kind");
+  s["plans"] =
+      testing::table_dump(db,
                           "SELECT id, constituent_id, amount_minor, status, last_paid_on FROM "
                           "recurring_plans ORDER BY id");
-  s["rows"] = mixed_dump(db,
-                         "SELECT import_id, seq, outcome, constituent_id, create_donor, "
-                         "decided_by, matched_by, fund_id, gift_id, message, committed FROM "
-                         "import_rows ORDER BY import_id, seq");
-  s["summaries"] = mixed_dump(db,
-                              "SELECT constituent_id, first_gift_on, last_gift_on, gift_count, "
-                              "lifetime_minor, soft_credit_count, soft_credit_minor FROM "
-                              "giving_summaries ORDER BY constituent_id");
-  s["by_year"] = mixed_dump(db,
-                            "SELECT constituent_id, fiscal_year, gift_count, total_minor, "
-                            "soft_credit_minor FROM giving_by_year ORDER BY constituent_id, "
-                            "fiscal_year");
-  s["search"] = mixed_dump(db, "SELECT constituent_id FROM constituent_search ORDER BY 1");
-  s["audit"] = mixed_audit(db);
+  s["rows"] =
+      testing::table_dump(db,
+                          "SELECT import_id, seq, outcome, constituent_id, create_donor, "
+                          "decided_by, matched_by, fund_id, gift_id, message, committed FROM "
+                          "import_rows ORDER BY import_id, seq");
+  s["summaries"] =
+      testing::table_dump(db,
+                          "SELECT constituent_id, first_gift_on, last_gift_on, gift_count, "
+                          "lifetime_minor, soft_credit_count, soft_credit_minor FROM "
+                          "giving_summaries ORDER BY constituent_id");
+  s["by_year"] =
+      testing::table_dump(db,
+                          "SELECT constituent_id, fiscal_year, gift_count, total_minor, "
+                          "soft_credit_minor FROM giving_by_year ORDER BY constituent_id, "
+                          "fiscal_year");
+  s["search"] = testing::table_dump(db, "SELECT constituent_id FROM constituent_search ORDER BY 1");
+  s["audit"] = testing::audit_dump_without_times(db);
   return s;
 }
 
@@ -311,20 +282,21 @@ TEST_P(ImportBulkMixedTest, ACrashBetweenMixedChunksThenResumeAddsNothingTwice) 
       "SELECT g.external_id, g.amount_minor, g.status, g.refunded_minor, c.display_name, "
       "a.fund_id FROM gifts g JOIN constituents c ON c.id = g.constituent_id JOIN "
       "gift_allocations a ON a.gift_id = g.id ORDER BY g.external_id";
-  EXPECT_EQ(mixed_dump(db(), by_identity), mixed_dump(reference->db(), by_identity));
+  EXPECT_EQ(testing::table_dump(db(), by_identity),
+            testing::table_dump(reference->db(), by_identity));
   const char* donors =
       "SELECT c.display_name, COALESCE(s.lifetime_minor, 0), COALESCE(s.gift_count, 0), "
       "COALESCE(s.soft_credit_minor, 0) FROM constituents c LEFT JOIN giving_summaries s ON "
       "s.constituent_id = c.id ORDER BY c.display_name";
-  EXPECT_EQ(mixed_dump(db(), donors), mixed_dump(reference->db(), donors));
+  EXPECT_EQ(testing::table_dump(db(), donors), testing::table_dump(reference->db(), donors));
   const char* outcomes =
       "SELECT import_id, seq, outcome, matched_by, decided_by, committed FROM import_rows "
       "ORDER BY import_id, seq";
-  EXPECT_EQ(mixed_dump(db(), outcomes), mixed_dump(reference->db(), outcomes));
+  EXPECT_EQ(testing::table_dump(db(), outcomes), testing::table_dump(reference->db(), outcomes));
   const char* links =
       "SELECT x.external_id, c.display_name FROM constituent_external_ids x JOIN constituents c "
       "ON c.id = x.constituent_id ORDER BY x.external_id";
-  EXPECT_EQ(mixed_dump(db(), links), mixed_dump(reference->db(), links));
+  EXPECT_EQ(testing::table_dump(db(), links), testing::table_dump(reference->db(), links));
 }
 
 STEWARD_INSTANTIATE_DATABASE_TEST(ImportBulkMixedTest);

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "engine/ack_queue.hpp"
+#include "engine/mail_run_items.hpp"
 #include "engine/mailer_choice.hpp"
 #include "engine/thank_you_letters.hpp"
 #include "engine/thank_you_sender.hpp"
@@ -215,17 +216,9 @@ Response statements(Call& call, const std::filesystem::path& plugin_dir) {
   if (!run) return Response::from_status(run.status());
   json items = json::array();
   for (const auto& o : run->outcomes) {
-    items.push_back({{"constituent_id", o.constituent_id},
-                     {"donor", o.donor_name},
-                     {"receipt_number", o.receipt_number},
-                     {"replacement", o.replacement},
-                     {"gift_count", o.gift_count},
-                     {"totals", o.totals},
-                     {"channel", o.channel},
-                     {"address", o.address},
-                     {"state", o.state},
-                     {"detail", o.detail},
-                     {"pdf", document_url(o.pdf_path)}});
+    json item = engine::mail_runs::statement_item(o).body;  // as a run lists it
+    item["pdf"] = document_url(o.pdf_path);
+    items.push_back(std::move(item));
   }
   return Response::json(200, {{"year", run->period.year},
                               {"from", run->period.from},
