@@ -8,8 +8,6 @@
 namespace steward::engine::privacy {
 namespace {
 
-constexpr const char* kErased = "[erased]";
-
 // Statements run for each of the person's ids (bound as :p, and :q where a table has two
 // columns naming a constituent). Table and column names are constants.
 struct Step {

@@ -111,8 +111,9 @@ class CopySink final : public BulkWriter::Sink {
 // One prepared INSERT re-executed per row, every value bound as text (SQLite's column affinity
 // stores integers as integers). Straight on SQLite's API: SOCI's per-execute overhead was most
 // of the load time.
+// SQLITE_TRANSIENT is SQLite's own integer-to-pointer constant; there is no other spelling.
 const sqlite_api::sqlite3_destructor_type kTransient =
-    reinterpret_cast<sqlite_api::sqlite3_destructor_type>(-1);  // SQLITE_TRANSIENT
+    reinterpret_cast<sqlite_api::sqlite3_destructor_type>(-1);  // NOLINT(performance-no-int-to-ptr)
 
 class InsertSink final : public BulkWriter::Sink {
  public:
