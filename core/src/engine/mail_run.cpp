@@ -152,7 +152,8 @@ Result<StartedRun> start_thank_run(store::Unit& unit, const ThankRequest& reques
         return t.notify_email.has_value() && !t.notify_do_not_email;
       });
   if (Status s = check_sender(unit, emails); !s) return s;
-  const auto total = static_cast<long long>(queue->size() + tributes->size());
+  const auto total =
+      static_cast<long long>(queue->size()) + static_cast<long long>(tributes->size());
   return start(unit, "thank", json{{"request", req}}, total);
 }
 
