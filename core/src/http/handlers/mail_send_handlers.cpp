@@ -142,38 +142,15 @@ Response thank(Call& call, const std::filesystem::path& plugin_dir) {
   json messages = json::array();
   for (const auto& o : report->outcomes) {
     if (o.channel == "letter") continue;
-    messages.push_back({{"gift_id", o.gift_id},
-                        {"constituent_id", o.constituent_id},
-                        {"donor", o.donor_name},
-                        {"address", o.address},
-                        {"language", o.language},
-                        {"subject", o.subject},
-                        {"state", o.state},
-                        {"detail", o.detail},
-                        {"personal_call", o.personal_call}});
+    messages.push_back(engine::mail_runs::message_item(o).body);  // as a run lists it
   }
   json letter_items = json::array();
   for (const auto& l : letters->outcomes) {
-    letter_items.push_back({{"gift_id", l.gift_id},
-                            {"constituent_id", l.constituent_id},
-                            {"donor", l.donor_name},
-                            {"language", l.language},
-                            {"reason", l.reason},
-                            {"state", l.state},
-                            {"detail", l.detail},
-                            {"personal_call", l.personal_call}});
+    letter_items.push_back(engine::mail_runs::letter_item(l).body);
   }
   json tribute_items = json::array();
   for (const auto& t : tributes->outcomes) {
-    tribute_items.push_back({{"gift_id", t.gift_id},
-                             {"notify_constituent_id", t.notify_id},
-                             {"notify", t.notify_name},
-                             {"donor", t.donor_name},
-                             {"channel", t.channel},
-                             {"address", t.address},
-                             {"language", t.language},
-                             {"state", t.state},
-                             {"detail", t.detail}});
+    tribute_items.push_back(engine::mail_runs::tribute_item(t).body);
   }
   json out = {{"send", options.send},
               {"messages", messages},
