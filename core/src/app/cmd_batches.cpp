@@ -12,7 +12,7 @@
 namespace steward::app {
 namespace {
 
-void print(const domain::GiftBatch& b, bool json) {
+void batch_print(const domain::GiftBatch& b, bool json) {
   std::cout << (json ? batch_json(b).dump(2) : batch_text(b)) << "\n";
 }
 
@@ -40,7 +40,7 @@ void add_batches_command(CLI::App& app, Context& ctx) {
     auto b = open_database(ctx).write(
         ctx.actor(), [&](store::Unit& u) { return store::batches::create(u, in); });
     if (!b) stop(b.status());
-    print(*b, *json);
+    batch_print(*b, *json);
   });
 
   auto id = std::make_shared<long long>(0);
@@ -50,7 +50,7 @@ void add_batches_command(CLI::App& app, Context& ctx) {
   show->callback([&ctx, id, json] {
     auto b = open_database(ctx).read([&](store::Unit& u) { return store::batches::get(u, *id); });
     if (!b) stop(b.status());
-    print(*b, *json);
+    batch_print(*b, *json);
   });
 
   auto* close = batches->add_subcommand("close", "close a batch whose gifts match the deposit");
@@ -59,7 +59,7 @@ void add_batches_command(CLI::App& app, Context& ctx) {
     auto b = open_database(ctx).write(
         ctx.actor(), [&](store::Unit& u) { return store::batches::close(u, *id); });
     if (!b) stop(b.status());
-    print(*b, false);
+    batch_print(*b, false);
   });
 }
 

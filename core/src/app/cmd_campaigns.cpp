@@ -15,7 +15,7 @@ struct Options {
   long long campaign = 0;
 };
 
-void add_add(CLI::App* group, Context& ctx) {
+void campaign_add_add(CLI::App* group, Context& ctx) {
   auto o = std::make_shared<Options>();
   auto* cmd = group->add_subcommand("add", "add a campaign");
   cmd->add_option("--code", o->code, "unique code, e.g. CAP2026")->required();
@@ -40,7 +40,7 @@ void add_add(CLI::App* group, Context& ctx) {
   });
 }
 
-void add_list(CLI::App* group, Context& ctx) {
+void campaign_add_list(CLI::App* group, Context& ctx) {
   auto* cmd = group->add_subcommand("list", "list campaigns");
   cmd->callback([&ctx] {
     auto list = args::value_or_exit(
@@ -95,8 +95,8 @@ void add_appeals(CLI::App* group, Context& ctx) {
 void add_campaigns_command(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("campaigns", "campaigns and appeals");
   group->require_subcommand(1);
-  add_add(group, ctx);
-  add_list(group, ctx);
+  campaign_add_add(group, ctx);
+  campaign_add_list(group, ctx);
   add_appeal(group, ctx);
   add_appeals(group, ctx);
 }

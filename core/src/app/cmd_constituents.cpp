@@ -23,18 +23,18 @@ struct AddArgs {
   std::vector<std::string> emails, phones;
 };
 
-std::optional<std::string> opt(const std::string& s) {
+std::optional<std::string> constituent_opt(const std::string& s) {
   if (s.empty()) return std::nullopt;
   return s;
 }
 
-store::Database& open(Context& ctx) {
+store::Database& constituent_open(Context& ctx) {
   store::Database* db = ctx.database();
   if (!db) throw CLI::RuntimeError(1);
   return *db;
 }
 
-void add_add(CLI::App& group, Context& ctx) {
+void constituent_add_add(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<AddArgs>();
   auto* cmd = group.add_subcommand("add", "add a person, household or organization");
   cmd->add_option("--kind", a->input.kind, "individual (default), household or organization");
@@ -61,44 +61,45 @@ void add_add(CLI::App& group, Context& ctx) {
   cmd->add_flag("--anonymous", a->input.anonymous_giver, "gives anonymously");
   cmd->callback([&ctx, a] {
     domain::ConstituentInput in = a->input;
-    in.first_name = opt(a->first);
-    in.middle_name = opt(a->middle);
-    in.last_name = opt(a->last);
-    in.preferred_name = opt(a->preferred);
-    in.organization_name = opt(a->org);
-    in.organization_type = opt(a->org_type);
-    in.display_name = opt(a->display);
-    in.salutation = opt(a->salutation);
-    in.addressee = opt(a->addressee);
-    in.source = opt(a->source);
-    in.notes = opt(a->notes);
+    in.first_name = constituent_opt(a->first);
+    in.middle_name = constituent_opt(a->middle);
+    in.last_name = constituent_opt(a->last);
+    in.preferred_name = constituent_opt(a->preferred);
+    in.organization_name = constituent_opt(a->org);
+    in.organization_type = constituent_opt(a->org_type);
+    in.display_name = constituent_opt(a->display);
+    in.salutation = constituent_opt(a->salutation);
+    in.addressee = constituent_opt(a->addressee);
+    in.source = constituent_opt(a->source);
+    in.notes = constituent_opt(a->notes);
     if (!a->custom.empty()) in.custom_fields = a->custom;
-    auto made = open(ctx).write(ctx.actor(), [&](store::Unit& u) -> Result<domain::Constituent> {
-      auto c = store::constituents::create(u, in);
-      if (!c) return c;
-      for (const std::string& e : a->emails) {
-        auto r = store::contacts::add_email(u, c->id, {e});
-        if (!r) return r.status();
-      }
-      for (const std::string& p : a->phones) {
-        auto r = store::contacts::add_phone(u, c->id, {p});
-        if (!r) return r.status();
-      }
-      return c;
-    });
+    auto made = constituent_open(ctx).write(ctx.actor(),
+                                            [&](store::Unit& u) -> Result<domain::Constituent> {
+                                              auto c = store::constituents::create(u, in);
+                                              if (!c) return c;
+                                              for (const std::string& e : a->emails) {
+                                                auto r = store::contacts::add_email(u, c->id, {e});
+                                                if (!r) return r.status();
+                                              }
+                                              for (const std::string& p : a->phones) {
+                                                auto r = store::contacts::add_phone(u, c->id, {p});
+                                                if (!r) return r.status();
+                                              }
+                                              return c;
+                                            });
     if (!made) throw CLI::RuntimeError(fail(made.status()));
     std::cout << "created constituent " << made->id << ": " << made->name() << "\n";
   });
 }
 
-void add_show(CLI::App& group, Context& ctx) {
+void constituent_add_show(CLI::App& group, Context& ctx) {
   auto id = std::make_shared<long long>(0);
   auto json = std::make_shared<bool>(false);
   auto* cmd = group.add_subcommand("show", "show one constituent with contacts, tags, household");
   cmd->add_option("id", *id, "constituent id")->required();
   cmd->add_flag("--json", *json, "print JSON");
   cmd->callback([&ctx, id, json] {
-    auto view = open(ctx).read([&](store::Unit& u) { return load_view(u, *id); });
+    auto view = constituent_open(ctx).read([&](store::Unit& u) { return load_view(u, *id); });
     if (!view) throw CLI::RuntimeError(fail(view.status()));
     if (*json) {
       std::cout << view_json(*view).dump(2) << "\n";
@@ -116,7 +117,7 @@ struct ListArgs {
   bool json = false;
 };
 
-void add_list(CLI::App& group, Context& ctx) {
+void constituent_add_list(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<ListArgs>();
   auto* cmd = group.add_subcommand("list", "list constituents by sort name");
   cmd->add_option("--search", a->search, "text in a name, email, phone or postal code");
@@ -127,20 +128,21 @@ void add_list(CLI::App& group, Context& ctx) {
   cmd->add_flag("--include-deleted", a->deleted, "also list deleted constituents");
   cmd->add_flag("--json", a->json, "print JSON");
   cmd->callback([&ctx, a] {
-    auto page = open(ctx).read([&](store::Unit& u) -> Result<store::Page<domain::Constituent>> {
-      store::constituents::ListFilter f;
-      if (!a->search.empty()) f.search = a->search;
-      if (!a->kind.empty()) f.kind = a->kind;
-      if (!a->tag.empty()) {
-        auto t = store::tags::get_by_name(u, a->tag);
-        if (!t) return Status::invalid_field("tag", t.status().message());
-        f.tag_id = t->id;
-      }
-      f.include_deleted = a->deleted;
-      f.page.limit = a->limit;
-      f.page.after_id = a->after;
-      return store::constituents::list(u, f);
-    });
+    auto page =
+        constituent_open(ctx).read([&](store::Unit& u) -> Result<store::Page<domain::Constituent>> {
+          store::constituents::ListFilter f;
+          if (!a->search.empty()) f.search = a->search;
+          if (!a->kind.empty()) f.kind = a->kind;
+          if (!a->tag.empty()) {
+            auto t = store::tags::get_by_name(u, a->tag);
+            if (!t) return Status::invalid_field("tag", t.status().message());
+            f.tag_id = t->id;
+          }
+          f.include_deleted = a->deleted;
+          f.page.limit = a->limit;
+          f.page.after_id = a->after;
+          return store::constituents::list(u, f);
+        });
     if (!page) throw CLI::RuntimeError(fail(page.status()));
     if (a->json) {
       nlohmann::json j = {{"items", nlohmann::json::array()}};
@@ -162,7 +164,7 @@ void add_delete_restore(CLI::App& group, Context& ctx) {
   auto* del = group.add_subcommand("delete", "soft-delete a constituent (restore brings it back)");
   del->add_option("id", *del_id, "constituent id")->required();
   del->callback([&ctx, del_id] {
-    Status s = open(ctx).write(
+    Status s = constituent_open(ctx).write(
         ctx.actor(), [&](store::Unit& u) { return store::constituents::soft_delete(u, *del_id); });
     if (!s) throw CLI::RuntimeError(fail(s));
     std::cout << "deleted constituent " << *del_id << "\n";
@@ -171,7 +173,7 @@ void add_delete_restore(CLI::App& group, Context& ctx) {
   auto* res = group.add_subcommand("restore", "bring back a deleted constituent");
   res->add_option("id", *res_id, "constituent id")->required();
   res->callback([&ctx, res_id] {
-    auto c = open(ctx).write(
+    auto c = constituent_open(ctx).write(
         ctx.actor(), [&](store::Unit& u) { return store::constituents::restore(u, *res_id); });
     if (!c) throw CLI::RuntimeError(fail(c.status()));
     std::cout << "restored constituent " << c->id << ": " << c->name() << "\n";
@@ -187,7 +189,7 @@ void add_tagging(CLI::App& group, Context& ctx, bool tagging) {
   cmd->add_option("id", *id, "constituent id")->required();
   cmd->add_option("tag", *tag, "tag name")->required();
   cmd->callback([&ctx, id, tag, tagging] {
-    Status s = open(ctx).write(ctx.actor(), [&](store::Unit& u) -> Status {
+    Status s = constituent_open(ctx).write(ctx.actor(), [&](store::Unit& u) -> Status {
       if (tagging) {
         auto t = store::tags::find_or_create(u, *tag);
         if (!t) return t.status();
@@ -207,9 +209,9 @@ void add_tagging(CLI::App& group, Context& ctx, bool tagging) {
 void add_constituents_command(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("constituents", "people, households and organizations");
   group->require_subcommand(1);
-  add_add(*group, ctx);
-  add_show(*group, ctx);
-  add_list(*group, ctx);
+  constituent_add_add(*group, ctx);
+  constituent_add_show(*group, ctx);
+  constituent_add_list(*group, ctx);
   add_delete_restore(*group, ctx);
   add_tagging(*group, ctx, true);
   add_tagging(*group, ctx, false);

@@ -50,7 +50,7 @@ void print_report(const engine::DemoReport& r, double seconds, const char* what)
   std::printf("  total given   %s %s (net of refunds)\n", total.c_str(), r.currency.c_str());
 }
 
-double seconds_since(std::chrono::steady_clock::time_point started) {
+double demo_seconds_since(std::chrono::steady_clock::time_point started) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 
@@ -79,17 +79,17 @@ void add_generate_command(CLI::App& demo, Context& ctx) {
       if (flags->json) return;
       std::fprintf(stderr, "\r  %lld / %lld constituents, %lld gifts, %.0f s",
                    p.constituents_written, p.constituents_total, p.gifts_written,
-                   seconds_since(started));
+                   demo_seconds_since(started));
     };
     auto made = engine::generate_organization(*db, ctx.actor(), flags->options, report);
     if (!flags->json) std::fprintf(stderr, "\n");
     if (!made) throw CLI::RuntimeError(fail(made.status()));
     if (flags->json) {
       nlohmann::json out = made->to_json();
-      out["seconds"] = seconds_since(started);
+      out["seconds"] = demo_seconds_since(started);
       std::cout << out.dump(2) << "\n";
     } else {
-      print_report(*made, seconds_since(started), "generated a synthetic organisation");
+      print_report(*made, demo_seconds_since(started), "generated a synthetic organisation");
     }
   });
 }

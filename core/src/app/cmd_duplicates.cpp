@@ -17,7 +17,7 @@ namespace {
 
 namespace dup = engine::duplicates;
 
-std::vector<std::string> split_commas(const std::string& text) {
+std::vector<std::string> duplicates_split_commas(const std::string& text) {
   std::vector<std::string> out;
   std::stringstream in(text);
   for (std::string item; std::getline(in, item, ',');)
@@ -39,14 +39,14 @@ Result<long long> parse_id(const std::string& text, const std::string& field) {
 Result<std::vector<dup::RuleWeight>> parse_rules(const std::string& rules_text,
                                                  const std::string& weights_text) {
   std::vector<dup::RuleWeight> rules;
-  std::vector<std::string> names = split_commas(
+  std::vector<std::string> names = duplicates_split_commas(
       rules_text.empty() ? std::string("email,phone,name_postal,name_street") : rules_text);
   for (const std::string& n : names) {
     auto r = dup::parse_rule(n);
     if (!r) return r.status();
     rules.push_back({*r, dup::default_weight(*r)});
   }
-  std::vector<std::string> weights = split_commas(weights_text);
+  std::vector<std::string> weights = duplicates_split_commas(weights_text);
   for (std::size_t i = 0; i < weights.size(); ++i) {
     std::string w = weights[i];
     std::size_t target = i;

@@ -18,7 +18,7 @@
 namespace steward::app {
 namespace {
 
-struct AddOptions {
+struct GiftAddOptions {
   long long donor = 0;
   std::string amount, currency = "USD", date, method = "cash", status = "completed";
   std::vector<std::string> funds, soft_credits;
@@ -28,14 +28,15 @@ struct AddOptions {
   bool anonymous = false, json = false;
 };
 
-sdk::Money money(const std::string& field, const std::string& text, const std::string& currency) {
+sdk::Money gift_money(const std::string& field, const std::string& text,
+                      const std::string& currency) {
   auto m = domain::parse_money(text, currency);
   if (!m) stop(Status::invalid_field(field, m.status().message()));
   return *m;
 }
 
 // --fund ID[:AMOUNT]: one fund may omit the amount and takes what the others leave.
-std::vector<domain::Allocation> allocations(const AddOptions& o, const sdk::Money& total) {
+std::vector<domain::Allocation> allocations(const GiftAddOptions& o, const sdk::Money& total) {
   std::vector<domain::Allocation> out;
   std::optional<std::size_t> rest;
   long long given = 0;
@@ -52,7 +53,7 @@ std::vector<domain::Allocation> allocations(const AddOptions& o, const sdk::Mone
       rest = out.size();
       a.amount = {0, total.currency};
     } else {
-      a.amount = money("fund", spec.substr(colon + 1), total.currency);
+      a.amount = gift_money("fund", spec.substr(colon + 1), total.currency);
       given += a.amount.minor;
     }
     out.push_back(a);
@@ -62,7 +63,7 @@ std::vector<domain::Allocation> allocations(const AddOptions& o, const sdk::Mone
 }
 
 // --soft-credit ID[:AMOUNT[:ROLE]]: amount defaults to the whole gift, role to "other".
-std::vector<domain::SoftCredit> soft_credits(const AddOptions& o, const sdk::Money& total) {
+std::vector<domain::SoftCredit> soft_credits(const GiftAddOptions& o, const sdk::Money& total) {
   std::vector<domain::SoftCredit> out;
   for (const std::string& spec : o.soft_credits) {
     domain::SoftCredit c;
@@ -77,7 +78,7 @@ std::vector<domain::SoftCredit> soft_credits(const AddOptions& o, const sdk::Mon
       auto second = spec.find(':', first + 1);
       std::string amount = spec.substr(
           first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
-      if (!amount.empty()) c.amount = money("soft-credit", amount, total.currency);
+      if (!amount.empty()) c.amount = gift_money("soft-credit", amount, total.currency);
       if (second != std::string::npos) c.role = spec.substr(second + 1);
     }
     out.push_back(c);
@@ -85,7 +86,7 @@ std::vector<domain::SoftCredit> soft_credits(const AddOptions& o, const sdk::Mon
   return out;
 }
 
-void print(const domain::Gift& g, bool json) {
+void gift_print(const domain::Gift& g, bool json) {
   if (json) {
     std::cout << gift_json(g).dump(2) << "\n";
   } else {
@@ -93,8 +94,8 @@ void print(const domain::Gift& g, bool json) {
   }
 }
 
-void add_add(CLI::App& gifts, Context& ctx) {
-  auto o = std::make_shared<AddOptions>();
+void gift_add_add(CLI::App& gifts, Context& ctx) {
+  auto o = std::make_shared<GiftAddOptions>();
   auto* cmd = gifts.add_subcommand("add", "record a gift");
   cmd->add_option("--donor", o->donor, "constituent id of the donor")->required();
   cmd->add_option("--amount", o->amount, "amount, e.g. 50.00")->required();
@@ -120,7 +121,7 @@ void add_add(CLI::App& gifts, Context& ctx) {
     store::Database& db = open_database(ctx);
     domain::GiftInput in;
     in.constituent_id = o->donor;
-    in.amount = money("amount", o->amount, o->currency);
+    in.amount = gift_money("amount", o->amount, o->currency);
     in.received_on = o->date.empty() ? domain::Date::today().to_string() : o->date;
     in.allocations = allocations(*o, in.amount);
     in.payment_method = o->method;
@@ -137,7 +138,7 @@ void add_add(CLI::App& gifts, Context& ctx) {
     if (o->in_memory) in.tribute = domain::Tribute{"in_memory", *o->in_memory, {}, {}};
     auto g = db.write(ctx.actor(), [&](store::Unit& u) { return engine::record_gift(u, in); });
     if (!g) stop(g.status());
-    print(g->gift, o->json);
+    gift_print(g->gift, o->json);
     if (!o->json && g->plan.result != engine::MatchResult::kNoPlan) {
       std::cout << "recurring plan: " << g->plan.message << "\n";
     }
@@ -153,7 +154,7 @@ void add_show_delete_refund(CLI::App& gifts, Context& ctx) {
   show->callback([&ctx, id, json] {
     auto g = open_database(ctx).read([&](store::Unit& u) { return store::gifts::get(u, *id); });
     if (!g) stop(g.status());
-    print(*g, *json);
+    gift_print(*g, *json);
   });
 
   auto* del = gifts.add_subcommand("delete", "delete a gift (kept in the audit trail)");
@@ -189,11 +190,11 @@ void add_show_delete_refund(CLI::App& gifts, Context& ctx) {
       return store::gifts::refund(u, *id, in);
     });
     if (!g) stop(g.status());
-    print(*g, false);
+    gift_print(*g, false);
   });
 }
 
-void add_list(CLI::App& gifts, Context& ctx) {
+void gift_add_list(CLI::App& gifts, Context& ctx) {
   auto f = std::make_shared<store::gifts::ListFilter>();
   auto json = std::make_shared<bool>(false);
   auto* cmd = gifts.add_subcommand("list", "list gifts, newest first");
@@ -278,9 +279,9 @@ void add_acknowledgments(CLI::App& gifts, Context& ctx) {
 void add_gifts_command(CLI::App& app, Context& ctx) {
   auto* gifts = app.add_subcommand("gifts", "record, refund and acknowledge gifts");
   gifts->require_subcommand(1);
-  add_add(*gifts, ctx);
+  gift_add_add(*gifts, ctx);
   add_show_delete_refund(*gifts, ctx);
-  add_list(*gifts, ctx);
+  gift_add_list(*gifts, ctx);
   add_acknowledgments(*gifts, ctx);
 }
 

@@ -11,7 +11,7 @@
 namespace steward::app {
 namespace {
 
-store::Database& open(Context& ctx) {
+store::Database& household_open(Context& ctx) {
   store::Database* db = ctx.database();
   if (!db) throw CLI::RuntimeError(1);
   return *db;
@@ -42,8 +42,8 @@ void add_households_command(CLI::App& app, Context& ctx) {
     store::households::HouseholdInput in;
     if (!c->name.empty()) in.name = c->name;
     in.member_ids = c->members;
-    auto made = open(ctx).write(ctx.actor(),
-                                [&](store::Unit& u) { return store::households::create(u, in); });
+    auto made = household_open(ctx).write(
+        ctx.actor(), [&](store::Unit& u) { return store::households::create(u, in); });
     if (!made) throw CLI::RuntimeError(fail(made.status()));
     std::cout << "created household " << made->id << ": " << made->name() << " ("
               << c->members.size() << " member(s))\n";
@@ -55,7 +55,7 @@ void add_households_command(CLI::App& app, Context& ctx) {
   add_cmd->add_option("member", add->member, "member constituent id")->required();
   add_cmd->add_option("--role", add->role, "head, spouse, partner, child or member (default)");
   add_cmd->callback([&ctx, add] {
-    auto m = open(ctx).write(ctx.actor(), [&](store::Unit& u) {
+    auto m = household_open(ctx).write(ctx.actor(), [&](store::Unit& u) {
       return store::households::add_member(u, add->household, add->member, add->role);
     });
     if (!m) throw CLI::RuntimeError(fail(m.status()));
@@ -67,7 +67,7 @@ void add_households_command(CLI::App& app, Context& ctx) {
   rm_cmd->add_option("household", rm->household, "household id")->required();
   rm_cmd->add_option("member", rm->member, "member constituent id")->required();
   rm_cmd->callback([&ctx, rm] {
-    Status s = open(ctx).write(ctx.actor(), [&](store::Unit& u) {
+    Status s = household_open(ctx).write(ctx.actor(), [&](store::Unit& u) {
       return store::households::remove_member(u, rm->household, rm->member);
     });
     if (!s) throw CLI::RuntimeError(fail(s));

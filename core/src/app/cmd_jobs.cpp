@@ -50,7 +50,7 @@ void print_job_line(const domain::Job& j) {
 }
 
 // The database, migrated to the current version (or a CLI error).
-store::Database& current_database(Context& ctx) {
+store::Database& job_current_database(Context& ctx) {
   store::Database* db = ctx.database();
   if (!db) throw CLI::RuntimeError(1);
   Status current = store::MigrationRunner(*db).check_current();
@@ -58,7 +58,7 @@ store::Database& current_database(Context& ctx) {
   return *db;
 }
 
-void add_list(CLI::App* jobs, Context& ctx) {
+void job_add_list(CLI::App* jobs, Context& ctx) {
   auto* cmd = jobs->add_subcommand("list", "list jobs, newest first");
   auto status = std::make_shared<std::string>();
   auto kind = std::make_shared<std::string>();
@@ -77,7 +77,7 @@ void add_list(CLI::App* jobs, Context& ctx) {
     }
     if (!kind->empty()) filter.kind = *kind;
     filter.page.limit = *limit;
-    store::Database& db = current_database(ctx);
+    store::Database& db = job_current_database(ctx);
     auto page = db.read([&](store::Unit& u) { return store::jobs::list(u, filter); });
     if (!page) throw CLI::RuntimeError(fail(page.status()));
     if (*json) {
@@ -109,7 +109,7 @@ void add_enqueue(CLI::App* jobs, Context& ctx) {
   cmd->callback([&ctx, input, run_after, unique_key] {
     if (!run_after->empty()) input->run_after = *run_after;
     if (!unique_key->empty()) input->unique_key = *unique_key;
-    store::Database& db = current_database(ctx);
+    store::Database& db = job_current_database(ctx);
     auto job =
         db.write(ctx.actor(), [&](store::Unit& u) { return store::jobs::enqueue(u, *input); });
     if (!job) throw CLI::RuntimeError(fail(job.status()));
@@ -122,7 +122,7 @@ void add_run_once(CLI::App* jobs, Context& ctx) {
   auto* cmd = jobs->add_subcommand(
       "run-once", "schedule today's daily jobs, run every due job, then exit (for cron)");
   cmd->callback([&ctx] {
-    store::Database& db = current_database(ctx);
+    store::Database& db = job_current_database(ctx);
     engine::JobRegistry registry;
     register_job_kinds(registry);
     register_mail_job_kinds(registry, ctx);
@@ -160,7 +160,7 @@ void add_retry_cancel(CLI::App* jobs, Context& ctx) {
   auto* retry = jobs->add_subcommand("retry", "queue a failed or cancelled job again");
   retry->add_option("id", *retry_id, "job id")->required();
   retry->callback([&ctx, retry_id] {
-    store::Database& db = current_database(ctx);
+    store::Database& db = job_current_database(ctx);
     auto job =
         db.write(ctx.actor(), [&](store::Unit& u) { return store::jobs::retry(u, *retry_id); });
     if (!job) throw CLI::RuntimeError(fail(job.status()));
@@ -170,7 +170,7 @@ void add_retry_cancel(CLI::App* jobs, Context& ctx) {
   auto* cancel = jobs->add_subcommand("cancel", "cancel a queued or running job");
   cancel->add_option("id", *cancel_id, "job id")->required();
   cancel->callback([&ctx, cancel_id] {
-    store::Database& db = current_database(ctx);
+    store::Database& db = job_current_database(ctx);
     auto job =
         db.write(ctx.actor(), [&](store::Unit& u) { return store::jobs::cancel(u, *cancel_id); });
     if (!job) throw CLI::RuntimeError(fail(job.status()));
@@ -183,7 +183,7 @@ void add_retry_cancel(CLI::App* jobs, Context& ctx) {
 void add_jobs_command(CLI::App& app, Context& ctx) {
   auto* jobs = app.add_subcommand("jobs", "background jobs: list, enqueue, run, retry, cancel");
   jobs->require_subcommand(1);
-  add_list(jobs, ctx);
+  job_add_list(jobs, ctx);
   add_enqueue(jobs, ctx);
   add_run_once(jobs, ctx);
   add_retry_cancel(jobs, ctx);

@@ -27,7 +27,7 @@
 namespace steward::app {
 namespace {
 
-nlohmann::json template_json(const domain::MailTemplate& t) {
+nlohmann::json cli_template_json(const domain::MailTemplate& t) {
   return {{"id", t.id},
           {"name", t.name},
           {"kind", t.kind},
@@ -42,13 +42,13 @@ nlohmann::json template_json(const domain::MailTemplate& t) {
 }
 
 // Installs the starter templates when mail is used for the first time.
-void ensure_templates(Context& ctx, store::Database& db) {
+void cli_ensure_templates(Context& ctx, store::Database& db) {
   auto installed =
       db.write(ctx.actor(), [](store::Unit& u) { return engine::install_starter_templates(u); });
   if (!installed) stop(installed.status());
 }
 
-std::string read_file(const std::string& path, const std::string& field) {
+std::string read_template_file(const std::string& path, const std::string& field) {
   std::ifstream in(path, std::ios::binary);
   if (!in) stop(Status::invalid_field(field, "cannot read " + path));
   std::stringstream s;
@@ -101,12 +101,12 @@ void add_templates_list_show(CLI::App& templates, Context& ctx) {
   list->add_flag("--json", *json, "print JSON");
   list->callback([&ctx, json] {
     auto& db = open_database(ctx);
-    ensure_templates(ctx, db);
+    cli_ensure_templates(ctx, db);
     auto all = db.read([](store::Unit& u) { return store::mail_templates::list_current(u); });
     if (!all) stop(all.status());
     if (*json) {
       nlohmann::json out = nlohmann::json::array();
-      for (const auto& t : *all) out.push_back(template_json(t));
+      for (const auto& t : *all) out.push_back(cli_template_json(t));
       std::cout << out.dump(2) << "\n";
       return;
     }
@@ -127,7 +127,7 @@ void add_templates_list_show(CLI::App& templates, Context& ctx) {
   show->add_flag("--json", *show_json, "print JSON");
   show->callback([&ctx, name, language, version, show_json] {
     auto& db = open_database(ctx);
-    ensure_templates(ctx, db);
+    cli_ensure_templates(ctx, db);
     auto found = db.read([&](store::Unit& u) -> Result<domain::MailTemplate> {
       if (*version == 0) return store::mail_templates::current(u, *name, *language);
       auto all = store::mail_templates::history(u, *name, *language);
@@ -140,7 +140,7 @@ void add_templates_list_show(CLI::App& templates, Context& ctx) {
     });
     if (!found) stop(found.status());
     if (*show_json) {
-      std::cout << template_json(*found).dump(2) << "\n";
+      std::cout << cli_template_json(*found).dump(2) << "\n";
       return;
     }
     std::cout << "name:     " << found->name << " (" << found->kind << ", " << found->language
@@ -171,7 +171,7 @@ void add_templates_edit(CLI::App& templates, Context& ctx) {
   edit->add_flag("--inactive", a->inactive, "retire this template");
   edit->callback([&ctx, a] {
     auto& db = open_database(ctx);
-    ensure_templates(ctx, db);
+    cli_ensure_templates(ctx, db);
     domain::MailTemplateInput in;
     in.name = a->name;
     in.language = a->language;
@@ -184,8 +184,8 @@ void add_templates_edit(CLI::App& templates, Context& ctx) {
     }
     if (!a->kind.empty()) in.kind = a->kind;
     if (!a->subject.empty()) in.subject = a->subject;
-    if (!a->text_file.empty()) in.text = read_file(a->text_file, "text-file");
-    if (!a->html_file.empty()) in.html = read_file(a->html_file, "html-file");
+    if (!a->text_file.empty()) in.text = read_template_file(a->text_file, "text-file");
+    if (!a->html_file.empty()) in.html = read_template_file(a->html_file, "html-file");
     if (a->active) in.active = true;
     if (a->inactive) in.active = false;
     auto saved =
@@ -212,7 +212,7 @@ void add_templates_preview(CLI::App& templates, Context& ctx) {
   preview->add_flag("--json", a->json, "print JSON (with the merge fields)");
   preview->callback([&ctx, a] {
     auto& db = open_database(ctx);
-    ensure_templates(ctx, db);
+    cli_ensure_templates(ctx, db);
     auto p = db.read([&](store::Unit& u) {
       return engine::preview_mail(
           u, a->constituent, a->gift ? std::optional<long long>(a->gift) : std::nullopt,

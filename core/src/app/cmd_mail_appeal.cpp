@@ -57,16 +57,6 @@ void print_exclusions(const engine::appeals::Audience& au) {
                            au.count_in("en"), au.count_in("ko"));
 }
 
-nlohmann::json audience_json(const engine::appeals::Audience& au) {
-  return {{"appeal_id", au.appeal_id},
-          {"segment_id", au.segment_id},
-          {"template_name", au.template_name},
-          {"segment_count", au.segment_count},
-          {"recipients", au.recipients.size()},
-          {"by_language", {{"en", au.count_in("en")}, {"ko", au.count_in("ko")}}},
-          {"excluded", au.excluded.to_json()}};
-}
-
 void install_templates(Context& ctx, store::Database& db) {
   auto installed =
       db.write(ctx.actor(), [](store::Unit& u) { return engine::install_starter_templates(u); });
@@ -86,7 +76,7 @@ void add_appeal_preview(CLI::App& appeal, Context& ctx) {
         [&](store::Unit& u) { return engine::appeals::appeal_audience(u, audience_request(*a)); });
     if (!au) stop(au.status());
     if (a->json) {
-      std::cout << audience_json(*au).dump(2) << "\n";
+      std::cout << au->to_json().dump(2) << "\n";
     } else {
       print_exclusions(*au);
     }
@@ -129,7 +119,7 @@ void add_appeal_send(CLI::App& appeal, Context& ctx) {
       run = *r;
     }
     if (a->json) {
-      nlohmann::json j = audience_json(started->audience);
+      nlohmann::json j = started->audience.to_json();
       j["appeal_send_id"] = started->send_id;
       j["job_id"] = started->job_id;
       if (run) {

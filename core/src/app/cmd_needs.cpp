@@ -23,7 +23,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string money(long long minor, const std::string& currency) {
+std::string needs_money(long long minor, const std::string& currency) {
   return domain::format_decimal(sdk::Money{minor, currency}) + " " + currency;
 }
 
@@ -65,7 +65,7 @@ store::Database& database(Context& ctx) {
   return *db;
 }
 
-json fund_need_json(const engine::FundNeed& f) {
+json cli_fund_need_json(const engine::FundNeed& f) {
   json j = {{"fund_id", f.fund_id},
             {"fund_code", f.fund_code},
             {"fund_name", f.fund_name},
@@ -97,15 +97,16 @@ void print_needs(const engine::NeedsReport& r) {
                                                  "People served"}};
   for (const engine::FundNeed& f : r.funds) {
     rows.push_back(
-        {f.fund_name, money(f.need_minor, f.currency), money(f.committed_minor, f.currency),
-         money(f.received_minor, f.currency), engine::format_basis_points(f.committed_bp),
-         engine::format_basis_points(f.received_bp), money(f.gap_minor, f.currency),
-         std::to_string(f.months_ahead), f.people_served ? std::to_string(*f.people_served) : "-"});
+        {f.fund_name, needs_money(f.need_minor, f.currency),
+         needs_money(f.committed_minor, f.currency), needs_money(f.received_minor, f.currency),
+         engine::format_basis_points(f.committed_bp), engine::format_basis_points(f.received_bp),
+         needs_money(f.gap_minor, f.currency), std::to_string(f.months_ahead),
+         f.people_served ? std::to_string(*f.people_served) : "-"});
   }
   print_table(rows);
 }
 
-json mrr_total_json(const engine::MrrTotal& t) {
+json cli_mrr_total_json(const engine::MrrTotal& t) {
   json funds = json::array();
   for (const engine::MrrLine& l : t.by_fund) {
     funds.push_back({{"fund_id", l.fund_id ? json(*l.fund_id) : json(nullptr)},
@@ -121,11 +122,11 @@ json mrr_total_json(const engine::MrrTotal& t) {
 }
 
 void print_mrr_total(const engine::MrrTotal& t) {
-  std::cout << "Monthly recurring revenue: " << money(t.monthly_minor, t.currency) << " from "
+  std::cout << "Monthly recurring revenue: " << needs_money(t.monthly_minor, t.currency) << " from "
             << t.plan_count << " plan(s)\n";
   std::vector<std::vector<std::string>> rows;
   for (const engine::MrrLine& l : t.by_fund) {
-    rows.push_back({"  " + l.fund_name, money(l.monthly_minor, t.currency),
+    rows.push_back({"  " + l.fund_name, needs_money(l.monthly_minor, t.currency),
                     std::to_string(l.plan_count) + " plan(s)"});
   }
   print_table(rows);
@@ -144,8 +145,8 @@ void add_mrr(CLI::App& rec, Context& ctx) {
     if (!r) throw CLI::RuntimeError(fail(r.status()));
     if (*as_json) {
       json others = json::array();
-      for (const auto& t : r->other_currencies) others.push_back(mrr_total_json(t));
-      json j = mrr_total_json(r->base);
+      for (const auto& t : r->other_currencies) others.push_back(cli_mrr_total_json(t));
+      json j = cli_mrr_total_json(r->base);
       j["as_of"] = r->as_of;
       j["other_currencies"] = others;
       std::cout << j.dump(2) << "\n";
@@ -197,8 +198,8 @@ void add_upcoming(CLI::App& rec, Context& ctx) {
               << r->size() << "\n";
     std::vector<std::vector<std::string>> rows;
     for (const auto& g : *r) {
-      rows.push_back({g.expected_on, g.display_name, money(g.amount_minor, g.currency), g.frequency,
-                      g.fund_name, "plan " + std::to_string(g.plan_id)});
+      rows.push_back({g.expected_on, g.display_name, needs_money(g.amount_minor, g.currency),
+                      g.frequency, g.fund_name, "plan " + std::to_string(g.plan_id)});
     }
     print_table(rows);
   });
@@ -228,7 +229,7 @@ void add_needs_command(CLI::App& app, Context& ctx) {
     if (!r) throw CLI::RuntimeError(fail(r.status()));
     if (!*as_json) return print_needs(*r);
     json funds = json::array();
-    for (const auto& f : r->funds) funds.push_back(fund_need_json(f));
+    for (const auto& f : r->funds) funds.push_back(cli_fund_need_json(f));
     json j = {{"as_of", r->as_of},
               {"month_start", r->month_start},
               {"year_start", r->year_start},

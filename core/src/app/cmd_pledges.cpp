@@ -12,7 +12,7 @@ namespace {
 
 using domain::Date;
 
-struct AddOptions {
+struct PledgeAddOptions {
   long long donor = 0;
   std::string amount;
   std::string currency = "USD";
@@ -32,8 +32,8 @@ void print_line(const domain::Pledge& p) {
               domain::to_string(p.status).c_str());
 }
 
-void add_add(CLI::App* group, Context& ctx) {
-  auto o = std::make_shared<AddOptions>();
+void pledge_add_add(CLI::App* group, Context& ctx) {
+  auto o = std::make_shared<PledgeAddOptions>();
   auto* cmd = group->add_subcommand("add", "record a pledge and its installment schedule");
   cmd->add_option("--donor", o->donor, "constituent id")->required();
   cmd->add_option("--amount", o->amount, "total pledged, e.g. 1200.00")->required();
@@ -62,7 +62,7 @@ void add_add(CLI::App* group, Context& ctx) {
   });
 }
 
-void add_show(CLI::App* group, Context& ctx) {
+void pledge_add_show(CLI::App* group, Context& ctx) {
   auto id = std::make_shared<long long>(0);
   auto as_of = std::make_shared<std::string>();
   auto* cmd = group->add_subcommand("show", "a pledge with its installments");
@@ -88,7 +88,7 @@ void add_show(CLI::App* group, Context& ctx) {
   });
 }
 
-void add_list(CLI::App* group, Context& ctx) {
+void pledge_add_list(CLI::App* group, Context& ctx) {
   auto status = std::make_shared<std::string>();
   auto donor = std::make_shared<long long>(0);
   auto* cmd = group->add_subcommand("list", "list pledges");
@@ -111,7 +111,7 @@ void add_list(CLI::App* group, Context& ctx) {
   });
 }
 
-void add_overdue(CLI::App* group, Context& ctx) {
+void pledge_add_overdue(CLI::App* group, Context& ctx) {
   auto as_of = std::make_shared<std::string>();
   auto* cmd = group->add_subcommand("overdue", "open pledges with installments past due");
   cmd->add_option("--as-of", *as_of, "YYYY-MM-DD (default today UTC)");
@@ -158,10 +158,10 @@ void add_refresh(CLI::App* group, Context& ctx) {
 void add_pledges_command(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("pledges", "pledges and their installments");
   group->require_subcommand(1);
-  add_add(group, ctx);
-  add_show(group, ctx);
-  add_list(group, ctx);
-  add_overdue(group, ctx);
+  pledge_add_add(group, ctx);
+  pledge_add_show(group, ctx);
+  pledge_add_list(group, ctx);
+  pledge_add_overdue(group, ctx);
   add_write_off(group, ctx);
   add_refresh(group, ctx);
 }

@@ -17,7 +17,7 @@ namespace {
 namespace plans = store::recurring_plans;
 using domain::Date;
 
-struct AddOptions {
+struct RecurringAddOptions {
   long long donor = 0;
   std::string amount;
   std::string currency = "USD";
@@ -38,8 +38,8 @@ void print_plan_line(const domain::RecurringPlan& p) {
               p.next_expected_on ? p.next_expected_on->to_string().c_str() : "-");
 }
 
-void add_add(CLI::App* group, Context& ctx) {
-  auto o = std::make_shared<AddOptions>();
+void recurring_add_add(CLI::App* group, Context& ctx) {
+  auto o = std::make_shared<RecurringAddOptions>();
   auto* cmd = group->add_subcommand("add", "start a recurring plan");
   cmd->add_option("--donor", o->donor, "constituent id")->required();
   cmd->add_option("--amount", o->amount, "amount per installment, e.g. 50.00")->required();
@@ -71,7 +71,7 @@ void add_add(CLI::App* group, Context& ctx) {
   });
 }
 
-void add_list(CLI::App* group, Context& ctx) {
+void recurring_add_list(CLI::App* group, Context& ctx) {
   auto status = std::make_shared<std::string>();
   auto donor = std::make_shared<long long>(0);
   auto* cmd = group->add_subcommand("list", "list recurring plans");
@@ -94,7 +94,7 @@ void add_list(CLI::App* group, Context& ctx) {
   });
 }
 
-void add_show(CLI::App* group, Context& ctx) {
+void recurring_add_show(CLI::App* group, Context& ctx) {
   auto id = std::make_shared<long long>(0);
   auto* cmd = group->add_subcommand("show", "a plan with its transitions and next installments");
   cmd->add_option("id", *id, "plan id")->required();
@@ -190,9 +190,9 @@ void add_attach(CLI::App* group, Context& ctx) {
 void add_recurring_command(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("recurring", "recurring giving plans");
   group->require_subcommand(1);
-  add_add(group, ctx);
-  add_list(group, ctx);
-  add_show(group, ctx);
+  recurring_add_add(group, ctx);
+  recurring_add_list(group, ctx);
+  recurring_add_show(group, ctx);
   add_status_change(group, ctx, "pause", "pause a plan (installments are not expected)");
   add_status_change(group, ctx, "resume", "resume a paused plan");
   add_status_change(group, ctx, "cancel", "cancel a plan (final)");

@@ -22,7 +22,7 @@ struct SegmentArgs {
   bool json = false;
 };
 
-store::Database& open(Context& ctx) {
+store::Database& segment_open(Context& ctx) {
   store::Database* db = ctx.database();
   if (!db) throw CLI::RuntimeError(1);
   return *db;
@@ -30,12 +30,12 @@ store::Database& open(Context& ctx) {
 
 [[noreturn]] void failed(const Status& s) { throw CLI::RuntimeError(fail(s)); }
 
-bool all_digits(const std::string& s) {
+bool segment_all_digits(const std::string& s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
 }
 
 Result<domain::Segment> find(store::Unit& u, const std::string& ref) {
-  if (all_digits(ref)) return store::segments::get(u, std::stoll(ref));
+  if (segment_all_digits(ref)) return store::segments::get(u, std::stoll(ref));
   return store::segments::get_by_name(u, ref);
 }
 
@@ -46,12 +46,12 @@ std::string filter_of(Context& ctx, const SegmentArgs& a) {
   }
   if (!a.filter.empty()) return a.filter;
   if (a.segment.empty()) failed(Status::invalid("give a segment id or name, or --filter JSON"));
-  auto seg = open(ctx).read([&](store::Unit& u) { return find(u, a.segment); });
+  auto seg = segment_open(ctx).read([&](store::Unit& u) { return find(u, a.segment); });
   if (!seg) failed(seg.status());
   return seg->filter;
 }
 
-nlohmann::json to_json(const domain::Segment& s) {
+nlohmann::json cli_segment_json(const domain::Segment& s) {
   nlohmann::json j = {{"id", s.id},
                       {"name", s.name},
                       {"filter", nlohmann::json::parse(s.filter)},
@@ -62,7 +62,7 @@ nlohmann::json to_json(const domain::Segment& s) {
   return j;
 }
 
-void add_add(CLI::App& group, Context& ctx) {
+void segment_add_add(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<SegmentArgs>();
   auto* cmd = group.add_subcommand("add", "save a new segment");
   cmd->add_option("name", a->name, "segment name (unique)")->required();
@@ -73,8 +73,8 @@ void add_add(CLI::App& group, Context& ctx) {
     in.name = a->name;
     in.filter = a->filter;
     if (!a->description.empty()) in.description = a->description;
-    auto made = open(ctx).write(ctx.actor(),
-                                [&](store::Unit& u) { return store::segments::create(u, in); });
+    auto made = segment_open(ctx).write(
+        ctx.actor(), [&](store::Unit& u) { return store::segments::create(u, in); });
     if (!made) failed(made.status());
     std::cout << "created segment " << made->id << " " << made->name << "\n";
   });
@@ -88,21 +88,22 @@ void add_update(CLI::App& group, Context& ctx) {
   cmd->add_option("--filter", a->filter, "new filter JSON");
   cmd->add_option("--description", a->description, "new description");
   cmd->callback([&ctx, a] {
-    auto updated = open(ctx).write(ctx.actor(), [&](store::Unit& u) -> Result<domain::Segment> {
-      auto current = find(u, a->segment);
-      if (!current) return current.status();
-      domain::SegmentInput in = *current;
-      if (!a->name.empty()) in.name = a->name;
-      if (!a->filter.empty()) in.filter = a->filter;
-      if (!a->description.empty()) in.description = a->description;
-      return store::segments::update(u, current->id, in);
-    });
+    auto updated =
+        segment_open(ctx).write(ctx.actor(), [&](store::Unit& u) -> Result<domain::Segment> {
+          auto current = find(u, a->segment);
+          if (!current) return current.status();
+          domain::SegmentInput in = *current;
+          if (!a->name.empty()) in.name = a->name;
+          if (!a->filter.empty()) in.filter = a->filter;
+          if (!a->description.empty()) in.description = a->description;
+          return store::segments::update(u, current->id, in);
+        });
     if (!updated) failed(updated.status());
     std::cout << "updated segment " << updated->id << " " << updated->name << "\n";
   });
 }
 
-void add_list(CLI::App& group, Context& ctx) {
+void segment_add_list(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<SegmentArgs>();
   auto* cmd = group.add_subcommand("list", "list saved segments by name");
   cmd->add_flag("--json", a->json, "print JSON");
@@ -111,11 +112,12 @@ void add_list(CLI::App& group, Context& ctx) {
     store::PageRequest page;
     page.limit = store::kMaxPageSize;
     for (;;) {
-      auto r = open(ctx).read([&](store::Unit& u) { return store::segments::list(u, page); });
+      auto r =
+          segment_open(ctx).read([&](store::Unit& u) { return store::segments::list(u, page); });
       if (!r) failed(r.status());
       for (const auto& s : r->items) {
         if (a->json) {
-          all.push_back(to_json(s));
+          all.push_back(cli_segment_json(s));
         } else {
           std::cout << s.id << "\t" << s.name << "\t" << s.filter << "\n";
         }
@@ -127,18 +129,18 @@ void add_list(CLI::App& group, Context& ctx) {
   });
 }
 
-void add_show(CLI::App& group, Context& ctx) {
+void segment_add_show(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<SegmentArgs>();
   auto* cmd = group.add_subcommand("show", "show a segment and how many it selects now");
   cmd->add_option("segment", a->segment, "segment id or name")->required();
   cmd->add_flag("--json", a->json, "print JSON");
   cmd->callback([&ctx, a] {
-    auto shown = open(ctx).read([&](store::Unit& u) -> Result<nlohmann::json> {
+    auto shown = segment_open(ctx).read([&](store::Unit& u) -> Result<nlohmann::json> {
       auto s = find(u, a->segment);
       if (!s) return s.status();
       auto n = engine::segments::count(u, s->filter);
       if (!n) return n.status();
-      nlohmann::json j = to_json(*s);
+      nlohmann::json j = cli_segment_json(*s);
       j["count"] = *n;
       return j;
     });
@@ -167,7 +169,8 @@ void add_count(CLI::App& group, Context& ctx) {
   cmd->add_option("--filter", a->filter, "filter JSON instead of a saved segment");
   cmd->callback([&ctx, a] {
     std::string filter = filter_of(ctx, *a);
-    auto n = open(ctx).read([&](store::Unit& u) { return engine::segments::count(u, filter); });
+    auto n =
+        segment_open(ctx).read([&](store::Unit& u) { return engine::segments::count(u, filter); });
     if (!n) failed(n.status());
     std::cout << *n << "\n";
   });
@@ -184,8 +187,8 @@ void add_members(CLI::App& group, Context& ctx) {
   cmd->callback([&ctx, a] {
     std::string filter = filter_of(ctx, *a);
     store::PageRequest page{a->after, a->limit};
-    auto r =
-        open(ctx).read([&](store::Unit& u) { return engine::segments::members(u, filter, page); });
+    auto r = segment_open(ctx).read(
+        [&](store::Unit& u) { return engine::segments::members(u, filter, page); });
     if (!r) failed(r.status());
     if (a->json) {
       nlohmann::json items = nlohmann::json::array();
@@ -207,7 +210,7 @@ void add_delete(CLI::App& group, Context& ctx) {
   cmd->add_option("segment", a->segment, "segment id or name")->required();
   cmd->callback([&ctx, a] {
     long long id = 0;
-    Status s = open(ctx).write(ctx.actor(), [&](store::Unit& u) -> Status {
+    Status s = segment_open(ctx).write(ctx.actor(), [&](store::Unit& u) -> Status {
       auto seg = find(u, a->segment);
       if (!seg) return seg.status();
       id = seg->id;
@@ -223,9 +226,9 @@ void add_delete(CLI::App& group, Context& ctx) {
 void add_segments_command(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("segments", "saved segments: filters over constituents");
   group->require_subcommand(1);
-  add_add(*group, ctx);
-  add_list(*group, ctx);
-  add_show(*group, ctx);
+  segment_add_add(*group, ctx);
+  segment_add_list(*group, ctx);
+  segment_add_show(*group, ctx);
   add_update(*group, ctx);
   add_count(*group, ctx);
   add_members(*group, ctx);

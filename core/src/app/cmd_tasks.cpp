@@ -23,7 +23,7 @@ void print_all(const std::vector<domain::Task>& list) {
   for (const auto& t : list) print_task(t);
 }
 
-void add_add(CLI::App* group, Context& ctx) {
+void task_add_add(CLI::App* group, Context& ctx) {
   auto in = std::make_shared<domain::TaskInput>();
   auto due = std::make_shared<std::string>();
   auto constituent = std::make_shared<long long>(0);
@@ -45,7 +45,7 @@ void add_add(CLI::App* group, Context& ctx) {
   });
 }
 
-void add_list(CLI::App* group, Context& ctx) {
+void task_add_list(CLI::App* group, Context& ctx) {
   auto assignee = std::make_shared<std::string>();
   auto constituent = std::make_shared<long long>(0);
   auto all = std::make_shared<bool>(false);
@@ -63,7 +63,7 @@ void add_list(CLI::App* group, Context& ctx) {
   });
 }
 
-void add_overdue(CLI::App* group, Context& ctx) {
+void task_add_overdue(CLI::App* group, Context& ctx) {
   auto assignee = std::make_shared<std::string>();
   auto as_of = std::make_shared<std::string>();
   auto* cmd = group->add_subcommand("overdue", "open tasks past their due day");
@@ -99,9 +99,9 @@ void add_change(CLI::App* group, Context& ctx, const std::string& name, const st
 void add_tasks_command(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("tasks", "moves-management tasks");
   group->require_subcommand(1);
-  add_add(group, ctx);
-  add_list(group, ctx);
-  add_overdue(group, ctx);
+  task_add_add(group, ctx);
+  task_add_list(group, ctx);
+  task_add_overdue(group, ctx);
   add_change(group, ctx, "done", "mark a task done");
   add_change(group, ctx, "reopen", "reopen a done task");
   add_change(group, ctx, "assign", "hand a task to someone else");

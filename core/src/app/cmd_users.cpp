@@ -16,7 +16,7 @@
 namespace steward::app {
 namespace {
 
-store::Database* current_database(Context& ctx) {
+store::Database* user_current_database(Context& ctx) {
   store::Database* db = ctx.database();
   if (!db) throw CLI::RuntimeError(1);
   store::MigrationRunner runner(*db);
@@ -65,7 +65,7 @@ void add_user_commands(CLI::App* users, Context& ctx) {
   add->add_flag("--restricted", a->restricted, "may see restricted donors and interactions");
   add->add_flag("--password-stdin", a->password_stdin, "read the password from stdin");
   add->callback([&ctx, a] {
-    store::Database* db = current_database(ctx);
+    store::Database* db = user_current_database(ctx);
     domain::NewUser input;
     input.username = a->username;
     input.role = role_or_throw(a->role);
@@ -85,7 +85,7 @@ void add_user_commands(CLI::App* users, Context& ctx) {
   });
 
   users->add_subcommand("list", "list users")->callback([&ctx] {
-    store::Database* db = current_database(ctx);
+    store::Database* db = user_current_database(ctx);
     auto all = db->read([](store::Unit& u) { return store::users::list(u); });
     if (!all) throw CLI::RuntimeError(fail(all.status()));
     for (const domain::User& user : all.value()) {
@@ -104,7 +104,7 @@ void add_user_commands(CLI::App* users, Context& ctx) {
   set_role->add_flag("--restricted,!--no-restricted", *restricted,
                      "grant or withhold access to restricted records");
   set_role->callback([&ctx, role_args, restricted] {
-    store::Database* db = current_database(ctx);
+    store::Database* db = user_current_database(ctx);
     auth::Role role = role_or_throw(role_args->second);
     long long id = user_id_or_throw(*db, role_args->first);
     Status s = db->write(ctx.actor(), [&](store::Unit& u) {
@@ -118,7 +118,7 @@ void add_user_commands(CLI::App* users, Context& ctx) {
   auto* reset = users->add_subcommand("reset-password", "give a user a new one-time password");
   reset->add_option("username", *reset_name)->required();
   reset->callback([&ctx, reset_name] {
-    store::Database* db = current_database(ctx);
+    store::Database* db = user_current_database(ctx);
     long long id = user_id_or_throw(*db, *reset_name);
     std::string password = auth::random_one_time_password();
     Status s = db->write(ctx.actor(), [&](store::Unit& u) {
@@ -135,7 +135,7 @@ void add_user_commands(CLI::App* users, Context& ctx) {
                                               : "let a disabled user sign in again");
     cmd->add_option("username", *name)->required();
     cmd->callback([&ctx, name, disable] {
-      store::Database* db = current_database(ctx);
+      store::Database* db = user_current_database(ctx);
       long long id = user_id_or_throw(*db, *name);
       Status s = db->write(
           ctx.actor(), [&](store::Unit& u) { return store::users::set_disabled(u, id, disable); });
@@ -146,7 +146,7 @@ void add_user_commands(CLI::App* users, Context& ctx) {
 
   users->add_subcommand("ensure-admin", "create the first admin when there are no users")
       ->callback([&ctx] {
-        store::Database* db = current_database(ctx);
+        store::Database* db = user_current_database(ctx);
         std::string password = auth::random_one_time_password();
         auto created = db->write(ctx.actor(), [&](store::Unit& u) -> Result<bool> {
           auto n = store::users::count(u);
@@ -174,7 +174,7 @@ void add_token_commands(CLI::App* users, Context& ctx) {
   create->add_option("name", t->name, "what the token is for")->required();
   create->add_option("--scope", t->scope, "read or read_write");
   create->callback([&ctx, t] {
-    store::Database* db = current_database(ctx);
+    store::Database* db = user_current_database(ctx);
     long long id = user_id_or_throw(*db, t->username);
     auto token = db->write(ctx.actor(), [&](store::Unit& u) {
       return store::sessions::create_api_token(u, id, t->name, t->scope);
@@ -187,7 +187,7 @@ void add_token_commands(CLI::App* users, Context& ctx) {
   auto* tokens = users->add_subcommand("tokens", "list a user's API tokens");
   tokens->add_option("username", t->username)->required();
   tokens->callback([&ctx, t] {
-    store::Database* db = current_database(ctx);
+    store::Database* db = user_current_database(ctx);
     long long id = user_id_or_throw(*db, t->username);
     auto all = db->read([&](store::Unit& u) { return store::sessions::list_api_tokens(u, id); });
     if (!all) throw CLI::RuntimeError(fail(all.status()));
@@ -202,7 +202,7 @@ void add_token_commands(CLI::App* users, Context& ctx) {
   revoke->add_option("username", t->username)->required();
   revoke->add_option("id", t->id)->required();
   revoke->callback([&ctx, t] {
-    store::Database* db = current_database(ctx);
+    store::Database* db = user_current_database(ctx);
     long long id = user_id_or_throw(*db, t->username);
     Status s = db->write(ctx.actor(), [&](store::Unit& u) {
       return store::sessions::revoke_api_token(u, id, t->id);

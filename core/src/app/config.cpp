@@ -11,7 +11,7 @@
 namespace steward::app {
 namespace {
 
-Status bad_key(const std::string& path, const std::string& key, const std::string& why) {
+Status config_bad_key(const std::string& path, const std::string& key, const std::string& why) {
   return Status::invalid_field(key, why + " (in " + path + ")");
 }
 
@@ -26,20 +26,21 @@ Status load_jobs_table(const std::string& path, const toml::table& root, Config&
   const toml::node* node = root.get("jobs");
   if (!node) return Status::ok();
   const toml::table* jobs = node->as_table();
-  if (!jobs) return bad_key(path, "jobs", "must be a table ([jobs])");
+  if (!jobs) return config_bad_key(path, "jobs", "must be a table ([jobs])");
   for (const auto& [key, value] : *jobs) {
     std::string k(key.str());
-    if (k != "enabled" && k != "poll_ms") return bad_key(path, "jobs." + k, "unknown setting");
+    if (k != "enabled" && k != "poll_ms")
+      return config_bad_key(path, "jobs." + k, "unknown setting");
   }
   if (const toml::node* enabled = jobs->get("enabled")) {
     auto v = enabled->value<bool>();
-    if (!v) return bad_key(path, "jobs.enabled", "must be true or false");
+    if (!v) return config_bad_key(path, "jobs.enabled", "must be true or false");
     config.jobs_enabled = *v;
   }
   if (const toml::node* poll = jobs->get("poll_ms")) {
     auto v = poll->value<long long>();
     if (!v || *v < 50 || *v > 600000) {
-      return bad_key(path, "jobs.poll_ms", "must be an integer between 50 and 600000");
+      return config_bad_key(path, "jobs.poll_ms", "must be an integer between 50 and 600000");
     }
     config.jobs_poll_ms = static_cast<int>(*v);
   }
@@ -69,14 +70,14 @@ Status load_config_file(const std::string& path, bool required, Config& config) 
                                                "upload_limit_mb"};
   for (const auto& [key, value] : table) {
     std::string k(key.str());
-    if (!kKnown.count(k)) return bad_key(path, k, "unknown setting");
+    if (!kKnown.count(k)) return config_bad_key(path, k, "unknown setting");
   }
   auto text = [&](const char* key, std::string& out) -> Status {
     if (auto node = table[key]) {
       if (auto v = node.value<std::string>()) {
         out = *v;
       } else {
-        return bad_key(path, key, "must be a string");
+        return config_bad_key(path, key, "must be a string");
       }
     }
     return Status::ok();
@@ -84,10 +85,10 @@ Status load_config_file(const std::string& path, bool required, Config& config) 
   auto integer = [&](const char* key, long long min, long long max, long long& out) -> Status {
     if (auto node = table[key]) {
       auto v = node.value<long long>();
-      if (!v) return bad_key(path, key, "must be an integer");
+      if (!v) return config_bad_key(path, key, "must be an integer");
       if (*v < min || *v > max) {
-        return bad_key(path, key,
-                       "must be between " + std::to_string(min) + " and " + std::to_string(max));
+        return config_bad_key(
+            path, key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
       }
       out = *v;
     }

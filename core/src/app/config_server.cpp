@@ -10,7 +10,7 @@ namespace {
 constexpr long long kMaxIdleMinutes = 24 * 60;    // a day
 constexpr long long kMaxAbsoluteHours = 24 * 30;  // a month
 
-Status bad_key(const std::string& path, const std::string& key, const std::string& why) {
+Status server_bad_key(const std::string& path, const std::string& key, const std::string& why) {
   return Status::invalid_field(key, why + " (in " + path + ")");
 }
 
@@ -20,7 +20,7 @@ Status read_int(const std::string& path, const toml::table& table, const std::st
   if (!node) return Status::ok();
   auto v = node->value<long long>();
   if (!v || *v < min || *v > max) {
-    return bad_key(
+    return server_bad_key(
         path, prefix + key,
         "must be an integer between " + std::to_string(min) + " and " + std::to_string(max));
   }
@@ -33,7 +33,7 @@ Status read_text(const std::string& path, const toml::table& table, const std::s
   const toml::node* node = table.get(key);
   if (!node) return Status::ok();
   auto v = node->value<std::string>();
-  if (!v) return bad_key(path, prefix + key, "must be a string");
+  if (!v) return server_bad_key(path, prefix + key, "must be a string");
   out = *v;
   return Status::ok();
 }
@@ -43,7 +43,7 @@ const toml::table* subtable(const toml::table& root, const char* name, Status& e
   const toml::node* node = root.get(name);
   if (!node) return nullptr;
   const toml::table* t = node->as_table();
-  if (!t) error = bad_key(path, name, std::string("must be a table ([") + name + "])");
+  if (!t) error = server_bad_key(path, name, std::string("must be a table ([") + name + "])");
   return t;
 }
 
@@ -53,7 +53,7 @@ Status only_keys(const std::string& path, const toml::table& table, const std::s
     std::string k(key.str());
     bool ok = false;
     for (const char* name : known) ok = ok || k == name;
-    if (!ok) return bad_key(path, prefix + k, "unknown setting");
+    if (!ok) return server_bad_key(path, prefix + k, "unknown setting");
   }
   return Status::ok();
 }
@@ -97,12 +97,14 @@ Status load_server_settings(const std::string& path, const toml::table& root, Co
   if (const toml::node* node = root.get("trusted_proxies")) {
     const toml::array* list = node->as_array();
     if (!list)
-      return bad_key(path, "trusted_proxies", "must be a list of IP addresses or CIDR ranges");
+      return server_bad_key(path, "trusted_proxies",
+                            "must be a list of IP addresses or CIDR ranges");
     config.trusted_proxies.clear();
     for (const toml::node& item : *list) {
       auto v = item.value<std::string>();
       if (!v)
-        return bad_key(path, "trusted_proxies", "must be a list of IP addresses or CIDR ranges");
+        return server_bad_key(path, "trusted_proxies",
+                              "must be a list of IP addresses or CIDR ranges");
       config.trusted_proxies.push_back(*v);
     }
   }

@@ -4,16 +4,11 @@
 #include <cctype>
 #include <string>
 
+#include "domain/text.hpp"
 #include "domain/validation.hpp"
 
 namespace steward::auth {
 namespace {
-
-std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
 
 char unleet(char c) {
   switch (c) {
@@ -78,12 +73,6 @@ bool is_run(const std::string& text) {
   return false;
 }
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 Status too_common() {
   return Status::invalid_field("password",
                                "is too common or too easy to guess; try a passphrase of "
@@ -99,11 +88,11 @@ Status check_password_policy(std::string_view password, std::string_view usernam
   if (!domain::is_clean_text(password)) {
     return Status::invalid_field("password", "must be UTF-8 text without control characters");
   }
-  if (code_points(password) < kMinPasswordLength) {
+  if (domain::code_points(password) < kMinPasswordLength) {
     return Status::invalid_field("password", "must be at least 12 characters long");
   }
-  const std::string lowered = lower_ascii(password);
-  if (username.size() >= 3 && lowered.find(lower_ascii(username)) != std::string::npos) {
+  const std::string lowered = domain::lower_ascii(password);
+  if (username.size() >= 3 && lowered.find(domain::lower_ascii(username)) != std::string::npos) {
     return Status::invalid_field("password", "must not contain the username");
   }
   const std::string base = base_word(password);

@@ -20,7 +20,7 @@ void ensure_oath() {
   std::call_once(once, [] { oath_init(); });
 }
 
-std::optional<std::string> decode(const std::string& base32) {
+std::optional<std::string> totp_decode(const std::string& base32) {
   ensure_oath();
   char* out = nullptr;
   size_t len = 0;
@@ -70,7 +70,7 @@ std::string totp_uri(const std::string& issuer, const std::string& account,
 }
 
 std::string totp_code(const std::string& secret_base32, std::time_t now) {
-  auto secret = decode(secret_base32);
+  auto secret = totp_decode(secret_base32);
   if (!secret) return "";
   char code[kDigits + 1] = {};
   oath_totp_generate(secret->data(), secret->size(), now, kStep, 0, kDigits, code);
@@ -83,7 +83,7 @@ std::optional<long long> verify_totp(const std::string& secret_base32, std::stri
   for (char c : code) {
     if (c < '0' || c > '9') return std::nullopt;
   }
-  auto secret = decode(secret_base32);
+  auto secret = totp_decode(secret_base32);
   if (!secret) return std::nullopt;
   int position = 0;
   const std::string otp(code);

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "domain/date.hpp"
+#include "domain/text.hpp"
 #include "store/audit.hpp"
 #include "store/email_preferences.hpp"
 #include "store/soci_optional.hpp"
@@ -17,17 +18,10 @@ constexpr const char* kKeySetting = "secret.unsubscribe_key";
 constexpr std::size_t kIdBytes = 8;
 constexpr std::size_t kTokenBytes = kIdBytes + crypto_auth_BYTES;
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 std::string message(long long id, std::string_view email, std::string_view purpose) {
   std::string m = "steward-unsubscribe\n";
   m.append(purpose);
-  m += "\n" + std::to_string(id) + "\n" + lower_ascii(email);
+  m += "\n" + std::to_string(id) + "\n" + domain::lower_ascii(email);
   return m;
 }
 
@@ -45,7 +39,7 @@ std::string raw_token(const std::string& key, long long id, std::string_view ema
   return raw;
 }
 
-Result<std::string> decode(std::string_view token) {
+Result<std::string> unsubscribe_decode(std::string_view token) {
   if (token.empty() || token.size() > 100) {
     return Status::invalid_field("token", "is not an unsubscribe link");
   }
@@ -106,14 +100,14 @@ std::string UnsubscribeSigner::token(long long constituent_id, std::string_view 
 
 bool UnsubscribeSigner::matches(std::string_view token, long long constituent_id,
                                 std::string_view email, std::string_view purpose) const {
-  auto raw = decode(token);
+  auto raw = unsubscribe_decode(token);
   if (!raw) return false;
   const std::string expected = raw_token(key_, constituent_id, email, purpose);
   return sodium_memcmp(raw->data(), expected.data(), kTokenBytes) == 0;
 }
 
 Result<long long> unsubscribe_token_constituent(std::string_view token) {
-  auto raw = decode(token);
+  auto raw = unsubscribe_decode(token);
   if (!raw) return raw.status();
   unsigned long long u = 0;
   for (std::size_t i = 0; i < kIdBytes; ++i) {

@@ -7,7 +7,7 @@
 namespace steward::domain {
 namespace {
 
-std::string trimmed(const std::optional<std::string>& value) {
+std::string constituent_trimmed(const std::optional<std::string>& value) {
   if (!value) return {};
   const std::string& s = *value;
   std::size_t b = s.find_first_not_of(" \t\r\n");
@@ -16,7 +16,9 @@ std::string trimmed(const std::optional<std::string>& value) {
   return s.substr(b, e - b + 1);
 }
 
-bool blank(const std::optional<std::string>& value) { return trimmed(value).empty(); }
+bool constituent_blank(const std::optional<std::string>& value) {
+  return constituent_trimmed(value).empty();
+}
 
 }  // namespace
 
@@ -46,10 +48,10 @@ std::string household_name_for(const std::string& last_name) {
 }
 
 std::string computed_display_name(const ConstituentInput& in) {
-  if (!blank(in.display_name)) return trimmed(in.display_name);
-  std::string first = trimmed(in.first_name);
-  std::string last = trimmed(in.last_name);
-  if (in.kind == kOrganization) return trimmed(in.organization_name);
+  if (!constituent_blank(in.display_name)) return constituent_trimmed(in.display_name);
+  std::string first = constituent_trimmed(in.first_name);
+  std::string last = constituent_trimmed(in.last_name);
+  if (in.kind == kOrganization) return constituent_trimmed(in.organization_name);
   if (in.kind == kHousehold) return last.empty() ? std::string() : household_name_for(last);
   if (contains_hangul(first) || contains_hangul(last)) return last + first;
   if (first.empty()) return last;
@@ -59,8 +61,8 @@ std::string computed_display_name(const ConstituentInput& in) {
 
 std::string computed_sort_name(const ConstituentInput& in) {
   if (in.kind == kIndividual) {
-    std::string first = trimmed(in.first_name);
-    std::string last = trimmed(in.last_name);
+    std::string first = constituent_trimmed(in.first_name);
+    std::string last = constituent_trimmed(in.last_name);
     if (contains_hangul(first) || contains_hangul(last)) return last + first;
     if (first.empty()) return last;
     return last + ", " + first;
@@ -79,11 +81,12 @@ Status validate(const ConstituentInput& in) {
                    check_text("salutation", in.salutation), check_text("addressee", in.addressee),
                    check_text("source", in.source), check_text("notes", in.notes, 20000, true)});
   if (!s) return s;
-  if (in.kind == kIndividual && blank(in.last_name))
+  if (in.kind == kIndividual && constituent_blank(in.last_name))
     return Status::invalid_field("last_name", "an individual needs a last name");
-  if (in.kind == kOrganization && blank(in.organization_name))
+  if (in.kind == kOrganization && constituent_blank(in.organization_name))
     return Status::invalid_field("organization_name", "an organization needs a name");
-  if (in.kind == kHousehold && blank(in.last_name) && blank(in.display_name))
+  if (in.kind == kHousehold && constituent_blank(in.last_name) &&
+      constituent_blank(in.display_name))
     return Status::invalid_field("display_name", "a household needs a name or a last name");
   if (in.organization_type) {
     if (in.kind != kOrganization)

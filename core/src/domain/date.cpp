@@ -8,7 +8,7 @@ namespace {
 
 namespace ch = std::chrono;
 
-bool digits(std::string_view s) {
+bool date_digits(std::string_view s) {
   for (char c : s) {
     if (c < '0' || c > '9') return false;
   }
@@ -30,8 +30,8 @@ Result<Date> Date::parse(std::string_view text, std::string_view field) {
   auto bad = [&](const std::string& why) {
     return Status::invalid_field(std::string(field), "'" + std::string(text) + "' " + why);
   };
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(text.substr(0, 4)) ||
-      !digits(text.substr(5, 2)) || !digits(text.substr(8, 2))) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !date_digits(text.substr(0, 4)) ||
+      !date_digits(text.substr(5, 2)) || !date_digits(text.substr(8, 2))) {
     return bad("is not a date in YYYY-MM-DD form");
   }
   int y = to_int(text.substr(0, 4));
@@ -53,6 +53,11 @@ std::string Date::to_string() const {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year(), month(), day());
   return buf;
+}
+
+std::optional<std::string> date_text(const std::optional<Date>& date) {
+  if (!date) return std::nullopt;
+  return date->to_string();
 }
 
 unsigned last_day_of_month(int y, unsigned m) {
@@ -105,11 +110,11 @@ std::string normalize_timestamp(std::string_view text) {
   if (!rest.empty() && (rest.front() == '+' || rest.front() == '-')) {
     int sign = rest.front() == '-' ? -1 : 1;
     rest.remove_prefix(1);
-    int hh = rest.size() >= 2 && digits(rest.substr(0, 2)) ? to_int(rest.substr(0, 2)) : 0;
+    int hh = rest.size() >= 2 && date_digits(rest.substr(0, 2)) ? to_int(rest.substr(0, 2)) : 0;
     int mm = 0;
-    if (rest.size() >= 5 && rest[2] == ':' && digits(rest.substr(3, 2)))
+    if (rest.size() >= 5 && rest[2] == ':' && date_digits(rest.substr(3, 2)))
       mm = to_int(rest.substr(3, 2));
-    if (rest.size() >= 4 && rest[2] != ':' && digits(rest.substr(2, 2)))
+    if (rest.size() >= 4 && rest[2] != ':' && date_digits(rest.substr(2, 2)))
       mm = to_int(rest.substr(2, 2));
     offset_minutes = sign * (hh * 60 + mm);
   }

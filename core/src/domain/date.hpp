@@ -43,6 +43,9 @@ class Date {
   std::chrono::sys_days days_{};
 };
 
+// "YYYY-MM-DD" for a date, nullopt (SQL NULL) for none: how an optional date is bound.
+std::optional<std::string> date_text(const std::optional<Date>& date);
+
 // The last day of a month: 28..31.
 unsigned last_day_of_month(int year, unsigned month);
 

@@ -10,7 +10,7 @@
 namespace steward::domain {
 namespace {
 
-std::string at(const char* list, std::size_t i, const char* field) {
+std::string gift_at(const char* list, std::size_t i, const char* field) {
   return std::string(list) + "[" + std::to_string(i) + "]." + field;
 }
 
@@ -31,15 +31,17 @@ Status check_allocations(const GiftInput& g) {
   long long sum = 0;
   for (std::size_t i = 0; i < g.allocations.size(); ++i) {
     const Allocation& a = g.allocations[i];
-    if (a.fund_id <= 0) return Status::invalid_field(at("allocations", i, "fund_id"), "required");
+    if (a.fund_id <= 0)
+      return Status::invalid_field(gift_at("allocations", i, "fund_id"), "required");
     if (!funds.insert(a.fund_id).second) {
-      return Status::invalid_field(at("allocations", i, "fund_id"),
+      return Status::invalid_field(gift_at("allocations", i, "fund_id"),
                                    "fund " + std::to_string(a.fund_id) + " is allocated twice");
     }
-    if (Status s = check_money_in(at("allocations", i, "amount"), a.amount, g.amount.currency); !s)
+    if (Status s = check_money_in(gift_at("allocations", i, "amount"), a.amount, g.amount.currency);
+        !s)
       return s;
     if (__builtin_add_overflow(sum, a.amount.minor, &sum)) {
-      return Status::invalid_field(at("allocations", i, "amount"), "too large");
+      return Status::invalid_field(gift_at("allocations", i, "amount"), "too large");
     }
   }
   if (sum != g.amount.minor) {
@@ -55,24 +57,26 @@ Status check_soft_credits(const GiftInput& g) {
   for (std::size_t i = 0; i < g.soft_credits.size(); ++i) {
     const SoftCredit& c = g.soft_credits[i];
     if (c.constituent_id <= 0)
-      return Status::invalid_field(at("soft_credits", i, "constituent_id"), "required");
+      return Status::invalid_field(gift_at("soft_credits", i, "constituent_id"), "required");
     if (c.constituent_id == g.constituent_id) {
-      return Status::invalid_field(at("soft_credits", i, "constituent_id"),
+      return Status::invalid_field(gift_at("soft_credits", i, "constituent_id"),
                                    "the donor already has the hard credit");
     }
-    if (Status s = check_money_in(at("soft_credits", i, "amount"), c.amount, g.amount.currency); !s)
+    if (Status s =
+            check_money_in(gift_at("soft_credits", i, "amount"), c.amount, g.amount.currency);
+        !s)
       return s;
     if (c.amount.minor > g.amount.minor) {
-      return Status::invalid_field(at("soft_credits", i, "amount"),
+      return Status::invalid_field(gift_at("soft_credits", i, "amount"),
                                    "cannot exceed the gift amount " + format_decimal(g.amount));
     }
     if (Status s = require_one_of(
-            at("soft_credits", i, "role"), c.role,
+            gift_at("soft_credits", i, "role"), c.role,
             {"household_member", "solicitor", "church", "matching_employer", "tribute", "other"});
         !s)
       return s;
     if (!seen.insert({c.constituent_id, c.role}).second) {
-      return Status::invalid_field(at("soft_credits", i, "constituent_id"),
+      return Status::invalid_field(gift_at("soft_credits", i, "constituent_id"),
                                    "soft-credited twice with the same role");
     }
   }

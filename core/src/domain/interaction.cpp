@@ -6,7 +6,7 @@
 namespace steward::domain {
 namespace {
 
-bool digits(const std::string& s, std::size_t from, std::size_t n) {
+bool interaction_digits(const std::string& s, std::size_t from, std::size_t n) {
   for (std::size_t i = from; i < from + n; ++i) {
     if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
   }
@@ -30,9 +30,9 @@ Status validate(InteractionInput& in) {
     in.occurred_at = t + "T00:00:00Z";
     return Status::ok();
   }
-  bool ok = t.size() == 20 && t[10] == 'T' && digits(t, 11, 2) && t[13] == ':' &&
-            digits(t, 14, 2) && t[16] == ':' && digits(t, 17, 2) && t[19] == 'Z' &&
-            std::stoi(t.substr(11, 2)) < 24 && std::stoi(t.substr(14, 2)) < 60 &&
+  bool ok = t.size() == 20 && t[10] == 'T' && interaction_digits(t, 11, 2) && t[13] == ':' &&
+            interaction_digits(t, 14, 2) && t[16] == ':' && interaction_digits(t, 17, 2) &&
+            t[19] == 'Z' && std::stoi(t.substr(11, 2)) < 24 && std::stoi(t.substr(14, 2)) < 60 &&
             std::stoi(t.substr(17, 2)) < 60;
   if (!ok) return Status::invalid_field("occurred_at", why);
   return Status::ok();

@@ -19,7 +19,7 @@ Status check_mustache(std::string_view field, const std::string& text) {
 
 namespace {
 
-Status check_name(const std::string& name) {
+Status mail_template_check_name(const std::string& name) {
   if (name.empty()) return Status::invalid_field("name", "is required");
   if (name.size() > 64) return Status::invalid_field("name", "must be at most 64 characters");
   for (char c : name) {
@@ -46,7 +46,7 @@ Status check_language(const std::string& language) {
 }  // namespace
 
 Status validate(const MailTemplateInput& input) {
-  if (auto s = check_name(input.name); !s) return s;
+  if (auto s = mail_template_check_name(input.name); !s) return s;
   if (!is_mail_template_kind(input.kind)) {
     return Status::invalid_field(
         "kind", "must be thank_you_email, thank_you_letter, tribute, year_end or appeal");

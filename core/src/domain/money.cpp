@@ -54,7 +54,7 @@ std::int64_t pow10(int n) {
   return v;
 }
 
-bool all_digits(std::string_view s) {
+bool money_all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
@@ -69,8 +69,8 @@ bool parse_decimal(std::string_view text, i128& num, int& scale, bool& negative)
   std::string_view whole = text.substr(0, dot);
   std::string_view frac = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
   if (whole.empty() && frac.empty()) return false;
-  if (!whole.empty() && !all_digits(whole)) return false;
-  if (dot != std::string_view::npos && !all_digits(frac)) return false;
+  if (!whole.empty() && !money_all_digits(whole)) return false;
+  if (dot != std::string_view::npos && !money_all_digits(frac)) return false;
   if (whole.size() + frac.size() > 30) return false;
   num = 0;
   for (char c : whole) num = num * 10 + (c - '0');

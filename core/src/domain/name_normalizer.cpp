@@ -1,4 +1,5 @@
 #include "domain/name_normalizer.hpp"
+#include "domain/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -89,7 +90,7 @@ std::string fold_unicode(std::string_view text) {
   return trim_trailing_space(std::move(out));
 }
 
-std::vector<std::string> split(const std::string& s) {
+std::vector<std::string> name_split(const std::string& s) {
   std::vector<std::string> tokens;
   std::istringstream in(s);
   for (std::string t; in >> t;) tokens.push_back(t);
@@ -106,11 +107,6 @@ bool has_hangul(std::string_view s) {
     if (c >= 0xAC00 && c <= 0xD7A3) return true;
   }
   return false;
-}
-
-std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 const std::array<std::string_view, 22> kLatinTitles = {
@@ -151,7 +147,7 @@ std::string normalize_text(std::string_view text) {
 }
 
 std::string name_key(std::string_view name) {
-  std::vector<std::string> tokens = split(normalize_text(name));
+  std::vector<std::string> tokens = name_split(normalize_text(name));
   std::vector<std::string> kept;
   bool all_hangul = true;
   for (std::string& t : tokens) {
@@ -167,7 +163,7 @@ std::string name_key(std::string_view name) {
   std::string key;
   if (all_hangul) {
     // "영희 김": a one-syllable family name written after a longer given name moves to the front.
-    if (kept.size() == 2 && code_points(kept[1]) == 1 && code_points(kept[0]) >= 2)
+    if (kept.size() == 2 && domain::code_points(kept[1]) == 1 && domain::code_points(kept[0]) >= 2)
       std::swap(kept[0], kept[1]);
     for (const std::string& t : kept) key += t;  // Korean order kept, spaces ignored
     return key;
@@ -237,7 +233,7 @@ std::string normalize_street(std::string_view line) {
       {"parkway", "pkwy"},
   }};
   std::string key;
-  for (std::string& t : split(normalize_text(line))) {
+  for (std::string& t : name_split(normalize_text(line))) {
     for (const auto& [word, abbrev] : kAbbrev) {
       if (t == word) {
         t = std::string(abbrev);

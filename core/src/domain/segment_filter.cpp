@@ -20,7 +20,7 @@ std::string child(const std::string& path, std::string_view key) {
   return path.empty() ? std::string(key) : path + "." + std::string(key);
 }
 
-std::string at(const std::string& path, std::size_t index) {
+std::string filter_at(const std::string& path, std::size_t index) {
   return path + "[" + std::to_string(index) + "]";
 }
 
@@ -28,7 +28,7 @@ Status bad(const std::string& path, const std::string& why) {
   return Status::invalid_field(path.empty() ? "filter" : path, why);
 }
 
-std::string join(std::initializer_list<std::string_view> words) {
+std::string filter_join(std::initializer_list<std::string_view> words) {
   std::string out;
   for (std::string_view w : words) {
     if (!out.empty()) out += ", ";
@@ -115,7 +115,7 @@ class Parser {
     if (v.empty()) return bad(p, "needs at least one condition");
     std::vector<Filter> items;
     for (std::size_t i = 0; i < v.size(); ++i) {
-      auto item = node(v[i], at(p, i), depth + 1);
+      auto item = node(v[i], filter_at(p, i), depth + 1);
       if (!item) return item.status();
       items.push_back(std::move(item.value()));
     }
@@ -126,10 +126,10 @@ class Parser {
   // Checks that `v` is an object whose keys are all in `allowed`.
   static Status object_with(const json& v, const std::string& p,
                             std::initializer_list<std::string_view> allowed) {
-    if (!v.is_object()) return bad(p, "expected an object with keys: " + join(allowed));
+    if (!v.is_object()) return bad(p, "expected an object with keys: " + filter_join(allowed));
     for (auto it = v.begin(); it != v.end(); ++it) {
       if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) {
-        return bad(child(p, it.key()), "unknown key (expected " + join(allowed) + ")");
+        return bad(child(p, it.key()), "unknown key (expected " + filter_join(allowed) + ")");
       }
     }
     return Status::ok();
@@ -200,7 +200,7 @@ class Parser {
                                     std::initializer_list<std::string_view> allowed) {
     if (!v.is_string() ||
         std::find(allowed.begin(), allowed.end(), v.get<std::string>()) == allowed.end()) {
-      return bad(p, "expected one of: " + join(allowed));
+      return bad(p, "expected one of: " + filter_join(allowed));
     }
     return v.get<std::string>();
   }
@@ -315,7 +315,7 @@ class Parser {
     json list = st.is_string() ? json::array({st}) : st;
     if (!list.is_array() || list.empty()) return bad(sp, "expected a list of plan statuses");
     for (std::size_t i = 0; i < list.size(); ++i) {
-      auto s = one_of(list[i], st.is_string() ? sp : at(sp, i),
+      auto s = one_of(list[i], st.is_string() ? sp : filter_at(sp, i),
                       {"active", "paused", "failing", "lapsed", "cancelled", "completed"});
       if (!s) return s.status();
       if (std::find(r.statuses.begin(), r.statuses.end(), *s) == r.statuses.end()) {

@@ -27,7 +27,7 @@ std::int64_t as_int(const Value& v) {
   return 0;
 }
 
-std::int64_t divide_rounded(std::int64_t a, std::int64_t b) {
+std::int64_t analytics_divide_rounded(std::int64_t a, std::int64_t b) {
   if (b <= 0) return 0;
   return a >= 0 ? (a + b / 2) / b : -((-a + b / 2) / b);
 }
@@ -174,13 +174,14 @@ steward::Result<Answer> run(store::Database& db, const Query& query, bool sees_r
       }
       const std::int64_t amount = as_int(r.at(nd));
       const std::int64_t gifts = as_int(r.at(nd + 1));
-      row.measures = {{"amount", amount},
-                      {"gift_count", gifts},
-                      {"donor_count", as_int(r.at(nd + 2))},
-                      {"new_donors", as_int(r.at(nd + 3))},
-                      {"retained_donors", as_int(r.at(nd + 4))},
-                      {"average", divide_rounded(amount, gifts)},
-                      {"median", divide_rounded(as_int(r.at(nd + 5)), as_int(r.at(nd + 6)))}};
+      row.measures = {
+          {"amount", amount},
+          {"gift_count", gifts},
+          {"donor_count", as_int(r.at(nd + 2))},
+          {"new_donors", as_int(r.at(nd + 3))},
+          {"retained_donors", as_int(r.at(nd + 4))},
+          {"average", analytics_divide_rounded(amount, gifts)},
+          {"median", analytics_divide_rounded(as_int(r.at(nd + 5)), as_int(r.at(nd + 6)))}};
       out.push_back(std::move(row));
     }
     auto key_of = [&](const Row& row, const std::string& field) -> Value {

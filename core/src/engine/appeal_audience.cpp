@@ -85,6 +85,16 @@ long long Audience::count_in(const std::string& language) const {
   return n;
 }
 
+nlohmann::json Audience::to_json() const {
+  return {{"appeal_id", appeal_id},
+          {"segment_id", segment_id},
+          {"template_name", template_name},
+          {"segment_count", segment_count},
+          {"recipients", recipients.size()},
+          {"by_language", {{"en", count_in("en")}, {"ko", count_in("ko")}}},
+          {"excluded", excluded.to_json()}};
+}
+
 Result<Audience> appeal_audience(store::Unit& unit, const AudienceRequest& request) {
   if (request.appeal_id <= 0) return Status::invalid_field("appeal_id", "is required");
   if (request.segment_id <= 0) return Status::invalid_field("segment_id", "is required");

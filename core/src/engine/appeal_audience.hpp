@@ -58,6 +58,8 @@ struct Audience {
   Exclusions excluded;
   std::vector<AudienceMember> recipients;
   long long count_in(const std::string& language) const;
+  // What the command line and the API show: the counts by language and exclusion, not the list.
+  nlohmann::json to_json() const;
 };
 
 // Errors: kNotFound for the appeal or segment; kInvalid naming "template_name" when no current,

@@ -20,17 +20,18 @@ const store::Actor& system_actor() {
   return actor;
 }
 
-struct Prepared {
+struct PreparedAppeal {
   bool ready = false;  // claimed and composed: deliver it
   long long log_id = 0;
   sdk::MailMessage message;
 };
 
 // Step 1: claim, check again, compose, log.
-Result<Prepared> prepare(store::Unit& unit, const store::appeal_sends::SendRecord& send,
-                         const store::appeal_sends::Recipient& r, const RunOptions& options,
-                         RunReport& report) {
-  Prepared p;
+Result<PreparedAppeal> appeal_prepare(store::Unit& unit,
+                                      const store::appeal_sends::SendRecord& send,
+                                      const store::appeal_sends::Recipient& r,
+                                      const RunOptions& options, RunReport& report) {
+  PreparedAppeal p;
   auto claimed = store::appeal_sends::claim(unit, r.id);
   if (!claimed) return claimed.status();
   if (!*claimed) return p;  // another worker has it
@@ -74,8 +75,8 @@ Result<Prepared> prepare(store::Unit& unit, const store::appeal_sends::SendRecor
 
 // Step 3. `untried`: the mailer was not reached, so the recipient goes back to the queue (or
 // becomes "cancelled" when the send was cancelled meanwhile).
-Status record(store::Unit& unit, long long send_id, long long recipient_id, const Prepared& p,
-              const sdk::RecipientStatus& status, bool untried) {
+Status appeal_record(store::Unit& unit, long long send_id, long long recipient_id,
+                     const PreparedAppeal& p, const sdk::RecipientStatus& status, bool untried) {
   const std::string log_state = sdk::delivery_state_name(status.state);
   if (auto s = store::mail_messages::finish(unit, p.log_id, log_state, status.reply); !s) return s;
   std::string state = untried                                         ? "queued"
@@ -200,8 +201,9 @@ Result<RunReport> run_appeal_send(store::Database& db, long long send_id,
         report.out_of_time = stop = true;
         break;
       }
-      auto prepared = db.write(
-          system_actor(), [&](store::Unit& u) { return prepare(u, *send, r, options, report); });
+      auto prepared = db.write(system_actor(), [&](store::Unit& u) {
+        return appeal_prepare(u, *send, r, options, report);
+      });
       if (!prepared) {
         const StatusCode code = prepared.status().code();
         if (code != StatusCode::kInvalid && code != StatusCode::kNotFound) {
@@ -235,7 +237,7 @@ Result<RunReport> run_appeal_send(store::Database& db, long long send_id,
         status = delivered->front();
       }
       Status recorded = db.write(system_actor(), [&](store::Unit& u) {
-        return record(u, send_id, r.id, *prepared, status, untried);
+        return appeal_record(u, send_id, r.id, *prepared, status, untried);
       });
       if (!recorded) {
         spdlog::error("mail.appeal: send {} recipient {}: delivered but not recorded: {}", send_id,

@@ -15,12 +15,12 @@ struct Staff {
 };
 const Staff kStaff[] = {{"Grace Lee", "grace"}, {"Daniel Park", "daniel"}, {"Sarah Kim", "sarah"}};
 
-struct Template {
+struct ActivityTemplate {
   const char* kind;
   const char* summary;
   const char* details;
 };
-const Template kInteractions[] = {
+const ActivityTemplate kInteractions[] = {
     {"call", "Thank-you call for their gift", "Grateful; asked how the women are doing."},
     {"call", "Welcome call to a new monthly sponsor", "Explained how $50 a month is used."},
     {"meeting", "Coffee to share a field update", "Interested in Secure Transportation."},
@@ -59,7 +59,7 @@ void generate_activity(Rng& rng, DemoData& d) {
         i.details = "Discussed a family still in hiding. Do not copy into reports or letters.";
         i.restricted = true;
       } else {
-        const Template& t = rng.pick(kInteractions);
+        const ActivityTemplate& t = rng.pick(kInteractions);
         i.kind = t.kind;
         i.summary = t.summary;
         if (t.details) i.details = t.details;

@@ -13,7 +13,7 @@ const char* kAreaCodes[] = {"213", "714", "949", "408", "201", "718", "703", "77
                             "312", "214", "713", "215", "303", "612", "615", "503", "630", "719"};
 const char* kCanadianAreaCodes[] = {"416", "604", "403"};
 
-std::string digits(Rng& rng, int n) {
+std::string random_digits(Rng& rng, int n) {
   std::string s;
   for (int i = 0; i < n; ++i) s += static_cast<char>('0' + rng.range(0, 9));
   return s;
@@ -21,9 +21,9 @@ std::string digits(Rng& rng, int n) {
 
 void add_phone(Rng& rng, DemoData& d, int who, std::size_t place, const std::string& country,
                const std::string& kind, bool primary) {
-  std::string line = digits(rng, 2);
+  std::string line = random_digits(rng, 2);
   if (country == "KR") {
-    std::string mid = digits(rng, 4), end = digits(rng, 4);
+    std::string mid = random_digits(rng, 4), end = random_digits(rng, 4);
     d.phones.push_back({who, "010-" + mid + "-" + end, "+8210" + mid + end, kind, primary});
     return;
   }
@@ -58,17 +58,18 @@ Home make_home(Rng& rng, int who, const std::string& country, bool organization)
     if (rng.chance(0.6))
       a.line2 =
           std::to_string(rng.range(1, 20)) + "동 " + std::to_string(rng.range(101, 1504)) + "호";
-    a.postal_code = std::string(p.postal_prefix) + digits(rng, 4);
+    a.postal_code = std::string(p.postal_prefix) + random_digits(rng, 4);
   } else if (country == "CA") {
     a.line1 = std::to_string(rng.range(10, 9999)) + " " + rng.pick(names::kStreets);
     const char* letters = "ABCEGHJKLMNPRSTVXY";
     a.postal_code = std::string(p.postal_prefix) + static_cast<char>(letters[rng.below(18)]) + " " +
-                    digits(rng, 1) + static_cast<char>(letters[rng.below(18)]) + digits(rng, 1);
+                    random_digits(rng, 1) + static_cast<char>(letters[rng.below(18)]) +
+                    random_digits(rng, 1);
   } else {
     a.line1 = std::to_string(rng.range(10, 19999)) + " " + rng.pick(names::kStreets);
     if (rng.chance(0.2))
       a.line2 = (organization ? "Suite " : "Apt ") + std::to_string(rng.range(1, 420));
-    a.postal_code = std::string(p.postal_prefix) + digits(rng, 2);
+    a.postal_code = std::string(p.postal_prefix) + random_digits(rng, 2);
   }
   return h;
 }

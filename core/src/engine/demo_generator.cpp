@@ -10,7 +10,7 @@
 namespace steward::engine {
 namespace {
 
-Status validate(const GenerateOptions& o) {
+Status validate_options(const GenerateOptions& o) {
   if (o.constituents < 50 || o.constituents > 1'000'000)
     return Status::invalid_field("constituents", "must be between 50 and 1000000");
   if (o.years < 1 || o.years > 20)
@@ -64,7 +64,7 @@ nlohmann::json options_json(const GenerateOptions& o, const std::string& today) 
 Result<DemoReport> generate_organization(
     store::Database& db, const store::Actor& actor, const GenerateOptions& options,
     const std::function<void(const GenerateProgress&)>& progress) {
-  if (Status s = validate(options); !s) return s;
+  if (Status s = validate_options(options); !s) return s;
   domain::Date today = domain::Date::today();
   if (options.today) {
     auto parsed = domain::Date::parse(*options.today, "today");

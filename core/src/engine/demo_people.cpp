@@ -17,7 +17,7 @@ struct Name {
   bool female;
 };
 
-std::string lower_ascii(std::string s) {
+std::string email_local_part(std::string s) {
   for (char& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (c == ' ' || c == '\'') c = '.';
@@ -51,12 +51,12 @@ std::string email_stem(Rng& rng, const Name& n) {
   if (n.style == Style::kHangul) {
     std::string latin = "kim";
     for (const auto& f : names::kKoreanFamilies) {
-      if (n.last == f.hangul) latin = lower_ascii(f.latin);
+      if (n.last == f.hangul) latin = email_local_part(f.latin);
     }
     static const char* kStems[] = {"grace", "hope", "joy", "faith", "shalom", "blessed", "sky"};
     return std::string(rng.pick(kStems)) + "." + latin + std::to_string(rng.range(10, 99));
   }
-  return lower_ascii(n.first) + "." + lower_ascii(n.last);
+  return email_local_part(n.first) + "." + email_local_part(n.last);
 }
 
 Tier random_tier(Rng& rng) {
@@ -199,7 +199,7 @@ void add_organization(Rng& rng, DemoData& d, const std::string& name, const char
     if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) stem += ch;
   }
   c.email_stem =
-      stem.empty() ? "church" + std::to_string(d.constituents.size()) : lower_ascii(stem);
+      stem.empty() ? "church" + std::to_string(d.constituents.size()) : email_local_part(stem);
   set_flags(rng, c);
   c.restricted = false;
   c.anonymous_giver = false;

@@ -9,7 +9,7 @@
 namespace steward::engine::demo {
 namespace {
 
-struct Template {
+struct PledgeTemplate {
   std::int64_t installment;  // minor units
   int count;
   int every_months;
@@ -21,7 +21,7 @@ struct Template {
   const char* note;
 };
 
-const Template kTemplates[] = {
+const PledgeTemplate kTemplates[] = {
     {100000, 12, 1, kChurchBuilding, 8, true, false, false,
      "Mission committee pledge: $1,000 a month for the house-church community."},
     {250000, 4, 3, kTransport, 14, false, false, false, "Quarterly grant toward rescue journeys."},
@@ -44,7 +44,7 @@ void generate_pledges(Rng& rng, DemoData& d) {
       generous.push_back(static_cast<int>(i));
     }
   }
-  for (const Template& t : kTemplates) {
+  for (const PledgeTemplate& t : kTemplates) {
     const std::vector<int>& pool = t.church ? churches : generous;
     if (pool.empty()) continue;
     int who = rng.pick(pool);

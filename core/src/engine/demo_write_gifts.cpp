@@ -9,12 +9,12 @@ namespace {
 
 using store::BulkWriter;
 
-long long id_of(const std::vector<long long>& ids, int index) {
+long long gifts_id_of(const std::vector<long long>& ids, int index) {
   return ids.at(static_cast<std::size_t>(index));
 }
 std::optional<long long> opt_id(const std::vector<long long>& ids, int index) {
   if (index < 0) return std::nullopt;
-  return id_of(ids, index);
+  return gifts_id_of(ids, index);
 }
 
 void write_plans(store::Unit& unit, const DemoData& d, Ids& ids) {
@@ -26,9 +26,9 @@ void write_plans(store::Unit& unit, const DemoData& d, Ids& ids) {
                     "notes", "created_at", "updated_at"});
   for (const Plan& p : d.plans) {
     const std::string& created = p.transitions.front().at;
-    plans.add(next).add(id_of(ids.constituents, p.who)).add(p.amount_minor).add(p.currency);
+    plans.add(next).add(gifts_id_of(ids.constituents, p.who)).add(p.amount_minor).add(p.currency);
     plans.add("monthly").add(p.anchor_day).add(p.starts_on).add(p.ends_on).add(p.status);
-    plans.add(id_of(ids.funds, p.fund)).add(p.processor).add(p.processor_reference);
+    plans.add(gifts_id_of(ids.funds, p.fund)).add(p.processor).add(p.processor_reference);
     plans.add(p.next_expected_on).add(p.last_paid_on).add(p.consecutive_failures);
     plans.add(p.status_changed_at).add(p.notes).add(created).add(created).end_row();
     ids.plans.push_back(next++);
@@ -55,8 +55,8 @@ void write_pledges(store::Unit& unit, const DemoData& d, Ids& ids) {
                       "write_off_reason", "notes", "created_at", "updated_at"});
   for (const Pledge& p : d.pledges) {
     std::string created = p.pledged_on + "T16:00:00Z";
-    pledges.add(next).add(id_of(ids.constituents, p.who)).add(p.amount_minor).add("USD");
-    pledges.add(id_of(ids.funds, p.fund)).add(opt_id(ids.campaigns, p.campaign));
+    pledges.add(next).add(gifts_id_of(ids.constituents, p.who)).add(p.amount_minor).add("USD");
+    pledges.add(gifts_id_of(ids.funds, p.fund)).add(opt_id(ids.campaigns, p.campaign));
     pledges.add(p.pledged_on).add(p.status).add(p.written_off_minor).add(p.written_off_on);
     pledges.add(p.write_off_reason).add(p.notes).add(created).add(created).end_row();
     ids.pledges.push_back(next++);
@@ -110,7 +110,7 @@ void write_campaigns(store::Unit& unit, const DemoData& d, Ids& ids) {
        soci::use(now), soci::into(id));
   for (const Appeal& in : d.appeals) {
     a = in;
-    campaign = id_of(ids.campaigns, in.campaign);
+    campaign = gifts_id_of(ids.campaigns, in.campaign);
     goal = in.goal_minor;
     ap.execute(true);
     ids.appeals.push_back(id);
@@ -161,7 +161,10 @@ void write_giving(store::Unit& unit, const DemoData& d, Ids& ids) {
   std::vector<Part> allocations, credits;
   for (const Gift& g : d.gifts) {
     std::string created = g.received_on + "T17:00:00Z";
-    gifts.add(next).add(id_of(ids.constituents, g.who)).add(g.received_on).add(g.amount_minor);
+    gifts.add(next)
+        .add(gifts_id_of(ids.constituents, g.who))
+        .add(g.received_on)
+        .add(g.amount_minor);
     gifts.add(g.currency).add(g.base_amount_minor).add("USD").add(g.exchange_rate);
     gifts.add(g.fee_minor).add(g.refunded_minor).add(g.base_refunded_minor);
     gifts.add(g.payment_method).add(g.check_number).add(g.status).add(g.source);
@@ -172,9 +175,9 @@ void write_giving(store::Unit& unit, const DemoData& d, Ids& ids) {
     gifts.add(g.receipt_number).add(g.notes).add(created_by).add(created).add(created).end_row();
     for (const Allocation& a : g.allocations)
       allocations.push_back(
-          {next, id_of(ids.funds, a.fund), a.amount_minor, a.refunded_minor, nullptr});
+          {next, gifts_id_of(ids.funds, a.fund), a.amount_minor, a.refunded_minor, nullptr});
     for (const SoftCredit& s : g.soft_credits)
-      credits.push_back({next, id_of(ids.constituents, s.who), s.amount_minor, 0, &s.role});
+      credits.push_back({next, gifts_id_of(ids.constituents, s.who), s.amount_minor, 0, &s.role});
     ++next;
   }
   gifts.finish();

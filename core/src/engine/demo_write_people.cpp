@@ -9,7 +9,7 @@ namespace {
 
 using store::BulkWriter;
 
-long long id_of(const std::vector<long long>& ids, int index) {
+long long people_id_of(const std::vector<long long>& ids, int index) {
   return ids.at(static_cast<std::size_t>(index));
 }
 
@@ -55,7 +55,7 @@ void write_contacts(store::Unit& unit, const DemoData& d, const Ids& ids) {
   BulkWriter emails(unit, "emails",
                     {"constituent_id", "email", "kind", "is_primary", "created_at", "updated_at"});
   for (const Email& e : d.emails) {
-    emails.add(id_of(ids.constituents, e.who)).add(e.email).add(e.kind).add(e.primary);
+    emails.add(people_id_of(ids.constituents, e.who)).add(e.email).add(e.kind).add(e.primary);
     emails.add(now).add(now).end_row();
   }
   emails.finish();
@@ -63,7 +63,7 @@ void write_contacts(store::Unit& unit, const DemoData& d, const Ids& ids) {
                     {"constituent_id", "phone", "phone_normalized", "kind", "is_primary",
                      "created_at", "updated_at"});
   for (const Phone& p : d.phones) {
-    phones.add(id_of(ids.constituents, p.who)).add(p.phone).add(p.normalized).add(p.kind);
+    phones.add(people_id_of(ids.constituents, p.who)).add(p.phone).add(p.normalized).add(p.kind);
     phones.add(p.primary).add(now).add(now).end_row();
   }
   phones.finish();
@@ -71,7 +71,7 @@ void write_contacts(store::Unit& unit, const DemoData& d, const Ids& ids) {
                        {"constituent_id", "kind", "line1", "line2", "city", "region", "postal_code",
                         "country", "is_primary", "undeliverable", "created_at", "updated_at"});
   for (const Address& a : d.addresses) {
-    addresses.add(id_of(ids.constituents, a.who)).add(a.kind).add(a.line1).add(a.line2);
+    addresses.add(people_id_of(ids.constituents, a.who)).add(a.kind).add(a.line1).add(a.line2);
     addresses.add(a.city).add(a.region).add(a.postal_code).add(a.country).add(a.primary);
     addresses.add(a.undeliverable).add(now).add(now).end_row();
   }
@@ -99,7 +99,8 @@ void write_links(store::Unit& unit, const DemoData& d, Ids& ids) {
       unit, "household_members",
       {"household_id", "member_id", "role", "started_on", "created_at", "updated_at"});
   for (const HouseholdMember& m : d.household_members) {
-    members.add(id_of(ids.constituents, m.household)).add(id_of(ids.constituents, m.member));
+    members.add(people_id_of(ids.constituents, m.household))
+        .add(people_id_of(ids.constituents, m.member));
     members.add(m.role).add(m.started_on).add(now).add(now).end_row();
   }
   members.finish();
@@ -107,7 +108,8 @@ void write_links(store::Unit& unit, const DemoData& d, Ids& ids) {
       unit, "relationships",
       {"constituent_id", "related_id", "type", "reciprocal_type", "created_at", "updated_at"});
   for (const Relationship& r : d.relationships) {
-    relationships.add(id_of(ids.constituents, r.from)).add(id_of(ids.constituents, r.to));
+    relationships.add(people_id_of(ids.constituents, r.from))
+        .add(people_id_of(ids.constituents, r.to));
     relationships.add(r.type).add(r.reciprocal_type).add(now).add(now).end_row();
   }
   relationships.finish();
@@ -115,7 +117,11 @@ void write_links(store::Unit& unit, const DemoData& d, Ids& ids) {
   BulkWriter tags(unit, "constituent_tags",
                   {"constituent_id", "tag_id", "created_at", "updated_at"});
   for (const auto& [who, tag] : d.constituent_tags) {
-    tags.add(id_of(ids.constituents, who)).add(id_of(ids.tags, tag)).add(now).add(now).end_row();
+    tags.add(people_id_of(ids.constituents, who))
+        .add(people_id_of(ids.tags, tag))
+        .add(now)
+        .add(now)
+        .end_row();
   }
   tags.finish();
 }
@@ -133,7 +139,10 @@ void write_activity(store::Unit& unit, const DemoData& d, const Ids& ids) {
                           {"constituent_id", "kind", "occurred_at", "staff", "summary", "details",
                            "restricted", "created_by", "created_at", "updated_at"});
   for (const Interaction& i : d.interactions) {
-    interactions.add(id_of(ids.constituents, i.who)).add(i.kind).add(i.occurred_at).add(i.staff);
+    interactions.add(people_id_of(ids.constituents, i.who))
+        .add(i.kind)
+        .add(i.occurred_at)
+        .add(i.staff);
     interactions.add(i.summary).add(i.details).add(i.restricted).add(i.staff);
     interactions.add(i.occurred_at).add(i.occurred_at).end_row();
   }
@@ -143,7 +152,7 @@ void write_activity(store::Unit& unit, const DemoData& d, const Ids& ids) {
                     "completed_at", "created_by", "created_at", "updated_at"});
   for (const Task& t : d.tasks) {
     std::optional<long long> who;
-    if (t.who >= 0) who = id_of(ids.constituents, t.who);
+    if (t.who >= 0) who = people_id_of(ids.constituents, t.who);
     tasks.add(who).add(t.assignee).add(t.title).add(t.details).add(t.due_on).add(t.status);
     tasks.add(t.completed_at).add("grace").add(t.created_at).add(t.created_at).end_row();
   }
@@ -152,7 +161,7 @@ void write_activity(store::Unit& unit, const DemoData& d, const Ids& ids) {
                     {"constituent_id", "from_stage", "to_stage", "changed_by", "note", "created_at",
                      "updated_at"});
   for (const StageChange& s : d.stage_history) {
-    stages.add(id_of(ids.constituents, s.who)).add(s.from).add(s.to).add(s.changed_by);
+    stages.add(people_id_of(ids.constituents, s.who)).add(s.from).add(s.to).add(s.changed_by);
     stages.add(s.note).add(s.at).add(s.at).end_row();
   }
   stages.finish();

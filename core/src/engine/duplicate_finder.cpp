@@ -29,7 +29,7 @@ struct Snapshot {
   std::vector<std::pair<std::uint32_t, std::string>> name_street;
 };
 
-void load(store::Unit& unit, const std::vector<RuleWeight>& rules, Snapshot& s) {
+void duplicates_load(store::Unit& unit, const std::vector<RuleWeight>& rules, Snapshot& s) {
   auto wants = [&](Rule r) {
     return std::any_of(rules.begin(), rules.end(),
                        [&](const RuleWeight& w) { return w.rule == r; });
@@ -171,7 +171,7 @@ Result<std::vector<Candidate>> find(store::Unit& unit, const FinderOptions& opti
   if (options.limit < 0) return Status::invalid_field("limit", "must not be negative");
 
   Snapshot s;
-  load(unit, rules, s);
+  duplicates_load(unit, rules, s);
   std::unordered_map<std::uint64_t, unsigned> pairs;
   for (const RuleWeight& w : rules) {
     unsigned bit = 1u << static_cast<unsigned>(w.rule);

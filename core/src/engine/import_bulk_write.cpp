@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/date.hpp"
+#include "domain/text.hpp"
 #include "engine/import_bulk.hpp"
 #include "engine/import_in_batches.hpp"
 #include "store/audit.hpp"
@@ -18,16 +19,6 @@
 
 namespace steward::engine::imports {
 namespace {
-
-// As the constituent repository stores optional text: empty or blank is NULL.
-std::optional<std::string> nullable(const std::optional<std::string>& v) {
-  if (!v || v->find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
-  return v;
-}
-
-std::optional<std::string> or_null(const std::string& s) {
-  return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
 
 // Which of `values` are in table.external_id for `source`: bound IN lists, so PostgreSQL probes
 // the (source, external_id) index instead of scanning every gift of the source (decision 0212).
@@ -117,17 +108,29 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
     for (long long i = 0; i < n; ++i) {
       if (queue_[i].known_donor) continue;
       const domain::ConstituentInput& in = queue_[i].donor;
-      std::optional<std::string> first = nullable(in.first_name), last = nullable(in.last_name);
+      std::optional<std::string> first = domain::null_if_blank(in.first_name),
+                                 last = domain::null_if_blank(in.last_name);
       std::string display = domain::computed_display_name(in);
       auto keys = store::name_keys::compute(display, first.value_or(""), last.value_or(""));
-      w.add(donor_ids[i]).add(in.kind).add(first).add(nullable(in.middle_name)).add(last);
-      w.add(nullable(in.preferred_name)).add(nullable(in.organization_name)).add(display);
-      w.add(domain::computed_sort_name(in)).add(nullable(in.salutation));
-      w.add(nullable(in.addressee)).add(nullable(in.organization_type)).add(in.restricted);
-      w.add(nullable(in.source)).add(in.do_not_email).add(in.do_not_mail).add(in.do_not_call);
-      w.add(in.do_not_solicit).add(in.anonymous_giver).add(nullable(in.notes));
+      w.add(donor_ids[i])
+          .add(in.kind)
+          .add(first)
+          .add(domain::null_if_blank(in.middle_name))
+          .add(last);
+      w.add(domain::null_if_blank(in.preferred_name))
+          .add(domain::null_if_blank(in.organization_name))
+          .add(display);
+      w.add(domain::computed_sort_name(in)).add(domain::null_if_blank(in.salutation));
+      w.add(domain::null_if_blank(in.addressee))
+          .add(domain::null_if_blank(in.organization_type))
+          .add(in.restricted);
+      w.add(domain::null_if_blank(in.source))
+          .add(in.do_not_email)
+          .add(in.do_not_mail)
+          .add(in.do_not_call);
+      w.add(in.do_not_solicit).add(in.anonymous_giver).add(domain::null_if_blank(in.notes));
       w.add(nlohmann::json::parse(in.custom_fields).dump()).add(now).add(now);
-      w.add(or_null(keys.person)).add(or_null(keys.display)).add(1LL);
+      w.add(domain::null_if_empty(keys.person)).add(domain::null_if_empty(keys.display)).add(1LL);
       w.end_row();
       if (Prefetch* prefetch = matcher_.prefetch()) {
         prefetch->forget_name_keys({keys.person, keys.display});
@@ -258,7 +261,7 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
   }
   {  // record_audit, in the order apply_plan writes them
     const std::string& remote = u.actor().remote_addr;
-    std::optional<std::string> remote_addr = or_null(remote);
+    std::optional<std::string> remote_addr = domain::null_if_empty(remote);
     store::BulkWriter w(u, "audit_events",
                         {"actor", "action", "entity_type", "entity_id", "before_json", "after_json",
                          "remote_addr", "created_at", "updated_at"});

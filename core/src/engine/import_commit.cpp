@@ -2,6 +2,7 @@
 
 #include "engine/import_bulk.hpp"
 #include "engine/import_cancel.hpp"
+#include "engine/import_json.hpp"
 
 #include <chrono>
 
@@ -17,18 +18,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) {
+double commit_seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-nlohmann::json totals_json(const ApplyTotals& t) {
-  return {{"gifts", t.gifts},
-          {"refunds", t.refunds},
-          {"duplicates", t.duplicates},
-          {"review", t.review},
-          {"errors", t.errors},
-          {"skipped", t.skipped},
-          {"donors_created", t.donors_created}};
 }
 
 void add(ApplyTotals& into, const ApplyTotals& t) {
@@ -173,7 +164,7 @@ Result<CommitSummary> commit_import(store::Database& db, const store::Actor& act
       if (!chunk) return chunk.status();
       if (chunk->stop) {
         summary.status = "stopped";  // cancel requested: resumable, or cancel again
-        summary.seconds = seconds_since(start);
+        summary.seconds = commit_seconds_since(start);
         return summary;
       }
       if (chunk->rows == 0) break;
@@ -183,7 +174,7 @@ Result<CommitSummary> commit_import(store::Database& db, const store::Actor& act
       summary.bulk_rows += chunk->bulk_rows;
       rows_done += chunk->totals.committed;
       if (options.on_progress) {
-        options.on_progress({rows_done, rows_total, summary.totals, seconds_since(start)});
+        options.on_progress({rows_done, rows_total, summary.totals, commit_seconds_since(start)});
       }
     }
   }
@@ -201,7 +192,7 @@ Result<CommitSummary> commit_import(store::Database& db, const store::Actor& act
   if (!finished) return finished.status();
   summary.status = "committed";
   summary.pending_review = *finished;
-  summary.seconds = seconds_since(start);
+  summary.seconds = commit_seconds_since(start);
   return summary;
 }
 

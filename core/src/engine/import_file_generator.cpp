@@ -87,7 +87,7 @@ void field(std::string& line, const std::string& text) {
   line += '"';
 }
 
-void money(std::string& line, long long minor) {
+void generator_money(std::string& line, long long minor) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%lld.%02lld", minor / 100, minor % 100);
   line += buf;
@@ -151,13 +151,13 @@ Result<ImportFileReport> write_import_file(std::ostream& out, const ImportFileOp
     line += ',';
     line += timestamp(day, at % 86400);
     line += ',';
-    money(line, amount);
+    generator_money(line, amount);
     line += ',';
-    money(line, refunded);
+    generator_money(line, refunded);
     line += ",usd,true,,,,,";
     field(line, kDescriptions[rng.below(kDescriptions.size())]);
     line += ',';
-    money(line, fee);
+    generator_money(line, fee);
     line += ',';
     if (refunded > 0) line += timestamp(day.add_days(3), 36000);
     line += ",STEWARD,";

@@ -19,7 +19,9 @@ std::string lower_words(const std::string& text) {
   return out;
 }
 
-bool has(const std::string& text, const char* word) { return text.find(word) != std::string::npos; }
+bool frequency_has(const std::string& text, const char* word) {
+  return text.find(word) != std::string::npos;
+}
 
 }  // namespace
 
@@ -34,21 +36,22 @@ ImportFrequency frequency_from_interval(const std::string& interval) {
     while (i < t.size() && t[i] >= '0' && t[i] <= '9' && count < 1000)
       count = count * 10 + (t[i++] - '0');
   }
-  if (has(t, "month") || t == "m" || t == "mo") {
+  if (frequency_has(t, "month") || t == "m" || t == "mo") {
     if (count == 3) return {Frequency::kQuarterly};
     if (count == 12) return {Frequency::kYearly};
     if (count <= 1) return {Frequency::kMonthly};
     return {Frequency::kMonthly, false};
   }
-  if (has(t, "quarter") || has(t, "분기")) return {Frequency::kQuarterly};
-  if (has(t, "year") || has(t, "annual") || t == "y" || t == "yr" || has(t, "매년") ||
-      has(t, "연간")) {
+  if (frequency_has(t, "quarter") || frequency_has(t, "분기")) return {Frequency::kQuarterly};
+  if (frequency_has(t, "year") || frequency_has(t, "annual") || t == "y" || t == "yr" ||
+      frequency_has(t, "매년") || frequency_has(t, "연간")) {
     return {Frequency::kYearly, count <= 1};
   }
-  if (has(t, "week") || t == "w" || t == "wk" || has(t, "매주")) {
+  if (frequency_has(t, "week") || t == "w" || t == "wk" || frequency_has(t, "매주")) {
     return {Frequency::kWeekly, count <= 1};
   }
-  if (has(t, "매월") || has(t, "월간") || t == "월") return {Frequency::kMonthly};
+  if (frequency_has(t, "매월") || frequency_has(t, "월간") || t == "월")
+    return {Frequency::kMonthly};
   return {Frequency::kMonthly, false};
 }
 

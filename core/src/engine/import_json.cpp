@@ -1,7 +1,6 @@
 #include "engine/import_json.hpp"
 
 namespace steward::engine::imports {
-namespace {
 
 nlohmann::json totals_json(const ApplyTotals& t) {
   return {{"gifts", t.gifts},
@@ -12,8 +11,6 @@ nlohmann::json totals_json(const ApplyTotals& t) {
           {"skipped", t.skipped},
           {"donors_created", t.donors_created}};
 }
-
-}  // namespace
 
 nlohmann::json preview_json(const Preview& p) {
   nlohmann::json samples = nlohmann::json::object();

@@ -10,6 +10,8 @@
 
 namespace steward::engine::imports {
 
+// The counts of a commit: {"gifts", "refunds", "duplicates", "review", "errors", ...}.
+nlohmann::json totals_json(const ApplyTotals& t);
 nlohmann::json preview_json(const Preview& p);
 nlohmann::json summary_json(const CommitSummary& s);
 nlohmann::json import_json(const store::imports::ImportRecord& r);

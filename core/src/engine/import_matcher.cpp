@@ -21,7 +21,7 @@ std::string join_ids(const std::set<long long>& ids) {
 }
 
 // Constituents (alive, not merged) with this exact email.
-std::set<long long> by_email(store::Unit& unit, const std::string& email) {
+std::set<long long> matcher_by_email(store::Unit& unit, const std::string& email) {
   std::set<long long> out;
   soci::rowset<soci::row> rs =
       (unit.sql().prepare
@@ -189,7 +189,7 @@ Result<RowPlan> Matcher::match_donor(store::Unit& unit, const sdk::PaymentRecord
   std::string email = domain::normalize_email(record.donor_email);
   if (!email.empty()) {
     auto cached = prefetch_ ? prefetch_->email(email) : std::nullopt;
-    std::set<long long> ids = cached ? *cached : by_email(unit, email);
+    std::set<long long> ids = cached ? *cached : matcher_by_email(unit, email);
     if (ids.size() == 1) {
       p.constituent_id = *ids.begin();
       p.matched_by = "email";

@@ -43,7 +43,7 @@ PreviewRow preview_row(const ImportRow& row) {
   return p;
 }
 
-void tally(StageProgress& p, const ImportRow& row) {
+void stage_tally(StageProgress& p, const ImportRow& row) {
   ++p.rows;
   if (row.outcome == "duplicate") ++p.duplicates;
   if (row.outcome == "review") ++p.review;
@@ -117,7 +117,7 @@ class Stager {
         rows.push_back(std::move(row));
       }
       for (const ImportRow& row : rows) {
-        tally(progress_, row);
+        stage_tally(progress_, row);
         ++counts_[row.outcome];
       }
       if (options_.dry_run) return Status::ok();

@@ -125,7 +125,7 @@ json bodies(const std::vector<store::mail_runs::Item>& items, const std::string&
   return out;
 }
 
-std::string document(const json& docs, const char* name) {
+std::string run_document(const json& docs, const char* name) {
   return docs.contains(name) && docs[name].is_string() ? docs[name].get<std::string>() : "";
 }
 
@@ -219,16 +219,16 @@ Result<json> run_json(store::Unit& unit, long long run_id) {
   if (run->kind == "thank") {
     out["messages"] = bodies(*items, "message");
     out["letters"] = bodies(*items, "letter");
-    out["letters_pdf"] = document(docs, "letters_pdf");
+    out["letters_pdf"] = run_document(docs, "letters_pdf");
     out["tribute_notifications"] = bodies(*items, "tribute");
-    out["tribute_letters_pdf"] = document(docs, "tribute_letters_pdf");
+    out["tribute_letters_pdf"] = run_document(docs, "tribute_letters_pdf");
   } else {
     const json& options = out["options"];
     out["year"] = options.value("request", json::object()).value("year", 0);
     out["from"] = options.value("from", "");
     out["to"] = options.value("to", "");
     out["statements"] = bodies(*items, "statement");
-    out["print_pdf"] = document(docs, "print_pdf");
+    out["print_pdf"] = run_document(docs, "print_pdf");
   }
   return out;
 }

@@ -41,7 +41,7 @@ std::string column_list() {
   return cols;
 }
 
-Result<Record> load(store::Unit& unit, long long id) {
+Result<Record> merge_load(store::Unit& unit, long long id) {
   soci::row row;
   unit.sql() << "SELECT " + column_list() + " FROM constituents WHERE id = :id", soci::use(id),
       soci::into(row);
@@ -60,7 +60,7 @@ Result<Record> load(store::Unit& unit, long long id) {
   return rec;
 }
 
-nlohmann::json image(const Record& rec) {
+nlohmann::json merge_image(const Record& rec) {
   nlohmann::json j = {{"id", rec.id}, {"kind", rec.kind}};
   for (const auto& [f, v] : rec.text)
     if (v) j[f] = *v;
@@ -69,11 +69,11 @@ nlohmann::json image(const Record& rec) {
   return j;
 }
 
-bool blank(const std::optional<std::string>& v) {
+bool merge_blank(const std::optional<std::string>& v) {
   return !v || v->find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
-Status validate(const MergeRequest& req) {
+Status merge_validate(const MergeRequest& req) {
   if (req.survivor_id <= 0) return Status::invalid_field("survivor", "must be a constituent id");
   if (req.loser_ids.empty())
     return Status::invalid_field("losers", "name at least one record to merge");
@@ -100,8 +100,8 @@ Status validate(const MergeRequest& req) {
 
 // The survivor's new field values: explicit choices, else survivor, else first non-blank loser;
 // flags are set if any record had them.
-Record resolve(const Record& survivor, const std::vector<Record>& losers,
-               const std::vector<FieldChoice>& choices) {
+Record merge_resolve(const Record& survivor, const std::vector<Record>& losers,
+                     const std::vector<FieldChoice>& choices) {
   std::map<long long, const Record*> by_id{{survivor.id, &survivor}};
   for (const Record& l : losers) by_id[l.id] = &l;
   std::map<std::string, long long> pick;
@@ -117,9 +117,9 @@ Record resolve(const Record& survivor, const std::vector<Record>& losers,
   for (const auto& f : kTextFields) {
     if (auto it = pick.find(f); it != pick.end()) {
       out.text[f] = by_id.at(it->second)->text.at(f);
-    } else if (blank(out.text[f])) {
+    } else if (merge_blank(out.text[f])) {
       for (const Record& l : losers) {
-        if (!blank(l.text.at(f))) {
+        if (!merge_blank(l.text.at(f))) {
           out.text[f] = l.text.at(f);
           break;
         }
@@ -179,15 +179,15 @@ const std::vector<std::string>& choosable_fields() {
 }
 
 Result<MergeOutcome> merge(store::Unit& unit, const MergeRequest& request) {
-  if (Status s = validate(request); !s) return s;
-  auto survivor = load(unit, request.survivor_id);
+  if (Status s = merge_validate(request); !s) return s;
+  auto survivor = merge_load(unit, request.survivor_id);
   if (!survivor) return survivor.status();
   if (!survivor->live)
     return Status::precondition_failed("constituent " + std::to_string(survivor->id) +
                                        " is deleted or already merged");
   std::vector<Record> losers;
   for (long long id : request.loser_ids) {
-    auto rec = load(unit, id);
+    auto rec = merge_load(unit, id);
     if (!rec) return rec.status();
     if (!rec->live)
       return Status::precondition_failed("constituent " + std::to_string(id) +
@@ -205,7 +205,7 @@ Result<MergeOutcome> merge(store::Unit& unit, const MergeRequest& request) {
   summary.update(detail::move_relationships(unit, survivor->id, ids));
   summary.update(detail::move_simple_rows(unit, survivor->id, ids));
 
-  Record after = resolve(*survivor, losers, request.choices);
+  Record after = merge_resolve(*survivor, losers, request.choices);
   write_fields(unit, *survivor, after, now);
   for (const Record& loser : losers) {
     unit.sql() << "UPDATE constituents SET merged_into_id = :s, updated_at = :u "
@@ -229,15 +229,16 @@ Result<MergeOutcome> merge(store::Unit& unit, const MergeRequest& request) {
       soci::use(summary_text), soci::use(actor), soci::use(now), soci::use(now),
       soci::into(merge_id);
 
-  nlohmann::json survivor_after = image(after);
+  nlohmann::json survivor_after = merge_image(after);
   survivor_after["merge_id"] = merge_id;
   survivor_after["merged_ids"] = ids;
   survivor_after["summary"] = summary;
-  store::record_audit(unit, "merge", "constituent", survivor->id, image(*survivor), survivor_after);
+  store::record_audit(unit, "merge", "constituent", survivor->id, merge_image(*survivor),
+                      survivor_after);
   for (const Record& loser : losers) {
     nlohmann::json gone = {
         {"merged_into_id", survivor->id}, {"merge_id", merge_id}, {"deleted_at", now}};
-    store::record_audit(unit, "merged", "constituent", loser.id, image(loser), gone);
+    store::record_audit(unit, "merged", "constituent", loser.id, merge_image(loser), gone);
   }
 
   if (Status s = recompute_rollups_after_merge(unit, survivor->id, ids); !s) return s;

@@ -19,7 +19,7 @@ long long twelfths(long long amount_minor, domain::Frequency frequency) {
   return amount_minor * r.numerator * (kCommonDenominator / r.denominator);
 }
 
-long long divide_rounded(long long twelfths_sum) {
+long long mrr_divide_rounded(long long twelfths_sum) {
   const long long half = kCommonDenominator / 2;
   return twelfths_sum >= 0 ? (twelfths_sum + half) / kCommonDenominator
                            : -((-twelfths_sum + half) / kCommonDenominator);
@@ -44,13 +44,13 @@ MrrTotal finish(const std::string& currency, const std::map<FundKey, Accumulator
     if (!std::get<0>(key)) line.fund_id = std::get<2>(key);
     line.fund_code = acc.code;
     line.fund_name = acc.name;
-    line.monthly_minor = divide_rounded(acc.twelfths);
+    line.monthly_minor = mrr_divide_rounded(acc.twelfths);
     line.plan_count = acc.plans;
     total.by_fund.push_back(line);
     all += acc.twelfths;
     total.plan_count += acc.plans;
   }
-  total.monthly_minor = divide_rounded(all);
+  total.monthly_minor = mrr_divide_rounded(all);
   return total;
 }
 

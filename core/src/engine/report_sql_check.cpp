@@ -9,7 +9,7 @@
 namespace steward::engine {
 namespace {
 
-std::string lower(std::string_view s) {
+std::string sql_check_lower(std::string_view s) {
   std::string out(s);
   for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return out;
@@ -55,7 +55,7 @@ Status check_report_sql(std::string_view sql) {
     code.push_back(sql[i]);
     if (sql[i] == ';') last_semicolon = code.size() - 1;
   });
-  std::string lc = lower(code);
+  std::string lc = sql_check_lower(code);
   std::size_t start = lc.find_first_not_of(" \t\r\n(");
   if (start == std::string::npos) return Status::invalid_field("sql", "is empty");
   auto word_at = [&](const char* w) {
@@ -72,7 +72,8 @@ Status check_report_sql(std::string_view sql) {
     return Status::permission_denied("report query refused: one statement at a time");
   if (code.find(';') != last_semicolon)
     return Status::permission_denied("report query refused: one statement at a time");
-  if (lower(sql).find("set_config") != std::string::npos || lc.find("u&") != std::string::npos)
+  if (sql_check_lower(sql).find("set_config") != std::string::npos ||
+      lc.find("u&") != std::string::npos)
     return Status::permission_denied(
         "report query refused: set_config and U& names are not allowed");
   return Status::ok();

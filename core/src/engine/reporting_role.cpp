@@ -44,7 +44,7 @@ constexpr const char* kNeedsPostgresql =
     "reporting roles need PostgreSQL; with SQLite, give the BI tool a copy of the database "
     "made with `steward backup` and point it at the report_* views";
 
-Status check_name(const std::string& name) {
+Status reporting_role_check_name(const std::string& name) {
   static const std::regex kName("[a-z_][a-z0-9_]{0,62}");
   if (!std::regex_match(name, kName))
     return Status::invalid_field("name",
@@ -83,7 +83,7 @@ const std::vector<std::string>& reporting_view_names() {
 Result<ReportingRole> create_reporting_role(store::Database& db, const store::Actor& actor,
                                             const std::string& name,
                                             const std::optional<std::string>& password) {
-  if (Status bad = check_name(name); !bad) return bad;
+  if (Status bad = reporting_role_check_name(name); !bad) return bad;
   if (name.rfind("pg_", 0) == 0 || name.rfind("steward_report", 0) == 0)
     return Status::invalid_field("name", "pg_ and steward_report are reserved prefixes");
   ReportingRole role;
@@ -141,7 +141,7 @@ Result<std::vector<std::string>> list_reporting_roles(store::Database& db) {
 
 Result<DroppedReportingRole> drop_reporting_role(store::Database& db, const store::Actor& actor,
                                                  const std::string& name) {
-  if (Status bad = check_name(name); !bad) return bad;
+  if (Status bad = reporting_role_check_name(name); !bad) return bad;
   if (db.backend() != store::Backend::kPostgresql)
     return Status::precondition_failed(kNeedsPostgresql);
   return db.write(actor, [&](store::Unit& unit) -> Result<DroppedReportingRole> {

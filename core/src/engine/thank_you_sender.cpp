@@ -12,7 +12,7 @@
 namespace steward::engine {
 namespace {
 
-struct Prepared {
+struct PreparedThankYou {
   ThankYouOutcome outcome;
   sdk::MailMessage message;
   long long log_id = 0;
@@ -20,9 +20,9 @@ struct Prepared {
 };
 
 // Step 1 (see the header), in the caller's unit. `claim` false for a dry run.
-Result<Prepared> prepare(store::Unit& unit, const AckItem& item, bool claim,
-                         const std::string& mailer_id) {
-  Prepared p;
+Result<PreparedThankYou> thank_you_prepare(store::Unit& unit, const AckItem& item, bool claim,
+                                           const std::string& mailer_id) {
+  PreparedThankYou p;
   p.outcome.gift_id = item.gift.gift_id;
   p.outcome.constituent_id = item.gift.constituent_id;
   p.outcome.donor_name = item.gift.donor_name;
@@ -97,7 +97,8 @@ Result<Prepared> prepare(store::Unit& unit, const AckItem& item, bool claim,
 }
 
 // Step 3: the mailer's answer for the one recipient.
-Status record(store::Unit& unit, const Prepared& p, const sdk::RecipientStatus& status) {
+Status thank_you_record(store::Unit& unit, const PreparedThankYou& p,
+                        const sdk::RecipientStatus& status) {
   const std::string state = sdk::delivery_state_name(status.state);
   if (auto s = store::mail_messages::finish(unit, p.log_id, state, status.reply); !s) return s;
   if (status.state == sdk::DeliveryState::kAccepted) {
@@ -174,13 +175,13 @@ Result<ThankYouReport> send_thank_yous(store::Database& db, const store::Actor& 
       report.stopped = true;
       break;
     }
-    Result<Prepared> prepared =
+    Result<PreparedThankYou> prepared =
         options.send ? db.write(actor,
                                 [&](store::Unit& unit) {
-                                  return prepare(unit, item, true, options.mailer_id);
+                                  return thank_you_prepare(unit, item, true, options.mailer_id);
                                 })
                      : db.read([&](store::Unit& unit) {
-                         return prepare(unit, item, false, options.mailer_id);
+                         return thank_you_prepare(unit, item, false, options.mailer_id);
                        });
     if (!prepared) {
       ThankYouOutcome o;
@@ -203,7 +204,7 @@ Result<ThankYouReport> send_thank_yous(store::Database& db, const store::Actor& 
     o.state = sdk::delivery_state_name(status.state);
     o.detail = status.reply;
     Status recorded = db.write(actor, [&](store::Unit& unit) -> Status {
-      if (Status s = record(unit, *prepared, status); !s) return s;
+      if (Status s = thank_you_record(unit, *prepared, status); !s) return s;
       return options.on_outcome ? options.on_outcome(unit, o) : Status::ok();
     });
     if (!recorded) o.detail = "sent, but recording failed: " + recorded.message();

@@ -60,7 +60,7 @@ TributeNoticeOutcome outcome_for(const DueNotice& d, const std::string& channel)
   return o;
 }
 
-bool by_email(const DueNotice& d) {
+bool tribute_by_email(const DueNotice& d) {
   return !d.notify_do_not_email && d.notify_email && !d.notify_email->empty();
 }
 
@@ -85,7 +85,7 @@ Result<PreparedEmail> prepare_email(store::Unit& unit, const DueNotice& item, bo
     return p;
   }
   const DueNotice& d = fresh->front();
-  if (!by_email(d)) {
+  if (!tribute_by_email(d)) {
     p.outcome.state = "skipped";
     p.outcome.detail = "can no longer be emailed: a letter next run";
     return p;
@@ -188,7 +188,7 @@ Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::
     return db.write(actor, [&](store::Unit& u) { return options.on_outcome(u, o); });
   };
   for (const auto& d : *queue) {
-    if (d.donor_restricted || !by_email(d)) continue;
+    if (d.donor_restricted || !tribute_by_email(d)) continue;
     if (options.exclude_gifts.count(d.gift_id) > 0) continue;
     if (mailer.down && options.send) {
       auto o = outcome_for(d, "email");
@@ -249,13 +249,13 @@ Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::
     for (const auto& d : *fresh) {
       if (options.exclude_gifts.count(d.gift_id) > 0) continue;
       if (d.donor_restricted) {
-        auto o = outcome_for(d, by_email(d) ? "email" : "letter");
+        auto o = outcome_for(d, tribute_by_email(d) ? "email" : "letter");
         o.state = "skipped";
         o.detail = "the donor is restricted: notify by hand if it is safe";
         part.outcomes.push_back(o);
         continue;
       }
-      if (by_email(d)) continue;
+      if (tribute_by_email(d)) continue;
       auto o = outcome_for(d, "letter");
       auto r = render_notice(unit, d);
       if (!r) {

@@ -14,7 +14,7 @@ bool changes_state(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
-std::string join(const std::vector<std::string>& items) {
+std::string api_join(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
   return out;
@@ -140,7 +140,7 @@ Response Api::handle(Request& request) {
     if (!match.allowed.empty()) {
       Response r = Response::problem(405, "method-not-allowed", "method not allowed here",
                                      request.method + " " + request.path);
-      r.set("Allow", join(match.allowed));
+      r.set("Allow", api_join(match.allowed));
       return r;
     }
     return Response::problem(404, "not-found", "no such resource", request.path);

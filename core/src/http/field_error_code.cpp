@@ -6,7 +6,7 @@
 namespace steward::http {
 namespace {
 
-bool has(std::string_view text, std::string_view part) {
+bool error_code_has(std::string_view text, std::string_view part) {
   return text.find(part) != std::string_view::npos;
 }
 
@@ -25,27 +25,29 @@ std::string field_error_code(std::string_view m) {
     return "required";
   }
   if (m == "is not a known field" || m == "unknown field") return "unknown-field";
-  if (has(m, "is longer than") || (has(m, "at most") && has(m, "characters")) ||
-      has(m, "is too long")) {
+  if (error_code_has(m, "is longer than") ||
+      (error_code_has(m, "at most") && error_code_has(m, "characters")) ||
+      error_code_has(m, "is too long")) {
     return "too-long";
   }
-  if (has(m, "at least") && has(m, "characters")) return "too-short";
-  if (has(m, "is not a date") || has(m, "is not a day of the calendar") ||
-      starts(m, "must be a date") || has(m, "is outside the years")) {
+  if (error_code_has(m, "at least") && error_code_has(m, "characters")) return "too-short";
+  if (error_code_has(m, "is not a date") || error_code_has(m, "is not a day of the calendar") ||
+      starts(m, "must be a date") || error_code_has(m, "is outside the years")) {
     return "invalid-date";
   }
-  if (has(m, "ISO 4217") || m == "unknown currency") return "invalid-currency";
-  if (has(m, "is not an amount") || has(m, "decimal amount") || has(m, "is not a decimal number") ||
-      has(m, "decimal places")) {
+  if (error_code_has(m, "ISO 4217") || m == "unknown currency") return "invalid-currency";
+  if (error_code_has(m, "is not an amount") || error_code_has(m, "decimal amount") ||
+      error_code_has(m, "is not a decimal number") || error_code_has(m, "decimal places")) {
     return "invalid-amount";
   }
   if (m == "cannot be negative" || m == "must not be negative") return "negative";
-  if (has(m, "without control characters")) return "invalid-text";
+  if (error_code_has(m, "without control characters")) return "invalid-text";
   // A number outside its range: "must be 1..500", "must be between 1 and 6000 messages a
   // minute", "must be a number from 1 to 500", "must be at least 1", "must be positive".
-  if (starts(m, "must be ") && (has(m, "..") || (has(m, " between ") && has(m, " and ")) ||
-                                (has(m, " from ") && has(m, " to ")) ||
-                                starts(m, "must be at least ") || m == "must be positive")) {
+  if (starts(m, "must be ") &&
+      (error_code_has(m, "..") || (error_code_has(m, " between ") && error_code_has(m, " and ")) ||
+       (error_code_has(m, " from ") && error_code_has(m, " to ")) ||
+       starts(m, "must be at least ") || m == "must be positive")) {
     return "out-of-range";
   }
   static constexpr std::array<std::string_view, 9> kTypes = {
@@ -57,7 +59,8 @@ std::string field_error_code(std::string_view m) {
   }
   if (ends(m, "does not exist") || starts(m, "no such ")) return "not-found";
   // A word from a fixed list: "must be one of queued, sent, ...", "must be json, csv or xlsx".
-  if (starts(m, "must be one of ") || (starts(m, "must be ") && has(m, " or ") && !has(m, "("))) {
+  if (starts(m, "must be one of ") ||
+      (starts(m, "must be ") && error_code_has(m, " or ") && !error_code_has(m, "("))) {
     return "one-of";
   }
   return "invalid";

@@ -25,7 +25,7 @@ std::optional<boost::asio::ip::address> parse(std::string text) {
   return a;
 }
 
-std::vector<std::string> split_commas(const std::string& text) {
+std::vector<std::string> forwarded_split_commas(const std::string& text) {
   std::vector<std::string> out;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -120,7 +120,7 @@ void TrustedProxies::apply(Request& request) const {
     if (name == "x-forwarded-proto" && !proto) proto = value;
   }
   if (!chain.empty()) {
-    std::vector<std::string> hops = split_commas(chain);
+    std::vector<std::string> hops = forwarded_split_commas(chain);
     std::optional<boost::asio::ip::address> client;
     for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
       auto hop = parse(*it);
@@ -131,7 +131,7 @@ void TrustedProxies::apply(Request& request) const {
     if (client) request.remote_addr = client->to_string();
   }
   if (proto) {
-    std::string first = split_commas(*proto).front();
+    std::string first = forwarded_split_commas(*proto).front();
     std::string lower;
     for (char c : first) {
       if (!std::isspace(static_cast<unsigned char>(c))) {

@@ -42,7 +42,7 @@ bool valid_key(const std::string& key) {
   return true;
 }
 
-Response bad_key(int status, const std::string& why) {
+Response idempotency_bad_key(int status, const std::string& why) {
   const std::vector<FieldError> fields{{"Idempotency-Key", why}};
   return status == 409 ? Response::problem(409, "conflict", "the request conflicts",
                                            "Idempotency-Key: " + why, fields)
@@ -50,7 +50,7 @@ Response bad_key(int status, const std::string& why) {
                                            "Idempotency-Key: " + why, fields);
 }
 
-Response replay(const store::idempotency::StoredAnswer& stored) {
+Response idempotency_replay(const store::idempotency::StoredAnswer& stored) {
   Response r;
   r.status = *stored.status;
   r.content_type = stored.content_type;
@@ -90,7 +90,8 @@ Response with_idempotency(store::Database& db, const Route& route, const Request
                           const std::function<Response()>& run) {
   auto key = request.header(kIdempotencyHeader);
   if (!key || !identity || idempotency_mode(route) != IdempotencyMode::kStored) return run();
-  if (!valid_key(*key)) return bad_key(422, "must be 1 to 255 visible ASCII characters");
+  if (!valid_key(*key))
+    return idempotency_bad_key(422, "must be 1 to 255 visible ASCII characters");
   const long long user = identity->user.id;
   const store::Actor actor{"user:" + identity->user.username, request.remote_addr};
   const store::idempotency::Fingerprint fingerprint{request.method, request.target,
@@ -100,7 +101,8 @@ Response with_idempotency(store::Database& db, const Route& route, const Request
   });
   if (!claimed) {
     if (claimed.status().code() == StatusCode::kConflict) {
-      return bad_key(409, "a request with this key is still being processed; retry later");
+      return idempotency_bad_key(409,
+                                 "a request with this key is still being processed; retry later");
     }
     return Response::from_status(claimed.status());
   }
@@ -108,13 +110,15 @@ Response with_idempotency(store::Database& db, const Route& route, const Request
     const auto& first = stored->request;
     if (first.method != fingerprint.method || first.target != fingerprint.target ||
         first.body_sha256 != fingerprint.body_sha256) {
-      return bad_key(422, "was already used for another request (" + first.method + " " +
-                              first.target + " with another body); send a new key");
+      return idempotency_bad_key(422, "was already used for another request (" + first.method +
+                                          " " + first.target +
+                                          " with another body); send a new key");
     }
     if (!stored->status) {
-      return bad_key(409, "a request with this key is still being processed; retry later");
+      return idempotency_bad_key(409,
+                                 "a request with this key is still being processed; retry later");
     }
-    return replay(*stored);
+    return idempotency_replay(*stored);
   }
   auto forget = [&] {
     (void)db.write(actor,

@@ -160,4 +160,8 @@ nlohmann::json money_json(const sdk::Money& money) {
           {"currency", money.currency}};
 }
 
+nlohmann::json date_json(const std::optional<domain::Date>& date) {
+  return date ? nlohmann::json(date->to_string()) : nlohmann::json(nullptr);
+}
+
 }  // namespace steward::http

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/date.hpp"
 #include "http/message.hpp"
 #include "steward/sdk/money.hpp"
 
@@ -62,5 +63,13 @@ class JsonReader {
 
 // {"amount": "50.00", "minor": 5000, "currency": "USD"}
 nlohmann::json money_json(const sdk::Money& money);
+
+// An optional field of a response: the value, or null when there is none.
+template <typename T>
+nlohmann::json optional_json(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+// An optional date of a response: "YYYY-MM-DD", or null.
+nlohmann::json date_json(const std::optional<domain::Date>& date);
 
 }  // namespace steward::http

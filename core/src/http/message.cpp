@@ -16,7 +16,7 @@ int hex_value(char c) {
   return -1;
 }
 
-std::string_view trim(std::string_view s) {
+std::string_view header_trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
@@ -37,11 +37,12 @@ std::optional<std::string> Request::cookie(std::string_view wanted) const {
   std::string_view rest = *all;
   while (!rest.empty()) {
     auto semi = rest.find(';');
-    std::string_view pair = trim(rest.substr(0, semi));
+    std::string_view pair = header_trim(rest.substr(0, semi));
     rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
     auto eq = pair.find('=');
     if (eq == std::string_view::npos) continue;
-    if (trim(pair.substr(0, eq)) == wanted) return std::string(trim(pair.substr(eq + 1)));
+    if (header_trim(pair.substr(0, eq)) == wanted)
+      return std::string(header_trim(pair.substr(eq + 1)));
   }
   return std::nullopt;
 }

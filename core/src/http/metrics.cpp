@@ -6,7 +6,7 @@ namespace steward::http {
 namespace {
 
 // Label values are route patterns and methods we chose, but escape anyway.
-std::string escape(const std::string& v) {
+std::string label_escape(const std::string& v) {
   std::string out;
   for (char c : v) {
     if (c == '\\' || c == '"') out += '\\';
@@ -42,7 +42,7 @@ std::string Metrics::render(const std::vector<Gauge>& gauges) const {
     const auto& [route, method, status] = key;
     out +=
         fmt::format("steward_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
-                    escape(route), escape(method), status, n);
+                    label_escape(route), label_escape(method), status, n);
   }
   out += "# HELP steward_http_request_duration_seconds Time to answer a request.\n";
   out += "# TYPE steward_http_request_duration_seconds histogram\n";
@@ -50,15 +50,15 @@ std::string Metrics::render(const std::vector<Gauge>& gauges) const {
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
       out +=
           fmt::format("steward_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
-                      escape(route), kBuckets[i], h.buckets[i]);
+                      label_escape(route), kBuckets[i], h.buckets[i]);
     }
     out +=
         fmt::format("steward_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
-                    escape(route), h.count);
+                    label_escape(route), h.count);
     out += fmt::format("steward_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n",
-                       escape(route), h.sum);
+                       label_escape(route), h.sum);
     out += fmt::format("steward_http_request_duration_seconds_count{{route=\"{}\"}} {}\n",
-                       escape(route), h.count);
+                       label_escape(route), h.count);
   }
   for (const Gauge& g : gauges) {
     out += "# HELP " + g.name + " " + g.help + "\n# TYPE " + g.name + " gauge\n";

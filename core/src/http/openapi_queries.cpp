@@ -33,7 +33,7 @@ json with_paging(std::initializer_list<json> own) {
 const json kDate = {{"type", "string"}, {"format", "date"}};
 const json kBoolean = {{"type", "string"}, {"enum", {"true", "false"}}};
 
-const std::map<std::string, json>& table() {
+const std::map<std::string, json>& queries_table() {
   static const std::map<std::string, json> t = {
       {"GET /api/v1/constituents/{id}/interactions",
        with_paging(
@@ -62,8 +62,8 @@ nlohmann::json query_parameters(const Route& route) {
   if (route.openapi.is_object() && route.openapi.contains("parameters")) {
     return route.openapi["parameters"];
   }
-  auto it = table().find(route.method + " " + route.pattern);
-  return it == table().end() ? json::array() : it->second;
+  auto it = queries_table().find(route.method + " " + route.pattern);
+  return it == queries_table().end() ? json::array() : it->second;
 }
 
 }  // namespace steward::http

@@ -117,7 +117,7 @@ struct Entry {
   int status = 200;
 };
 
-const std::map<std::string, Entry>& table() {
+const std::map<std::string, Entry>& schemas_table() {
   static const std::map<std::string, Entry> t = [] {
     std::map<std::string, Entry> m;
     auto add = [&m](const std::string& key, std::optional<json> req, std::optional<json> res,
@@ -303,8 +303,8 @@ bool takes_body(const std::string& method) {
 
 BodySchemas body_schemas(const Route& route) {
   BodySchemas out;
-  auto it = table().find(route.method + " " + route.pattern);
-  if (it != table().end()) {
+  auto it = schemas_table().find(route.method + " " + route.pattern);
+  if (it != schemas_table().end()) {
     out.request = it->second.request;
     out.response = it->second.response;
     out.status = it->second.status;

@@ -30,7 +30,7 @@ json import_record() {
                  {"samples", {{"type", "object"}}}});
 }
 
-json preview() {
+json imports_preview() {
   return answer({{"import_id", opt_id()},
                  {"status", str()},
                  {"plugin_id", str()},
@@ -71,7 +71,7 @@ json commit_summary() {
 
 json import_components() {
   return {{"Import", import_record()},
-          {"ImportPreview", preview()},
+          {"ImportPreview", imports_preview()},
           {"ImportRow", import_row()},
           {"ImportCommit", commit_summary()}};
 }

@@ -83,7 +83,7 @@ json segment_request() {
                 {"name", "filter"});
 }
 
-json tally(json extra) {
+json moves_tally(json extra) {
   json p = {{"raised", ref("Money")},
             {"gift_count", integer()},
             {"donor_count", integer()},
@@ -221,11 +221,11 @@ void add_moves_schemas(const AddSchemas& add) {
   add("GET /api/v1/campaigns/{id}", std::nullopt, ref("Campaign"), 200);
   add("PUT /api/v1/campaigns/{id}", campaign_request(), ref("Campaign"), 200);
   add("GET /api/v1/campaigns/{id}/results", std::nullopt,
-      tally({{"campaign_id", id()},
-             {"goal", ref("Money")},
-             {"percent_of_goal", opt_str(20)},
-             {"by_appeal", array_of(tally({{"appeal_id", id()}}))},
-             {"no_appeal", tally(json::object())}}),
+      moves_tally({{"campaign_id", id()},
+                   {"goal", ref("Money")},
+                   {"percent_of_goal", opt_str(20)},
+                   {"by_appeal", array_of(moves_tally({{"appeal_id", id()}}))},
+                   {"no_appeal", moves_tally(json::object())}}),
       200);
   add("GET /api/v1/campaigns/{id}/appeals", std::nullopt, list_of("Appeal"), 200);
   add("POST /api/v1/campaigns/{id}/appeals", appeal_request(), ref("Appeal"), 201);

@@ -3,7 +3,7 @@
 namespace steward::http {
 namespace {
 
-std::vector<std::string> split(const std::string& path) {
+std::vector<std::string> split_path(const std::string& path) {
   std::vector<std::string> parts;
   std::size_t start = 1;
   while (start <= path.size()) {
@@ -17,8 +17,8 @@ std::vector<std::string> split(const std::string& path) {
 
 bool matches(const std::string& pattern, const std::string& path,
              std::map<std::string, std::string>& params) {
-  auto want = split(pattern);
-  auto got = split(path);
+  auto want = split_path(pattern);
+  auto got = split_path(path);
   if (want.size() != got.size()) return false;
   std::map<std::string, std::string> found;
   for (std::size_t i = 0; i < want.size(); ++i) {

@@ -30,7 +30,7 @@ std::string content_type(const std::filesystem::path& file) {
   return "application/octet-stream";
 }
 
-std::optional<std::string> read_file(const std::filesystem::path& file) {
+std::optional<std::string> read_static_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream out;
@@ -83,7 +83,7 @@ Response StaticFiles::serve(const Request& request) const {
     }
     file = root_ / "index.html";
   }
-  auto body = read_file(*file);
+  auto body = read_static_file(*file);
   if (!body) return Response::problem(404, "not-found", "no such file");
   Response r;
   r.status = 200;

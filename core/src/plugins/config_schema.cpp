@@ -22,7 +22,7 @@ std::string number_text(const json& n) {
   return n.is_number_integer() ? std::to_string(n.get<long long>()) : n.dump();
 }
 
-Status check(const json& schema, const json& value, const std::string& path) {
+Status schema_check(const json& schema, const json& value, const std::string& path) {
   if (!schema.is_object()) return Status::ok();
   if (auto t = schema.find("type"); t != schema.end() && t->is_string()) {
     if (!type_matches(t->get<std::string>(), value)) {
@@ -74,7 +74,8 @@ Status check(const json& schema, const json& value, const std::string& path) {
   if (value.is_array()) {
     if (auto items = schema.find("items"); items != schema.end()) {
       for (std::size_t i = 0; i < value.size(); ++i) {
-        if (Status s = check(*items, value[i], path + "[" + std::to_string(i) + "]"); !s) return s;
+        if (Status s = schema_check(*items, value[i], path + "[" + std::to_string(i) + "]"); !s)
+          return s;
       }
     }
   }
@@ -93,7 +94,7 @@ Status check(const json& schema, const json& value, const std::string& path) {
     for (const auto& [key, item] : value.items()) {
       std::string child = path + "." + key;
       if (properties.contains(key)) {
-        if (Status s = check(properties[key], item, child); !s) return s;
+        if (Status s = schema_check(properties[key], item, child); !s) return s;
       } else if (closed) {
         return Status::invalid_field(child, "is not a setting of this plugin");
       }
@@ -115,7 +116,7 @@ Status validate_config(const std::string& schema_text, const json& config) {
   if (schema.is_discarded() || !schema.is_object()) {
     return Status::invalid_field("config_schema", "the plugin's config schema is not JSON");
   }
-  return check(schema, config, "config");
+  return schema_check(schema, config, "config");
 }
 
 Status apply_settings(json& config, const std::vector<std::string>& settings) {

@@ -9,12 +9,7 @@
 namespace steward::store::campaigns {
 namespace {
 
-std::optional<std::string> date_text(const std::optional<domain::Date>& d) {
-  if (!d) return std::nullopt;
-  return d->to_string();
-}
-
-nlohmann::json image(const domain::Appeal& a) {
+nlohmann::json appeal_image(const domain::Appeal& a) {
   nlohmann::json j = {{"id", a.id},     {"campaign_id", a.campaign_id}, {"code", a.code},
                       {"name", a.name}, {"channel", a.channel},         {"currency", a.currency}};
   if (a.goal) j["goal_minor"] = a.goal->minor;
@@ -37,15 +32,16 @@ Result<domain::Appeal> update_appeal(Unit& unit, long long id, const domain::App
   if (taken > 0) return Status::conflict("the code '" + in.code + "' is already used");
   std::optional<long long> goal;
   if (in.goal) goal = in.goal->minor;
-  auto starts = date_text(in.starts_on);
-  auto ends = date_text(in.ends_on);
+  auto starts = domain::date_text(in.starts_on);
+  auto ends = domain::date_text(in.ends_on);
   std::string now = domain::utc_now_iso();
   unit.sql() << "UPDATE appeals SET code = :code, name = :name, channel = :ch, goal_minor = :g, "
                 "currency = :cur, starts_on = :s, ends_on = :e, updated_at = :u WHERE id = :id",
       soci::use(in.code), soci::use(in.name), soci::use(in.channel), soci::use(goal),
       soci::use(in.currency), soci::use(starts), soci::use(ends), soci::use(now), soci::use(id);
   auto after = get_appeal(unit, id);
-  if (after) record_audit(unit, "update", "appeal", id, image(*before), image(*after));
+  if (after)
+    record_audit(unit, "update", "appeal", id, appeal_image(*before), appeal_image(*after));
   return after;
 }
 

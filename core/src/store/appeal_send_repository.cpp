@@ -51,7 +51,7 @@ Recipient recipient_from_row(const soci::row& row) {
   return x;
 }
 
-nlohmann::json send_json(const SendRecord& s) {
+nlohmann::json appeal_send_json(const SendRecord& s) {
   nlohmann::json j = {{"appeal_id", s.appeal_id},
                       {"segment_id", s.segment_id},
                       {"template_name", s.template_name},
@@ -104,7 +104,7 @@ Result<long long> create(Unit& unit, const SendInput& input) {
       soci::use(now), soci::use(now), soci::into(id);
   auto made = get(unit, id);
   if (!made) return made.status();
-  record_audit(unit, "create", "appeal_send", id, nullptr, send_json(*made));
+  record_audit(unit, "create", "appeal_send", id, nullptr, appeal_send_json(*made));
   return id;
 }
 
@@ -139,7 +139,8 @@ Status set_job(Unit& unit, long long send_id, long long job_id) {
       soci::use(job_id), soci::use(now), soci::use(send_id);
   SendRecord after = *before;
   after.job_id = job_id;
-  record_audit(unit, "update", "appeal_send", send_id, send_json(*before), send_json(after));
+  record_audit(unit, "update", "appeal_send", send_id, appeal_send_json(*before),
+               appeal_send_json(after));
   return Status::ok();
 }
 
@@ -156,7 +157,8 @@ Status set_status(Unit& unit, long long send_id, const std::string& status) {
       soci::use(status), soci::use(now), soci::use(now), soci::use(send_id);
   SendRecord after = *before;
   after.status = status;
-  record_audit(unit, "update", "appeal_send", send_id, send_json(*before), send_json(after));
+  record_audit(unit, "update", "appeal_send", send_id, appeal_send_json(*before),
+               appeal_send_json(after));
   return Status::ok();
 }
 

@@ -11,7 +11,7 @@
 namespace steward::store::batches {
 namespace {
 
-nlohmann::json to_json(const domain::GiftBatch& b) {
+nlohmann::json batch_to_json(const domain::GiftBatch& b) {
   nlohmann::json j = {{"id", b.id},
                       {"name", b.name},
                       {"expected_count", b.expected_count},
@@ -69,7 +69,7 @@ Result<domain::GiftBatch> create(Unit& unit, const domain::GiftBatchInput& input
       soci::use(input.expected_total.currency), soci::use(unit.actor().name), soci::use(now),
       soci::use(now), soci::into(id);
   auto made = get(unit, id);
-  if (made) record_audit(unit, "create", "gift_batch", id, nullptr, to_json(*made));
+  if (made) record_audit(unit, "create", "gift_batch", id, nullptr, batch_to_json(*made));
   return made;
 }
 
@@ -94,7 +94,8 @@ Result<domain::GiftBatch> close(Unit& unit, long long id) {
                 "updated_at = :updated WHERE id = :id",
       soci::use(now), soci::use(now), soci::use(id);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "close", "gift_batch", id, to_json(*before), to_json(*after));
+  if (after)
+    record_audit(unit, "close", "gift_batch", id, batch_to_json(*before), batch_to_json(*after));
   return after;
 }
 

@@ -18,8 +18,8 @@ class BulkWriter::Sink {
 
 namespace {
 
-std::string join(const std::vector<std::string>& columns, const char* separator,
-                 const char* prefix = "") {
+std::string bulk_join(const std::vector<std::string>& columns, const char* separator,
+                      const char* prefix = "") {
   std::string out;
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (i > 0) out += separator;
@@ -35,7 +35,7 @@ class CopySink final : public BulkWriter::Sink {
   STEWARD_NO_SANITIZE_VPTR CopySink(soci::session& sql, const std::string& table,
                                     const std::vector<std::string>& columns)
       : conn_(static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_) {
-    std::string command = "COPY " + table + " (" + join(columns, ", ") + ") FROM STDIN";
+    std::string command = "COPY " + table + " (" + bulk_join(columns, ", ") + ") FROM STDIN";
     PGresult* result = PQexec(conn_, command.c_str());
     bool ok = PQresultStatus(result) == PGRES_COPY_IN;
     std::string error = ok ? "" : PQresultErrorMessage(result);
@@ -120,8 +120,8 @@ class InsertSink final : public BulkWriter::Sink {
   STEWARD_NO_SANITIZE_VPTR InsertSink(soci::session& sql, const std::string& table,
                                       const std::vector<std::string>& columns)
       : conn_(static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_) {
-    std::string text = "INSERT INTO " + table + " (" + join(columns, ", ") + ") VALUES (" +
-                       join(columns, ", ", ":") + ")";
+    std::string text = "INSERT INTO " + table + " (" + bulk_join(columns, ", ") + ") VALUES (" +
+                       bulk_join(columns, ", ", ":") + ")";
     if (sqlite_api::sqlite3_prepare_v2(conn_, text.c_str(), -1, &statement_, nullptr) != SQLITE_OK)
       throw error("preparing the insert into " + table);
   }

@@ -21,15 +21,10 @@ const char* kAppealColumns =
     "id, campaign_id, code, name, channel, goal_minor, currency, starts_on, ends_on, created_at, "
     "updated_at";
 
-std::optional<Date> read_date(RowReader& r) {
+std::optional<Date> campaign_read_date(RowReader& r) {
   auto text = r.opt_date();
   if (!text) return std::nullopt;
   return Date::parse(*text).value();
-}
-
-std::optional<std::string> date_text(const std::optional<Date>& d) {
-  if (!d) return std::nullopt;
-  return d->to_string();
 }
 
 std::optional<long long> goal_minor(const std::optional<sdk::Money>& goal) {
@@ -47,8 +42,8 @@ Campaign campaign_from(const soci::row& row) {
   auto goal = r.opt_integer();
   c.currency = r.text();
   if (goal) c.goal = sdk::Money{*goal, c.currency};
-  c.starts_on = read_date(r);
-  c.ends_on = read_date(r);
+  c.starts_on = campaign_read_date(r);
+  c.ends_on = campaign_read_date(r);
   c.active = r.flag();
   c.created_at = r.timestamp();
   c.updated_at = r.timestamp();
@@ -66,15 +61,15 @@ Appeal appeal_from(const soci::row& row) {
   auto goal = r.opt_integer();
   a.currency = r.text();
   if (goal) a.goal = sdk::Money{*goal, a.currency};
-  a.starts_on = read_date(r);
-  a.ends_on = read_date(r);
+  a.starts_on = campaign_read_date(r);
+  a.ends_on = campaign_read_date(r);
   a.created_at = r.timestamp();
   a.updated_at = r.timestamp();
   return a;
 }
 
 template <typename T>
-nlohmann::json to_json(const T& x) {
+nlohmann::json campaign_to_json(const T& x) {
   nlohmann::json j = {{"id", x.id}, {"code", x.code}, {"name", x.name}, {"currency", x.currency}};
   if (x.goal) j["goal_minor"] = x.goal->minor;
   if (x.starts_on) j["starts_on"] = x.starts_on->to_string();
@@ -106,8 +101,8 @@ Result<Campaign> create(Unit& unit, const domain::CampaignInput& in) {
   if (Status s = code_free(unit, "campaigns", in.code, 0); !s) return s;
   std::string now = domain::utc_now_iso();
   auto goal = goal_minor(in.goal);
-  auto starts = date_text(in.starts_on);
-  auto ends = date_text(in.ends_on);
+  auto starts = domain::date_text(in.starts_on);
+  auto ends = domain::date_text(in.ends_on);
   int active = in.active ? 1 : 0;
   long long id = 0;
   unit.sql() << "INSERT INTO campaigns (code, name, description, goal_minor, currency, starts_on, "
@@ -117,7 +112,7 @@ Result<Campaign> create(Unit& unit, const domain::CampaignInput& in) {
       soci::use(in.currency), soci::use(starts), soci::use(ends), soci::use(active), soci::use(now),
       soci::use(now), soci::into(id);
   auto created = get(unit, id);
-  if (created) record_audit(unit, "create", "campaign", id, nullptr, to_json(*created));
+  if (created) record_audit(unit, "create", "campaign", id, nullptr, campaign_to_json(*created));
   return created;
 }
 
@@ -128,8 +123,8 @@ Result<Campaign> update(Unit& unit, long long id, const domain::CampaignInput& i
   if (Status s = code_free(unit, "campaigns", in.code, id); !s) return s;
   std::string now = domain::utc_now_iso();
   auto goal = goal_minor(in.goal);
-  auto starts = date_text(in.starts_on);
-  auto ends = date_text(in.ends_on);
+  auto starts = domain::date_text(in.starts_on);
+  auto ends = domain::date_text(in.ends_on);
   int active = in.active ? 1 : 0;
   unit.sql() << "UPDATE campaigns SET code = :code, name = :name, description = :d, goal_minor = "
                 ":goal, currency = :cur, starts_on = :s, ends_on = :e, active = :a, updated_at = "
@@ -138,7 +133,9 @@ Result<Campaign> update(Unit& unit, long long id, const domain::CampaignInput& i
       soci::use(in.currency), soci::use(starts), soci::use(ends), soci::use(active), soci::use(now),
       soci::use(id);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "update", "campaign", id, to_json(*before), to_json(*after));
+  if (after)
+    record_audit(unit, "update", "campaign", id, campaign_to_json(*before),
+                 campaign_to_json(*after));
   return after;
 }
 
@@ -172,8 +169,8 @@ Result<Appeal> create_appeal(Unit& unit, const domain::AppealInput& in) {
   if (Status s = code_free(unit, "appeals", in.code, 0); !s) return s;
   std::string now = domain::utc_now_iso();
   auto goal = goal_minor(in.goal);
-  auto starts = date_text(in.starts_on);
-  auto ends = date_text(in.ends_on);
+  auto starts = domain::date_text(in.starts_on);
+  auto ends = domain::date_text(in.ends_on);
   long long id = 0;
   unit.sql() << "INSERT INTO appeals (campaign_id, code, name, channel, goal_minor, currency, "
                 "starts_on, ends_on, created_at, updated_at) VALUES (:camp, :code, :name, :ch, "
@@ -182,7 +179,7 @@ Result<Appeal> create_appeal(Unit& unit, const domain::AppealInput& in) {
       soci::use(goal), soci::use(in.currency), soci::use(starts), soci::use(ends), soci::use(now),
       soci::use(now), soci::into(id);
   auto created = get_appeal(unit, id);
-  if (created) record_audit(unit, "create", "appeal", id, nullptr, to_json(*created));
+  if (created) record_audit(unit, "create", "appeal", id, nullptr, campaign_to_json(*created));
   return created;
 }
 

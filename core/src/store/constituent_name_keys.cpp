@@ -3,19 +3,16 @@
 #include <optional>
 
 #include "domain/name_normalizer.hpp"
+#include "domain/text.hpp"
 #include "store/row_reader.hpp"
 #include "store/soci_optional.hpp"
 
 namespace steward::store::name_keys {
 namespace {
 
-std::optional<std::string> or_null(const std::string& s) {
-  return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
-
 void write(Unit& unit, long long id, const Keys& keys) {
-  std::optional<std::string> person = or_null(keys.person);
-  std::optional<std::string> display = or_null(keys.display);
+  std::optional<std::string> person = domain::null_if_empty(keys.person);
+  std::optional<std::string> display = domain::null_if_empty(keys.display);
   unit.sql() << "UPDATE constituents SET name_key = :p, display_name_key = :d, "
                 "name_keys_ready = 1 WHERE id = :id",
       soci::use(person), soci::use(display), soci::use(id);
@@ -74,8 +71,8 @@ Result<long long> fill_missing(Unit& unit) {
          soci::use(person), soci::use(display), soci::use(id));
     for (const Pending& p : batch) {
       id = p.id;
-      person = or_null(p.keys.person);
-      display = or_null(p.keys.display);
+      person = domain::null_if_empty(p.keys.person);
+      display = domain::null_if_empty(p.keys.display);
       st.execute(true);
     }
     done += static_cast<long long>(batch.size());

@@ -2,6 +2,7 @@
 
 #include "domain/contact.hpp"
 #include "domain/date.hpp"
+#include "domain/text.hpp"
 #include "domain/validation.hpp"
 #include "store/audit.hpp"
 #include "store/bulk_images.hpp"
@@ -13,14 +14,14 @@
 namespace steward::store::constituents {
 namespace {
 
-const std::string kColumns =
+const std::string kConstituentColumns =
     "c.id, c.kind, c.first_name, c.middle_name, c.last_name, c.preferred_name, "
     "c.organization_name, c.display_name, c.sort_name, c.salutation, c.addressee, "
     "c.organization_type, c.restricted, c.donor_source, c.do_not_email, c.do_not_mail, "
     "c.do_not_call, c.do_not_solicit, c.anonymous_giver, c.notes, c.custom_fields, "
     "c.merged_into_id, c.version, c.created_at, c.updated_at, c.deleted_at";
 
-domain::Constituent from_row(const soci::row& row) {
+domain::Constituent constituent_from_row(const soci::row& row) {
   RowReader r(row);
   domain::Constituent c;
   c.id = r.integer();
@@ -52,28 +53,23 @@ domain::Constituent from_row(const soci::row& row) {
   return c;
 }
 
-// Empty optional text is stored as NULL.
-std::optional<std::string> nullable(const std::optional<std::string>& v) {
-  if (!v || v->find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
-  return v;
-}
-
-struct Binds {
+// Blank optional text is stored as NULL (domain::null_if_blank).
+struct ConstituentBinds {
   std::optional<std::string> first, middle, last, preferred, org, salutation, addressee, org_type,
       source, notes;
   std::string display, sort, custom;
   int restricted, no_email, no_mail, no_call, no_solicit, anonymous;
-  explicit Binds(const domain::ConstituentInput& in)
-      : first(nullable(in.first_name)),
-        middle(nullable(in.middle_name)),
-        last(nullable(in.last_name)),
-        preferred(nullable(in.preferred_name)),
-        org(nullable(in.organization_name)),
-        salutation(nullable(in.salutation)),
-        addressee(nullable(in.addressee)),
-        org_type(nullable(in.organization_type)),
-        source(nullable(in.source)),
-        notes(nullable(in.notes)),
+  explicit ConstituentBinds(const domain::ConstituentInput& in)
+      : first(domain::null_if_blank(in.first_name)),
+        middle(domain::null_if_blank(in.middle_name)),
+        last(domain::null_if_blank(in.last_name)),
+        preferred(domain::null_if_blank(in.preferred_name)),
+        org(domain::null_if_blank(in.organization_name)),
+        salutation(domain::null_if_blank(in.salutation)),
+        addressee(domain::null_if_blank(in.addressee)),
+        org_type(domain::null_if_blank(in.organization_type)),
+        source(domain::null_if_blank(in.source)),
+        notes(domain::null_if_blank(in.notes)),
         display(domain::computed_display_name(in)),
         sort(domain::computed_sort_name(in)),
         custom(nlohmann::json::parse(in.custom_fields).dump()),
@@ -122,11 +118,11 @@ nlohmann::json to_json(const domain::Constituent& c) {
 
 Result<domain::Constituent> get(Unit& unit, long long id, bool include_deleted) {
   soci::row row;
-  unit.sql() << "SELECT " + kColumns + " FROM constituents c WHERE c.id = :id", soci::use(id),
-      soci::into(row);
+  unit.sql() << "SELECT " + kConstituentColumns + " FROM constituents c WHERE c.id = :id",
+      soci::use(id), soci::into(row);
   if (!unit.sql().got_data())
     return Status::not_found("constituent " + std::to_string(id) + " does not exist");
-  domain::Constituent c = from_row(row);
+  domain::Constituent c = constituent_from_row(row);
   if (c.deleted() && !include_deleted)
     return Status::not_found("constituent " + std::to_string(id) + " is deleted");
   return c;
@@ -135,16 +131,16 @@ Result<domain::Constituent> get(Unit& unit, long long id, bool include_deleted) 
 Result<std::vector<domain::Constituent>> get_range(Unit& unit, long long first, long long last) {
   std::vector<domain::Constituent> out;
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " + kColumns +
+      (unit.sql().prepare << "SELECT " + kConstituentColumns +
                                  " FROM constituents c WHERE c.id BETWEEN :a AND :b ORDER BY c.id",
        soci::use(first), soci::use(last));
-  for (const soci::row& row : rows) out.push_back(from_row(row));
+  for (const soci::row& row : rows) out.push_back(constituent_from_row(row));
   return out;
 }
 
 Result<domain::Constituent> create(Unit& unit, const domain::ConstituentInput& input) {
   if (Status s = domain::validate(input); !s) return s;
-  Binds b(input);
+  ConstituentBinds b(input);
   std::string now = domain::utc_now_iso();
   long long id = 0;
   unit.sql() << "INSERT INTO constituents (kind, first_name, middle_name, last_name, "
@@ -172,7 +168,7 @@ Result<domain::Constituent> update(Unit& unit, long long id,
   if (Status s = domain::validate(input); !s) return s;
   auto before = get(unit, id);
   if (!before) return before.status();
-  Binds b(input);
+  ConstituentBinds b(input);
   std::string now = domain::utc_now_iso();
   unit.sql() << "UPDATE constituents SET kind = :kind, first_name = :first, middle_name = :middle, "
                 "last_name = :last, preferred_name = :preferred, organization_name = :org, "
@@ -247,7 +243,7 @@ Result<Page<domain::Constituent>> list(Unit& unit, const ListFilter& filter) {
   SearchTerms terms = search_terms(unit, filter.search.value_or(""));
   int search_on = terms.active ? 1 : 0;
   const std::string sql =
-      "SELECT " + kColumns +
+      "SELECT " + kConstituentColumns +
       " FROM constituents c WHERE (:with_deleted = 1 OR c.deleted_at IS NULL) AND c.erased_at IS "
       "NULL "
       "AND (:with_restricted = 1 OR c.restricted = FALSE) "
@@ -263,7 +259,7 @@ Result<Page<domain::Constituent>> list(Unit& unit, const ListFilter& filter) {
        soci::use(search_on), soci::use(terms.text), soci::use(terms.digits), soci::use(has_cursor),
        soci::use(after_sort), soci::use(after_sort), soci::use(after_id), soci::use(fetch));
   Page<domain::Constituent> page;
-  for (const soci::row& r : rows) page.items.push_back(from_row(r));
+  for (const soci::row& r : rows) page.items.push_back(constituent_from_row(r));
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.pop_back();
     page.next_after_id = page.items.back().id;

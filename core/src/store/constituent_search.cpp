@@ -1,6 +1,7 @@
 #include "store/constituent_search.hpp"
 
 #include "domain/contact.hpp"
+#include "domain/text.hpp"
 #include "store/sql_like.hpp"
 
 namespace steward::store::constituents {
@@ -8,14 +9,6 @@ namespace {
 
 // The trigram indexes need three characters (code points, not bytes: 김민지 is three).
 constexpr std::size_t kIndexedMinimum = 3;
-
-std::size_t code_points(std::string_view text) {
-  std::size_t n = 0;
-  for (unsigned char ch : text) {
-    if ((ch & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
 
 // An FTS5 phrase: with the trigram tokenizer it matches the text as a substring.
 std::string fts_phrase(std::string_view text) {
@@ -27,7 +20,7 @@ std::string fts_phrase(std::string_view text) {
   return out + "\"";
 }
 
-std::string trimmed(std::string_view text) {
+std::string search_trimmed(std::string_view text) {
   auto first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos) return "";
   auto last = text.find_last_not_of(" \t");
@@ -38,14 +31,14 @@ std::string trimmed(std::string_view text) {
 
 SearchTerms search_terms(const Unit& unit, std::string_view search) {
   SearchTerms terms;
-  std::string text = trimmed(search);
+  std::string text = search_trimmed(search);
   if (text.empty()) return terms;
   terms.active = true;
   // Phone digits are searched only when the text looks like a phone number.
   std::string digits = domain::phone_digits(text);
   bool phone_like =
       digits.size() >= 3 && text.find_first_not_of("0123456789 +-().") == std::string::npos;
-  terms.indexed = code_points(text) >= kIndexedMinimum;
+  terms.indexed = domain::code_points(text) >= kIndexedMinimum;
   if (terms.indexed && !unit.is_postgresql()) {
     terms.text = fts_phrase(ascii_lower(text));
     terms.digits = phone_like ? fts_phrase(digits) : terms.text;

@@ -12,11 +12,11 @@ namespace steward::store::contacts {
 namespace {
 
 const std::string kAddresses = "addresses";
-const char* kColumns =
+const char* kAddressColumns =
     "id, constituent_id, kind, line1, line2, line3, city, region, postal_code, country, "
     "is_primary, undeliverable, created_at, updated_at";
 
-domain::Address from_row(const soci::row& row) {
+domain::Address address_from_row(const soci::row& row) {
   RowReader r(row);
   domain::Address a;
   a.id = r.integer();
@@ -36,7 +36,7 @@ domain::Address from_row(const soci::row& row) {
   return a;
 }
 
-nlohmann::json to_json(const domain::Address& a) {
+nlohmann::json address_to_json(const domain::Address& a) {
   nlohmann::json j = {{"id", a.id},
                       {"constituent_id", a.constituent_id},
                       {"kind", a.kind},
@@ -57,11 +57,11 @@ nlohmann::json to_json(const domain::Address& a) {
 
 Result<domain::Address> get_address(Unit& unit, long long id) {
   soci::row row;
-  unit.sql() << std::string("SELECT ") + kColumns + " FROM addresses WHERE id = :id", soci::use(id),
-      soci::into(row);
+  unit.sql() << std::string("SELECT ") + kAddressColumns + " FROM addresses WHERE id = :id",
+      soci::use(id), soci::into(row);
   if (!unit.sql().got_data())
     return Status::not_found("address " + std::to_string(id) + " does not exist");
-  return from_row(row);
+  return address_from_row(row);
 }
 
 domain::AddressInput normalized(const domain::AddressInput& input) {
@@ -96,7 +96,7 @@ Result<domain::Address> add_address(Unit& unit, long long constituent_id,
       soci::use(in.country), soci::use(primary), soci::use(undeliverable), soci::use(now),
       soci::use(now), soci::into(id);
   auto made = get_address(unit, id);
-  if (made) record_audit(unit, "create", "address", id, nullptr, to_json(*made));
+  if (made) record_audit(unit, "create", "address", id, nullptr, address_to_json(*made));
   return made;
 }
 
@@ -121,7 +121,9 @@ Result<domain::Address> update_address(Unit& unit, long long address_id,
       soci::use(in.city), soci::use(in.region), soci::use(in.postal_code), soci::use(in.country),
       soci::use(primary), soci::use(undeliverable), soci::use(now), soci::use(address_id);
   auto after = get_address(unit, address_id);
-  if (after) record_audit(unit, "update", "address", address_id, to_json(*before), to_json(*after));
+  if (after)
+    record_audit(unit, "update", "address", address_id, address_to_json(*before),
+                 address_to_json(*after));
   return after;
 }
 
@@ -130,18 +132,18 @@ Status remove_address(Unit& unit, long long address_id) {
   if (!before) return before.status();
   unit.sql() << "DELETE FROM addresses WHERE id = :id", soci::use(address_id);
   detail::promote_oldest(unit, kAddresses, before->constituent_id);
-  record_audit(unit, "delete", "address", address_id, to_json(*before), nullptr);
+  record_audit(unit, "delete", "address", address_id, address_to_json(*before), nullptr);
   return Status::ok();
 }
 
 Result<std::vector<domain::Address>> addresses(Unit& unit, long long constituent_id) {
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << std::string("SELECT ") + kColumns +
+      (unit.sql().prepare << std::string("SELECT ") + kAddressColumns +
                                  " FROM addresses WHERE constituent_id = :c "
                                  "ORDER BY is_primary DESC, id",
        soci::use(constituent_id));
   std::vector<domain::Address> out;
-  for (const soci::row& r : rows) out.push_back(from_row(r));
+  for (const soci::row& r : rows) out.push_back(address_from_row(r));
   return out;
 }
 

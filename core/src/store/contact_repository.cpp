@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/date.hpp"
+#include "domain/text.hpp"
 #include "store/audit.hpp"
 #include "store/bulk_images.hpp"
 #include "store/contact_primary.hpp"
@@ -15,12 +16,6 @@ namespace {
 
 const std::string kEmails = "emails";
 const std::string kPhones = "phones";
-
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 domain::Email email_from_row(const soci::row& row) {
   RowReader r(row);
@@ -109,7 +104,7 @@ nlohmann::json email_json(const domain::Email& e) {
 Result<domain::Email> add_email(Unit& unit, long long constituent_id,
                                 const domain::EmailInput& input) {
   domain::EmailInput in = input;
-  in.email = trim(in.email);
+  in.email = domain::trim(in.email);
   if (Status s = domain::validate(in); !s) return s;
   if (Status s = detail::require_constituent(unit, constituent_id); !s) return s;
   int primary = primary_for_new(unit, kEmails, constituent_id, in.is_primary);
@@ -127,7 +122,7 @@ Result<domain::Email> add_email(Unit& unit, long long constituent_id,
 Result<domain::Email> update_email(Unit& unit, long long email_id,
                                    const domain::EmailInput& input) {
   domain::EmailInput in = input;
-  in.email = trim(in.email);
+  in.email = domain::trim(in.email);
   if (Status s = domain::validate(in); !s) return s;
   auto before = get_email(unit, email_id);
   if (!before) return before.status();
@@ -167,7 +162,7 @@ Result<std::vector<domain::Email>> emails(Unit& unit, long long constituent_id) 
 Result<domain::Phone> add_phone(Unit& unit, long long constituent_id,
                                 const domain::PhoneInput& input) {
   domain::PhoneInput in = input;
-  in.phone = trim(in.phone);
+  in.phone = domain::trim(in.phone);
   if (Status s = domain::validate(in); !s) return s;
   if (Status s = detail::require_constituent(unit, constituent_id); !s) return s;
   int primary = primary_for_new(unit, kPhones, constituent_id, in.is_primary);
@@ -187,7 +182,7 @@ Result<domain::Phone> add_phone(Unit& unit, long long constituent_id,
 Result<domain::Phone> update_phone(Unit& unit, long long phone_id,
                                    const domain::PhoneInput& input) {
   domain::PhoneInput in = input;
-  in.phone = trim(in.phone);
+  in.phone = domain::trim(in.phone);
   if (Status s = domain::validate(in); !s) return s;
   auto before = get_phone(unit, phone_id);
   if (!before) return before.status();

@@ -12,15 +12,15 @@
 namespace steward::store::exchange_rates {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kExchangeRateSelect =
     "SELECT id, currency, rate_on, rate, base_currency FROM exchange_rates ";
 
-ExchangeRate read(const soci::row& row) {
+ExchangeRate exchange_rate_read(const soci::row& row) {
   RowReader r(row);
   return {r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4)};
 }
 
-nlohmann::json to_json(const ExchangeRate& r) {
+nlohmann::json exchange_rate_to_json(const ExchangeRate& r) {
   return {{"currency", r.currency},
           {"rate_on", r.rate_on},
           {"rate", r.rate},
@@ -73,10 +73,10 @@ Result<ExchangeRate> set(Unit& unit, const std::string& currency, const std::str
   std::string now = domain::utc_now_iso();
   std::optional<ExchangeRate> before;
   {
-    soci::rowset<soci::row> rs =
-        (unit.sql().prepare << std::string(kSelect) + "WHERE currency = :c AND rate_on = :d",
-         soci::use(currency), soci::use(rate_on));
-    for (const soci::row& row : rs) before = read(row);
+    soci::rowset<soci::row> rs = (unit.sql().prepare << std::string(kExchangeRateSelect) +
+                                                            "WHERE currency = :c AND rate_on = :d",
+                                  soci::use(currency), soci::use(rate_on));
+    for (const soci::row& row : rs) before = exchange_rate_read(row);
   }
   ExchangeRate out{0, currency, rate_on, rate, org->base_currency};
   if (before) {
@@ -84,7 +84,8 @@ Result<ExchangeRate> set(Unit& unit, const std::string& currency, const std::str
     unit.sql() << "UPDATE exchange_rates SET rate = :r, base_currency = :b, updated_at = :u "
                   "WHERE id = :id",
         soci::use(rate), soci::use(out.base_currency), soci::use(now), soci::use(out.id);
-    record_audit(unit, "update", "exchange_rate", out.id, to_json(*before), to_json(out));
+    record_audit(unit, "update", "exchange_rate", out.id, exchange_rate_to_json(*before),
+                 exchange_rate_to_json(out));
     return out;
   }
   std::string actor = unit.actor().name;
@@ -92,7 +93,7 @@ Result<ExchangeRate> set(Unit& unit, const std::string& currency, const std::str
                 "created_at, updated_at) VALUES (:c, :d, :r, :b, :a, :n, :u) RETURNING id",
       soci::use(currency), soci::use(rate_on), soci::use(rate), soci::use(out.base_currency),
       soci::use(actor), soci::use(now), soci::use(now), soci::into(out.id);
-  record_audit(unit, "create", "exchange_rate", out.id, nullptr, to_json(out));
+  record_audit(unit, "create", "exchange_rate", out.id, nullptr, exchange_rate_to_json(out));
   return out;
 }
 
@@ -101,19 +102,19 @@ Result<std::optional<ExchangeRate>> find_on_or_before(Unit& unit, const std::str
   auto org = settings::get(unit);
   if (!org) return org.status();
   soci::rowset<soci::row> rs =
-      (unit.sql().prepare << std::string(kSelect) +
+      (unit.sql().prepare << std::string(kExchangeRateSelect) +
                                  "WHERE currency = :c AND base_currency = :b AND rate_on <= :d "
                                  "ORDER BY rate_on DESC LIMIT 1",
        soci::use(currency), soci::use(org->base_currency), soci::use(on));
-  for (const soci::row& row : rs) return std::optional<ExchangeRate>(read(row));
+  for (const soci::row& row : rs) return std::optional<ExchangeRate>(exchange_rate_read(row));
   return std::optional<ExchangeRate>();
 }
 
 Result<std::vector<ExchangeRate>> list(Unit& unit) {
   std::vector<ExchangeRate> out;
   soci::rowset<soci::row> rs =
-      (unit.sql().prepare << std::string(kSelect) + "ORDER BY currency, rate_on");
-  for (const soci::row& row : rs) out.push_back(read(row));
+      (unit.sql().prepare << std::string(kExchangeRateSelect) + "ORDER BY currency, rate_on");
+  for (const soci::row& row : rs) out.push_back(exchange_rate_read(row));
   return out;
 }
 

@@ -10,11 +10,11 @@
 namespace steward::store::funds {
 namespace {
 
-const char* kColumns =
+const char* kFundColumns =
     "id, code, name, program, description, restricted, active, monthly_need_minor, "
     "monthly_need_currency, people_served, created_at, updated_at";
 
-domain::Fund from_row(const soci::row& row) {
+domain::Fund fund_from_row(const soci::row& row) {
   RowReader r(row);
   domain::Fund f;
   f.id = r.integer();
@@ -33,7 +33,7 @@ domain::Fund from_row(const soci::row& row) {
   return f;
 }
 
-nlohmann::json to_json(const domain::Fund& f) {
+nlohmann::json fund_to_json(const domain::Fund& f) {
   nlohmann::json j = {{"id", f.id},
                       {"code", f.code},
                       {"name", f.name},
@@ -49,12 +49,12 @@ nlohmann::json to_json(const domain::Fund& f) {
 }
 
 // Binds the input's columns in a fixed order for INSERT and UPDATE.
-struct Binds {
+struct FundBinds {
   std::optional<long long> need_minor;
   std::optional<std::string> need_currency;
   int restricted;
   int active;
-  explicit Binds(const domain::FundInput& in)
+  explicit FundBinds(const domain::FundInput& in)
       : restricted(in.restricted ? 1 : 0), active(in.active ? 1 : 0) {
     if (in.monthly_need) {
       need_minor = in.monthly_need->minor;
@@ -67,19 +67,19 @@ struct Binds {
 
 Result<domain::Fund> get(Unit& unit, long long id) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) + " FROM funds WHERE id = :id", soci::use(id),
+  unit.sql() << "SELECT " + std::string(kFundColumns) + " FROM funds WHERE id = :id", soci::use(id),
       soci::into(row);
   if (!unit.sql().got_data())
     return Status::not_found("fund " + std::to_string(id) + " does not exist");
-  return from_row(row);
+  return fund_from_row(row);
 }
 
 Result<domain::Fund> get_by_code(Unit& unit, const std::string& code) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) + " FROM funds WHERE code = :code",
+  unit.sql() << "SELECT " + std::string(kFundColumns) + " FROM funds WHERE code = :code",
       soci::use(code), soci::into(row);
   if (!unit.sql().got_data()) return Status::not_found("fund '" + code + "' does not exist");
-  return from_row(row);
+  return fund_from_row(row);
 }
 
 Result<domain::Fund> create(Unit& unit, const domain::FundInput& input) {
@@ -88,7 +88,7 @@ Result<domain::Fund> create(Unit& unit, const domain::FundInput& input) {
   unit.sql() << "SELECT COUNT(*) FROM funds WHERE code = :code", soci::use(input.code),
       soci::into(taken);
   if (taken > 0) return Status::conflict("a fund with code '" + input.code + "' already exists");
-  Binds b(input);
+  FundBinds b(input);
   std::string now = domain::utc_now_iso();
   long long id = 0;
   unit.sql() << "INSERT INTO funds (code, name, program, description, restricted, active, "
@@ -100,7 +100,7 @@ Result<domain::Fund> create(Unit& unit, const domain::FundInput& input) {
       soci::use(b.need_minor), soci::use(b.need_currency), soci::use(input.people_served),
       soci::use(now), soci::use(now), soci::into(id);
   auto created = get(unit, id);
-  if (created) record_audit(unit, "create", "fund", id, nullptr, to_json(*created));
+  if (created) record_audit(unit, "create", "fund", id, nullptr, fund_to_json(*created));
   return created;
 }
 
@@ -112,7 +112,7 @@ Result<domain::Fund> update(Unit& unit, long long id, const domain::FundInput& i
   unit.sql() << "SELECT COUNT(*) FROM funds WHERE code = :code AND id <> :id",
       soci::use(input.code), soci::use(id), soci::into(taken);
   if (taken > 0) return Status::conflict("a fund with code '" + input.code + "' already exists");
-  Binds b(input);
+  FundBinds b(input);
   std::string now = domain::utc_now_iso();
   unit.sql() << "UPDATE funds SET code = :code, name = :name, program = :program, "
                 "description = :description, restricted = :restricted, active = :active, "
@@ -123,7 +123,7 @@ Result<domain::Fund> update(Unit& unit, long long id, const domain::FundInput& i
       soci::use(b.need_minor), soci::use(b.need_currency), soci::use(input.people_served),
       soci::use(now), soci::use(id);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "update", "fund", id, to_json(*before), to_json(*after));
+  if (after) record_audit(unit, "update", "fund", id, fund_to_json(*before), fund_to_json(*after));
   return after;
 }
 
@@ -142,7 +142,7 @@ Result<Page<domain::Fund>> list(Unit& unit, const ListFilter& filter) {
   int has_active_filter = filter.active.has_value() ? 1 : 0;
   int has_cursor = after_id > 0 ? 1 : 0;
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+      (unit.sql().prepare << "SELECT " + std::string(kFundColumns) +
                                  " FROM funds WHERE (:has_active = 0 OR active = (:active = 1)) "
                                  "AND (:has_cursor = 0 OR name > :after_name OR "
                                  "(name = :after_name2 AND id > :after_id)) "
@@ -150,7 +150,7 @@ Result<Page<domain::Fund>> list(Unit& unit, const ListFilter& filter) {
        soci::use(has_active_filter), soci::use(active_filter), soci::use(has_cursor),
        soci::use(after_name), soci::use(after_name), soci::use(after_id), soci::use(fetch));
   Page<domain::Fund> page;
-  for (const soci::row& r : rows) page.items.push_back(from_row(r));
+  for (const soci::row& r : rows) page.items.push_back(fund_from_row(r));
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.pop_back();
     page.next_after_id = page.items.back().id;

@@ -19,7 +19,7 @@ bool exists(Unit& unit, const std::string& sql, long long id) {
   return n > 0;
 }
 
-Status check_references(Unit& unit, const domain::GiftInput& in) {
+Status gift_check_references(Unit& unit, const domain::GiftInput& in) {
   const std::string person =
       "SELECT COUNT(*) FROM constituents WHERE id = :id AND deleted_at IS NULL";
   if (!exists(unit, person, in.constituent_id)) {
@@ -139,7 +139,7 @@ void add_household_credits(Unit& unit, const domain::GiftInput& in, Prepared& ou
 
 Result<Prepared> prepare(Unit& unit, const domain::GiftInput& input, long long self) {
   Prepared out;
-  Status s = domain::first_error({check_references(unit, input), check_batch(unit, input),
+  Status s = domain::first_error({gift_check_references(unit, input), check_batch(unit, input),
                                   check_external_id(unit, input, self)});
   if (!s) return s;
   if (Status b = resolve_base(unit, input, out); !b) return b;

@@ -13,11 +13,11 @@ namespace steward::store::gifts {
 namespace {
 
 // Nullable and converted columns of a gift, bound in a fixed order for INSERT and UPDATE.
-struct Binds {
+struct GiftBinds {
   std::optional<std::string> tribute_type, tribute_name, tribute_notify_name;
   std::optional<long long> tribute_notify_id;
   int anonymous;
-  explicit Binds(const domain::GiftInput& in) : anonymous(in.anonymous ? 1 : 0) {
+  explicit GiftBinds(const domain::GiftInput& in) : anonymous(in.anonymous ? 1 : 0) {
     if (in.tribute) {
       tribute_type = in.tribute->type;
       tribute_name = in.tribute->name;
@@ -28,8 +28,8 @@ struct Binds {
 };
 
 // Same key: the earlier gift (replayed) or a conflict; no key match: nullopt.
-std::optional<Result<domain::Gift>> replay(Unit& unit, const domain::GiftInput& input,
-                                           const std::string& hash) {
+std::optional<Result<domain::Gift>> gift_replay(Unit& unit, const domain::GiftInput& input,
+                                                const std::string& hash) {
   soci::row row;
   unit.sql() << "SELECT id, request_hash FROM gifts WHERE idempotency_key = :k",
       soci::use(*input.idempotency_key), soci::into(row);
@@ -61,11 +61,11 @@ Result<domain::Gift> create(Unit& unit, const domain::GiftInput& input) {
   std::optional<std::string> hash;
   if (input.idempotency_key) {
     hash = detail::request_hash(input);
-    if (auto earlier = replay(unit, input, *hash)) return *earlier;
+    if (auto earlier = gift_replay(unit, input, *hash)) return *earlier;
   }
   auto prepared = detail::prepare(unit, input, 0);
   if (!prepared) return prepared.status();
-  Binds b(input);
+  GiftBinds b(input);
   std::string now = domain::utc_now_iso();
   long long id = 0;
   unit.sql() << "INSERT INTO gifts (constituent_id, received_on, amount_minor, currency, "
@@ -111,7 +111,7 @@ Result<domain::Gift> update(Unit& unit, long long id, const domain::GiftInput& i
   auto prepared = detail::prepare(unit, input, id);
   if (!prepared) return prepared.status();
   std::set<long long> affected = detail::credited(unit, id);
-  Binds b(input);
+  GiftBinds b(input);
   std::string now = domain::utc_now_iso();
   unit.sql() << "UPDATE gifts SET constituent_id = :c, received_on = :r, amount_minor = :a, "
                 "currency = :cur, base_amount_minor = :ba, base_currency = :bc, "

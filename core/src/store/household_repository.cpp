@@ -14,11 +14,11 @@
 namespace steward::store::households {
 namespace {
 
-const std::string kSelect =
+const std::string kHouseholdSelect =
     "SELECT m.id, m.household_id, m.member_id, c.display_name, m.role, m.started_on, "
     "m.ended_on FROM household_members m JOIN constituents c ON c.id = m.member_id ";
 
-Membership from_row(const soci::row& row) {
+Membership household_from_row(const soci::row& row) {
   RowReader r(row);
   Membership m;
   m.id = r.integer();
@@ -31,7 +31,7 @@ Membership from_row(const soci::row& row) {
   return m;
 }
 
-nlohmann::json to_json(const Membership& m) {
+nlohmann::json household_to_json(const Membership& m) {
   nlohmann::json j = {
       {"id", m.id}, {"household_id", m.household_id}, {"member_id", m.member_id}, {"role", m.role}};
   if (m.started_on) j["started_on"] = *m.started_on;
@@ -39,10 +39,11 @@ nlohmann::json to_json(const Membership& m) {
   return j;
 }
 
-Result<std::vector<Membership>> query(Unit& unit, const std::string& where, long long id) {
-  soci::rowset<soci::row> rows = (unit.sql().prepare << kSelect + where, soci::use(id));
+Result<std::vector<Membership>> household_query(Unit& unit, const std::string& where,
+                                                long long id) {
+  soci::rowset<soci::row> rows = (unit.sql().prepare << kHouseholdSelect + where, soci::use(id));
   std::vector<Membership> out;
-  for (const soci::row& r : rows) out.push_back(from_row(r));
+  for (const soci::row& r : rows) out.push_back(household_from_row(r));
   return out;
 }
 
@@ -74,10 +75,10 @@ Result<Membership> insert_member(Unit& unit, long long household_id, long long m
                 "RETURNING id",
       soci::use(household_id), soci::use(member_id), soci::use(role), soci::use(today),
       soci::use(now), soci::use(now), soci::into(id);
-  auto rows = query(unit, "WHERE m.id = :id", id);
+  auto rows = household_query(unit, "WHERE m.id = :id", id);
   if (!rows) return rows.status();
   Membership m = rows->at(0);
-  record_audit(unit, "create", "household_member", id, nullptr, to_json(m));
+  record_audit(unit, "create", "household_member", id, nullptr, household_to_json(m));
   // The household's totals count a member's gifts from the day they joined.
   if (Status s = giving::recompute(unit, household_id); !s) return s;
   return m;
@@ -132,13 +133,14 @@ Result<Membership> add_member(Unit& unit, long long household_id, long long memb
 
 Status remove_member(Unit& unit, long long household_id, long long member_id) {
   soci::row row;
-  unit.sql() << kSelect + "WHERE m.household_id = :h AND m.member_id = :m AND m.ended_on IS NULL",
+  unit.sql() << kHouseholdSelect +
+                    "WHERE m.household_id = :h AND m.member_id = :m AND m.ended_on IS NULL",
       soci::use(household_id), soci::use(member_id), soci::into(row);
   if (!unit.sql().got_data())
     return Status::not_found("constituent " + std::to_string(member_id) +
                              " is not a current member of household " +
                              std::to_string(household_id));
-  Membership before = from_row(row);
+  Membership before = household_from_row(row);
   std::string now = domain::utc_now_iso();
   std::string today = domain::Date::today().to_string();
   unit.sql() << "UPDATE household_members SET ended_on = :ended, updated_at = :updated WHERE id = "
@@ -146,23 +148,24 @@ Status remove_member(Unit& unit, long long household_id, long long member_id) {
       soci::use(today), soci::use(now), soci::use(before.id);
   Membership after = before;
   after.ended_on = today;
-  record_audit(unit, "update", "household_member", before.id, to_json(before), to_json(after));
+  record_audit(unit, "update", "household_member", before.id, household_to_json(before),
+               household_to_json(after));
   // Past gifts stay with the household (docs/giving-rules.md); recompute from the dates.
   if (Status s = giving::recompute(unit, household_id); !s) return s;
   return giving::recompute(unit, member_id);
 }
 
 Result<std::vector<Membership>> members(Unit& unit, long long household_id) {
-  return query(unit, "WHERE m.household_id = :h AND m.ended_on IS NULL ORDER BY m.id",
-               household_id);
+  return household_query(unit, "WHERE m.household_id = :h AND m.ended_on IS NULL ORDER BY m.id",
+                         household_id);
 }
 
 Result<std::vector<Membership>> history(Unit& unit, long long household_id) {
-  return query(unit, "WHERE m.household_id = :h ORDER BY m.id", household_id);
+  return household_query(unit, "WHERE m.household_id = :h ORDER BY m.id", household_id);
 }
 
 Result<std::optional<Membership>> household_of(Unit& unit, long long member_id) {
-  auto rows = query(unit, "WHERE m.member_id = :m AND m.ended_on IS NULL", member_id);
+  auto rows = household_query(unit, "WHERE m.member_id = :m AND m.ended_on IS NULL", member_id);
   if (!rows) return rows.status();
   if (rows->empty()) return std::optional<Membership>();
   return std::optional<Membership>(rows->front());

@@ -10,9 +10,9 @@
 namespace steward::store::import_refunds {
 namespace {
 
-constexpr const char* kColumns = "source, external_id, gift_id, part, amount_minor";
+constexpr const char* kRefundLineColumns = "source, external_id, gift_id, part, amount_minor";
 
-RefundLine read(const soci::row& row) {
+RefundLine refund_line_read(const soci::row& row) {
   RowReader r(row);
   return {r.text(0), r.text(1), r.integer(2), r.text(3), r.integer(4)};
 }
@@ -22,11 +22,11 @@ RefundLine read(const soci::row& row) {
 Result<std::optional<RefundLine>> find(Unit& unit, const std::string& source,
                                        const std::string& external_id) {
   soci::rowset<soci::row> rs =
-      (unit.sql().prepare << std::string("SELECT ") + kColumns +
+      (unit.sql().prepare << std::string("SELECT ") + kRefundLineColumns +
                                  " FROM import_refund_lines WHERE source = :s AND "
                                  "external_id = :e",
        soci::use(source), soci::use(external_id));
-  for (const soci::row& row : rs) return std::optional<RefundLine>(read(row));
+  for (const soci::row& row : rs) return std::optional<RefundLine>(refund_line_read(row));
   return std::optional<RefundLine>();
 }
 
@@ -63,10 +63,10 @@ Status upsert(Unit& unit, const RefundLine& line, std::optional<long long> impor
 Result<std::vector<RefundLine>> for_gift(Unit& unit, long long gift_id) {
   std::vector<RefundLine> out;
   soci::rowset<soci::row> rs =
-      (unit.sql().prepare << std::string("SELECT ") + kColumns +
+      (unit.sql().prepare << std::string("SELECT ") + kRefundLineColumns +
                                  " FROM import_refund_lines WHERE gift_id = :g ORDER BY id",
        soci::use(gift_id));
-  for (const soci::row& row : rs) out.push_back(read(row));
+  for (const soci::row& row : rs) out.push_back(refund_line_read(row));
   return out;
 }
 

@@ -13,11 +13,11 @@ namespace {
 
 using domain::Interaction;
 
-const char* kColumns =
+const char* kInteractionColumns =
     "id, constituent_id, kind, occurred_at, staff, summary, details, restricted, created_by, "
     "created_at, updated_at";
 
-Interaction from_row(const soci::row& row) {
+Interaction interaction_from_row(const soci::row& row) {
   RowReader r(row);
   Interaction i;
   i.id = r.integer();
@@ -34,7 +34,7 @@ Interaction from_row(const soci::row& row) {
   return i;
 }
 
-nlohmann::json to_json(const Interaction& i) {
+nlohmann::json interaction_to_json(const Interaction& i) {
   nlohmann::json j = {{"id", i.id},           {"constituent_id", i.constituent_id},
                       {"kind", i.kind},       {"occurred_at", i.occurred_at},
                       {"summary", i.summary}, {"restricted", i.restricted}};
@@ -43,7 +43,7 @@ nlohmann::json to_json(const Interaction& i) {
   return j;
 }
 
-Status check(Unit& unit, domain::InteractionInput& in) {
+Status interaction_check(Unit& unit, domain::InteractionInput& in) {
   if (Status s = domain::validate(in); !s) return s;
   return require_row(unit, "constituents", "constituent_id", "constituent", in.constituent_id);
 }
@@ -52,16 +52,16 @@ Status check(Unit& unit, domain::InteractionInput& in) {
 
 Result<Interaction> get(Unit& unit, long long id) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) +
+  unit.sql() << "SELECT " + std::string(kInteractionColumns) +
                     " FROM interactions WHERE id = :id AND deleted_at IS NULL",
       soci::use(id), soci::into(row);
   if (!unit.sql().got_data())
     return Status::not_found("interaction " + std::to_string(id) + " does not exist");
-  return from_row(row);
+  return interaction_from_row(row);
 }
 
 Result<Interaction> create(Unit& unit, domain::InteractionInput in) {
-  if (Status s = check(unit, in); !s) return s;
+  if (Status s = interaction_check(unit, in); !s) return s;
   std::string now = domain::utc_now_iso();
   std::string by = unit.actor().name;
   int restricted = in.restricted ? 1 : 0;
@@ -73,12 +73,13 @@ Result<Interaction> create(Unit& unit, domain::InteractionInput in) {
       soci::use(in.staff), soci::use(in.summary), soci::use(in.details), soci::use(restricted),
       soci::use(by), soci::use(now), soci::use(now), soci::into(id);
   auto created = get(unit, id);
-  if (created) record_audit(unit, "create", "interaction", id, nullptr, to_json(*created));
+  if (created)
+    record_audit(unit, "create", "interaction", id, nullptr, interaction_to_json(*created));
   return created;
 }
 
 Result<Interaction> update(Unit& unit, long long id, domain::InteractionInput in) {
-  if (Status s = check(unit, in); !s) return s;
+  if (Status s = interaction_check(unit, in); !s) return s;
   auto before = get(unit, id);
   if (!before) return before;
   std::string now = domain::utc_now_iso();
@@ -90,7 +91,9 @@ Result<Interaction> update(Unit& unit, long long id, domain::InteractionInput in
       soci::use(in.staff), soci::use(in.summary), soci::use(in.details), soci::use(restricted),
       soci::use(now), soci::use(id);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "update", "interaction", id, to_json(*before), to_json(*after));
+  if (after)
+    record_audit(unit, "update", "interaction", id, interaction_to_json(*before),
+                 interaction_to_json(*after));
   return after;
 }
 
@@ -100,7 +103,7 @@ Status remove(Unit& unit, long long id) {
   std::string now = domain::utc_now_iso();
   unit.sql() << "UPDATE interactions SET deleted_at = :d, updated_at = :u WHERE id = :id",
       soci::use(now), soci::use(now), soci::use(id);
-  record_audit(unit, "delete", "interaction", id, to_json(*before), nullptr);
+  record_audit(unit, "delete", "interaction", id, interaction_to_json(*before), nullptr);
   return Status::ok();
 }
 
@@ -110,13 +113,13 @@ Result<std::vector<Interaction>> list_for(Unit& unit, long long constituent_id,
   std::string order =
       options.newest_first ? " ORDER BY occurred_at DESC, id DESC" : " ORDER BY occurred_at, id";
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+      (unit.sql().prepare << "SELECT " + std::string(kInteractionColumns) +
                                  " FROM interactions WHERE constituent_id = :c AND deleted_at IS "
                                  "NULL AND (:all = 1 OR restricted = (1 = 0))" +
                                  order,
        soci::use(constituent_id), soci::use(all));
   std::vector<Interaction> out;
-  for (const soci::row& r : rows) out.push_back(from_row(r));
+  for (const soci::row& r : rows) out.push_back(interaction_from_row(r));
   return out;
 }
 
@@ -147,7 +150,7 @@ Result<Page<Interaction>> page_for(Unit& unit, long long constituent_id,
   const std::string beyond = desc ? " < " : " > ";
   const std::string dir = desc ? " DESC" : "";
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+      (unit.sql().prepare << "SELECT " + std::string(kInteractionColumns) +
                                  " FROM interactions WHERE constituent_id = :c AND deleted_at IS "
                                  "NULL AND (:all = 1 OR restricted = (1 = 0)) AND (:hcur = 0 OR "
                                  "occurred_at" +
@@ -157,7 +160,7 @@ Result<Page<Interaction>> page_for(Unit& unit, long long constituent_id,
        soci::use(constituent_id), soci::use(all), soci::use(has_cursor), soci::use(after_at),
        soci::use(after_at), soci::use(after_id), soci::use(fetch));
   Page<Interaction> page;
-  for (const soci::row& r : rows) page.items.push_back(from_row(r));
+  for (const soci::row& r : rows) page.items.push_back(interaction_from_row(r));
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.pop_back();
     page.next_after_id = page.items.back().id;

@@ -10,11 +10,11 @@
 namespace steward::store::jobs {
 namespace {
 
-const char* kColumns =
+const char* kJobColumns =
     "id, kind, payload, status, attempts, max_attempts, run_after, unique_key, locked_by, "
     "locked_until, last_error, result, created_at, updated_at, finished_at";
 
-domain::Job from_row(const soci::row& row) {
+domain::Job job_from_row(const soci::row& row) {
   RowReader r(row);
   domain::Job j;
   j.id = r.integer();
@@ -36,7 +36,7 @@ domain::Job from_row(const soci::row& row) {
   return j;
 }
 
-nlohmann::json to_json(const domain::Job& j) {
+nlohmann::json job_to_json(const domain::Job& j) {
   nlohmann::json out = {{"id", j.id},
                         {"kind", j.kind},
                         {"status", domain::to_string(j.status)},
@@ -56,11 +56,11 @@ Status not_running(const domain::Job& j) {
 
 Result<domain::Job> get(Unit& unit, long long id) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) + " FROM jobs WHERE id = :id", soci::use(id),
+  unit.sql() << "SELECT " + std::string(kJobColumns) + " FROM jobs WHERE id = :id", soci::use(id),
       soci::into(row);
   if (!unit.sql().got_data())
     return Status::not_found("job " + std::to_string(id) + " does not exist");
-  return from_row(row);
+  return job_from_row(row);
 }
 
 Result<domain::Job> enqueue(Unit& unit, const domain::JobInput& input) {
@@ -83,7 +83,7 @@ Result<domain::Job> enqueue(Unit& unit, const domain::JobInput& input) {
       soci::use(run_after), soci::use(input.unique_key), soci::use(now), soci::use(now),
       soci::into(id);
   auto created = get(unit, id);
-  if (created) record_audit(unit, "create", "job", id, nullptr, to_json(*created));
+  if (created) record_audit(unit, "create", "job", id, nullptr, job_to_json(*created));
   return created;
 }
 
@@ -172,7 +172,7 @@ Result<domain::Job> cancel(Unit& unit, long long id) {
                 "updated_at = :now, finished_at = :finished WHERE id = :id",
       soci::use(now), soci::use(now), soci::use(id);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "cancel", "job", id, to_json(*before), to_json(*after));
+  if (after) record_audit(unit, "cancel", "job", id, job_to_json(*before), job_to_json(*after));
   return after;
 }
 
@@ -201,7 +201,7 @@ Result<domain::Job> retry(Unit& unit, long long id) {
                 "WHERE id = :id",
       soci::use(now), soci::use(now), soci::use(id);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "retry", "job", id, to_json(*before), to_json(*after));
+  if (after) record_audit(unit, "retry", "job", id, job_to_json(*before), job_to_json(*after));
   return after;
 }
 
@@ -239,7 +239,7 @@ Result<Page<domain::Job>> list(Unit& unit, const ListFilter& filter) {
   long long after_id = filter.page.after_id;
   int has_cursor = after_id > 0 ? 1 : 0;
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+      (unit.sql().prepare << "SELECT " + std::string(kJobColumns) +
                                  " FROM jobs WHERE (:has_status = 0 OR status = :status) "
                                  "AND (:has_kind = 0 OR kind = :kind) "
                                  "AND (:has_cursor = 0 OR id < :after_id) "
@@ -247,7 +247,7 @@ Result<Page<domain::Job>> list(Unit& unit, const ListFilter& filter) {
        soci::use(has_status), soci::use(status), soci::use(has_kind), soci::use(kind),
        soci::use(has_cursor), soci::use(after_id), soci::use(fetch));
   Page<domain::Job> page;
-  for (const soci::row& r : rows) page.items.push_back(from_row(r));
+  for (const soci::row& r : rows) page.items.push_back(job_from_row(r));
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.pop_back();
     page.next_after_id = page.items.back().id;

@@ -6,7 +6,7 @@
 namespace steward::store::mail_log {
 namespace {
 
-Delivery from_row(const soci::row& row) {
+Delivery mail_log_from_row(const soci::row& row) {
   RowReader r(row);
   Delivery d;
   d.id = r.integer();
@@ -43,10 +43,10 @@ Result<std::vector<Delivery>> recent(Unit& unit, int limit, const std::optional<
   std::vector<Delivery> out;
   if (state) {
     soci::rowset<soci::row> rows = (unit.sql().prepare << sql, soci::use(*state));
-    for (const auto& row : rows) out.push_back(from_row(row));
+    for (const auto& row : rows) out.push_back(mail_log_from_row(row));
   } else {
     soci::rowset<soci::row> rows = (unit.sql().prepare << sql);
-    for (const auto& row : rows) out.push_back(from_row(row));
+    for (const auto& row : rows) out.push_back(mail_log_from_row(row));
   }
   return out;
 }

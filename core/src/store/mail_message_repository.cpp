@@ -10,11 +10,11 @@
 namespace steward::store::mail_messages {
 namespace {
 
-const char* kColumns =
+const char* kMailMessageColumns =
     "id, purpose, template_id, constituent_id, gift_id, address, subject, message_id, mailer, "
     "state, reply, sent_at, created_at";
 
-MailMessageRecord from_row(const soci::row& row) {
+MailMessageRecord mail_message_from_row(const soci::row& row) {
   RowReader r(row);
   MailMessageRecord m;
   m.id = r.integer();
@@ -33,7 +33,7 @@ MailMessageRecord from_row(const soci::row& row) {
   return m;
 }
 
-nlohmann::json to_json(const MailMessageRecord& m) {
+nlohmann::json mail_message_to_json(const MailMessageRecord& m) {
   nlohmann::json j = {
       {"id", m.id},           {"purpose", m.purpose}, {"constituent_id", m.constituent_id},
       {"address", m.address}, {"subject", m.subject}, {"message_id", m.message_id},
@@ -44,18 +44,19 @@ nlohmann::json to_json(const MailMessageRecord& m) {
   return j;
 }
 
-Result<std::vector<MailMessageRecord>> select(Unit& unit, const std::string& where,
-                                              std::optional<long long> bind, int limit) {
+Result<std::vector<MailMessageRecord>> mail_message_select(Unit& unit, const std::string& where,
+                                                           std::optional<long long> bind,
+                                                           int limit) {
   std::vector<MailMessageRecord> out;
-  std::string sql = "SELECT " + std::string(kColumns) + " FROM mail_messages" +
+  std::string sql = "SELECT " + std::string(kMailMessageColumns) + " FROM mail_messages" +
                     (where.empty() ? "" : " WHERE " + where) + " ORDER BY id DESC LIMIT " +
                     std::to_string(limit);
   if (bind) {
     soci::rowset<soci::row> rows = (unit.sql().prepare << sql, soci::use(*bind));
-    for (const auto& row : rows) out.push_back(from_row(row));
+    for (const auto& row : rows) out.push_back(mail_message_from_row(row));
   } else {
     soci::rowset<soci::row> rows = (unit.sql().prepare << sql);
-    for (const auto& row : rows) out.push_back(from_row(row));
+    for (const auto& row : rows) out.push_back(mail_message_from_row(row));
   }
   return out;
 }
@@ -63,7 +64,7 @@ Result<std::vector<MailMessageRecord>> select(Unit& unit, const std::string& whe
 }  // namespace
 
 Result<MailMessageRecord> get(Unit& unit, long long id) {
-  auto rows = select(unit, "id = :id", id, 1);
+  auto rows = mail_message_select(unit, "id = :id", id, 1);
   if (!rows) return rows.status();
   if (rows->empty()) {
     return Status::not_found("mail message " + std::to_string(id) + " does not exist");
@@ -95,7 +96,7 @@ Result<long long> claim(Unit& unit, const MailMessageInput& input) {
       soci::use(unit.actor().name), soci::use(now), soci::use(now), soci::into(id);
   auto created = get(unit, id);
   if (!created) return created.status();
-  record_audit(unit, "create", "mail_message", id, nullptr, to_json(*created));
+  record_audit(unit, "create", "mail_message", id, nullptr, mail_message_to_json(*created));
   return id;
 }
 
@@ -113,18 +114,19 @@ Status finish(Unit& unit, long long id, const std::string& state, const std::str
       soci::use(state), soci::use(reply), soci::use(sent_at), soci::use(now), soci::use(id);
   auto after = get(unit, id);
   if (!after) return after.status();
-  record_audit(unit, "update", "mail_message", id, to_json(*before), to_json(*after));
+  record_audit(unit, "update", "mail_message", id, mail_message_to_json(*before),
+               mail_message_to_json(*after));
   return Status::ok();
 }
 
 Result<std::vector<MailMessageRecord>> for_gift(Unit& unit, long long gift_id) {
-  return select(unit, "gift_id = :gift", gift_id, 1000);
+  return mail_message_select(unit, "gift_id = :gift", gift_id, 1000);
 }
 
 Result<std::vector<MailMessageRecord>> recent(Unit& unit, int limit) {
   if (limit < 1) limit = 1;
   if (limit > 1000) limit = 1000;
-  return select(unit, "", std::nullopt, limit);
+  return mail_message_select(unit, "", std::nullopt, limit);
 }
 
 }  // namespace steward::store::mail_messages

@@ -8,11 +8,11 @@
 namespace steward::store::mail_runs {
 namespace {
 
-const char* kColumns =
+const char* kMailRunColumns =
     "id, kind, options, status, total, documents, error, job_id, created_by, created_at, "
     "finished_at";
 
-RunRecord from_row(const soci::row& row) {
+RunRecord mail_run_from_row(const soci::row& row) {
   RowReader r(row);
   RunRecord x;
   x.id = r.integer();
@@ -73,28 +73,28 @@ Result<long long> create(Unit& unit, const std::string& kind, const nlohmann::js
 
 Result<RunRecord> get(Unit& unit, long long id) {
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " << kColumns << " FROM mail_runs WHERE id = :id",
+      (unit.sql().prepare << "SELECT " << kMailRunColumns << " FROM mail_runs WHERE id = :id",
        soci::use(id));
-  for (const auto& row : rows) return from_row(row);
+  for (const auto& row : rows) return mail_run_from_row(row);
   return Status::not_found("mail run " + std::to_string(id) + " does not exist");
 }
 
 Result<std::optional<RunRecord>> active(Unit& unit, const std::string& kind) {
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " << kColumns
+      (unit.sql().prepare << "SELECT " << kMailRunColumns
                           << " FROM mail_runs WHERE kind = :k AND status IN ('queued', "
                              "'running') ORDER BY id DESC LIMIT 1",
        soci::use(kind));
-  for (const auto& row : rows) return std::optional<RunRecord>(from_row(row));
+  for (const auto& row : rows) return std::optional<RunRecord>(mail_run_from_row(row));
   return std::optional<RunRecord>();
 }
 
 Result<std::vector<RunRecord>> recent(Unit& unit, int limit) {
   std::vector<RunRecord> out;
-  soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " << kColumns << " FROM mail_runs ORDER BY id DESC LIMIT :l",
-       soci::use(limit));
-  for (const auto& row : rows) out.push_back(from_row(row));
+  soci::rowset<soci::row> rows = (unit.sql().prepare << "SELECT " << kMailRunColumns
+                                                     << " FROM mail_runs ORDER BY id DESC LIMIT :l",
+                                  soci::use(limit));
+  for (const auto& row : rows) out.push_back(mail_run_from_row(row));
   return out;
 }
 

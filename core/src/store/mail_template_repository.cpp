@@ -9,7 +9,7 @@
 namespace steward::store::mail_templates {
 namespace {
 
-const char* kColumns =
+const char* kMailTemplateColumns =
     "id, name, kind, language, version, subject, body_text, body_html, active, created_by, "
     "created_at";
 
@@ -18,7 +18,7 @@ const char* kCurrent =
     "version = (SELECT MAX(t2.version) FROM mail_templates t2 "
     "WHERE t2.name = mail_templates.name AND t2.language = mail_templates.language)";
 
-domain::MailTemplate from_row(const soci::row& row) {
+domain::MailTemplate mail_template_from_row(const soci::row& row) {
   RowReader r(row);
   domain::MailTemplate t;
   t.id = r.integer();
@@ -35,29 +35,29 @@ domain::MailTemplate from_row(const soci::row& row) {
   return t;
 }
 
-nlohmann::json to_json(const domain::MailTemplate& t) {
+nlohmann::json mail_template_to_json(const domain::MailTemplate& t) {
   return {
       {"id", t.id},           {"name", t.name},       {"kind", t.kind}, {"language", t.language},
       {"version", t.version}, {"subject", t.subject}, {"text", t.text}, {"html", t.html},
       {"active", t.active}};
 }
 
-Result<std::vector<domain::MailTemplate>> select(Unit& unit, const std::string& where,
-                                                 const std::vector<std::string>& binds,
-                                                 const std::string& order) {
+Result<std::vector<domain::MailTemplate>> mail_template_select(
+    Unit& unit, const std::string& where, const std::vector<std::string>& binds,
+    const std::string& order) {
   std::vector<domain::MailTemplate> out;
-  const std::string sql = "SELECT " + std::string(kColumns) + " FROM mail_templates WHERE " +
-                          where + " ORDER BY " + order;
+  const std::string sql = "SELECT " + std::string(kMailTemplateColumns) +
+                          " FROM mail_templates WHERE " + where + " ORDER BY " + order;
   if (binds.empty()) {
     soci::rowset<soci::row> rows = (unit.sql().prepare << sql);
-    for (const auto& row : rows) out.push_back(from_row(row));
+    for (const auto& row : rows) out.push_back(mail_template_from_row(row));
   } else if (binds.size() == 1) {
     soci::rowset<soci::row> rows = (unit.sql().prepare << sql, soci::use(binds[0]));
-    for (const auto& row : rows) out.push_back(from_row(row));
+    for (const auto& row : rows) out.push_back(mail_template_from_row(row));
   } else {
     soci::rowset<soci::row> rows =
         (unit.sql().prepare << sql, soci::use(binds[0]), soci::use(binds[1]));
-    for (const auto& row : rows) out.push_back(from_row(row));
+    for (const auto& row : rows) out.push_back(mail_template_from_row(row));
   }
   return out;
 }
@@ -66,18 +66,19 @@ Result<std::vector<domain::MailTemplate>> select(Unit& unit, const std::string& 
 
 Result<domain::MailTemplate> get(Unit& unit, long long id) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) + " FROM mail_templates WHERE id = :id",
+  unit.sql() << "SELECT " + std::string(kMailTemplateColumns) +
+                    " FROM mail_templates WHERE id = :id",
       soci::use(id), soci::into(row);
   if (!unit.sql().got_data()) {
     return Status::not_found("mail template " + std::to_string(id) + " does not exist");
   }
-  return from_row(row);
+  return mail_template_from_row(row);
 }
 
 Result<domain::MailTemplate> current(Unit& unit, const std::string& name,
                                      const std::string& language) {
-  auto rows =
-      select(unit, "name = :name AND language = :language", {name, language}, "version DESC");
+  auto rows = mail_template_select(unit, "name = :name AND language = :language", {name, language},
+                                   "version DESC");
   if (!rows) return rows.status();
   if (rows->empty()) {
     return Status::not_found("mail template '" + name + "' (" + language + ") does not exist");
@@ -86,19 +87,21 @@ Result<domain::MailTemplate> current(Unit& unit, const std::string& name,
 }
 
 Result<std::vector<domain::MailTemplate>> list_current(Unit& unit) {
-  return select(unit, kCurrent, {}, "name, language");
+  return mail_template_select(unit, kCurrent, {}, "name, language");
 }
 
 Result<std::vector<domain::MailTemplate>> history(Unit& unit, const std::string& name,
                                                   const std::string& language) {
-  return select(unit, "name = :name AND language = :language", {name, language}, "version DESC");
+  return mail_template_select(unit, "name = :name AND language = :language", {name, language},
+                              "version DESC");
 }
 
 Result<std::optional<domain::MailTemplate>> for_kind(Unit& unit, const std::string& kind,
                                                      const std::string& language) {
   for (const std::string& lang : {language, std::string("en")}) {
-    auto rows = select(unit, std::string(kCurrent) + " AND kind = :kind AND language = :language",
-                       {kind, lang}, "name");
+    auto rows = mail_template_select(
+        unit, std::string(kCurrent) + " AND kind = :kind AND language = :language", {kind, lang},
+        "name");
     if (!rows) return rows.status();
     for (const auto& t : *rows) {
       if (t.active) return std::optional<domain::MailTemplate>(t);
@@ -132,7 +135,8 @@ Result<domain::MailTemplate> save(Unit& unit, const domain::MailTemplateInput& i
       soci::use(input.subject), soci::use(input.text), soci::use(input.html), soci::use(active),
       soci::use(unit.actor().name), soci::use(now), soci::use(now), soci::into(id);
   auto saved = get(unit, id);
-  if (saved) record_audit(unit, "create", "mail_template", id, nullptr, to_json(*saved));
+  if (saved)
+    record_audit(unit, "create", "mail_template", id, nullptr, mail_template_to_json(*saved));
   return saved;
 }
 

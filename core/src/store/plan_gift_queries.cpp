@@ -9,11 +9,11 @@
 namespace steward::store::plan_gifts {
 namespace {
 
-const char* kColumns =
+const char* kPlanGiftColumns =
     "id, constituent_id, received_on, amount_minor, currency, refunded_minor, status, source, "
     "external_id, recurring_plan_id, deleted_at";
 
-GiftRef from_row(const soci::row& row) {
+GiftRef plan_gift_from_row(const soci::row& row) {
   RowReader r(row);
   GiftRef g;
   g.id = r.integer();
@@ -34,21 +34,21 @@ GiftRef from_row(const soci::row& row) {
 
 Result<GiftRef> get(Unit& unit, long long gift_id) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) + " FROM gifts WHERE id = :id",
+  unit.sql() << "SELECT " + std::string(kPlanGiftColumns) + " FROM gifts WHERE id = :id",
       soci::use(gift_id), soci::into(row);
   if (!unit.sql().got_data())
     return Status::not_found("gift " + std::to_string(gift_id) + " does not exist");
-  return from_row(row);
+  return plan_gift_from_row(row);
 }
 
 Result<std::vector<GiftRef>> of_plan(Unit& unit, long long plan_id) {
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+      (unit.sql().prepare << "SELECT " + std::string(kPlanGiftColumns) +
                                  " FROM gifts WHERE recurring_plan_id = :p AND deleted_at IS NULL "
                                  "ORDER BY received_on, id",
        soci::use(plan_id));
   std::vector<GiftRef> out;
-  for (const soci::row& r : rows) out.push_back(from_row(r));
+  for (const soci::row& r : rows) out.push_back(plan_gift_from_row(r));
   return out;
 }
 

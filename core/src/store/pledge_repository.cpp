@@ -17,11 +17,11 @@ using domain::Date;
 using domain::Pledge;
 using domain::PledgeStatus;
 
-const char* kColumns =
+const char* kPledgeColumns =
     "id, constituent_id, amount_minor, currency, fund_id, campaign_id, appeal_id, pledged_on, "
     "status, written_off_minor, written_off_on, write_off_reason, notes, created_at, updated_at";
 
-Pledge from_row(const soci::row& row) {
+Pledge pledge_from_row(const soci::row& row) {
   RowReader r(row);
   Pledge p;
   p.id = r.integer();
@@ -42,7 +42,7 @@ Pledge from_row(const soci::row& row) {
   return p;
 }
 
-nlohmann::json to_json(const Pledge& p) {
+nlohmann::json pledge_to_json(const Pledge& p) {
   nlohmann::json j = {{"id", p.id},
                       {"constituent_id", p.constituent_id},
                       {"amount", {{"minor", p.amount.minor}, {"currency", p.amount.currency}}},
@@ -85,7 +85,7 @@ void complete(Unit& unit, Pledge& p) {
   p.balance_minor = std::max(0LL, p.amount.minor - p.paid_minor - p.written_off_minor);
 }
 
-Status check_references(Unit& unit, const domain::PledgeInput& in) {
+Status pledge_check_references(Unit& unit, const domain::PledgeInput& in) {
   return check_donor_and_designation(unit, in.constituent_id, in.fund_id, in.campaign_id,
                                      in.appeal_id);
 }
@@ -97,7 +97,9 @@ Result<Pledge> set_status(Unit& unit, const Pledge& before, PledgeStatus to) {
                 "WHERE id = :id",
       soci::use(status), soci::use(now), soci::use(before.id);
   auto after = get(unit, before.id);
-  if (after) record_audit(unit, "update", "pledge", before.id, to_json(before), to_json(*after));
+  if (after)
+    record_audit(unit, "update", "pledge", before.id, pledge_to_json(before),
+                 pledge_to_json(*after));
   return after;
 }
 
@@ -105,19 +107,19 @@ Result<Pledge> set_status(Unit& unit, const Pledge& before, PledgeStatus to) {
 
 Result<Pledge> get(Unit& unit, long long id) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) +
+  unit.sql() << "SELECT " + std::string(kPledgeColumns) +
                     " FROM pledges WHERE id = :id AND deleted_at IS NULL",
       soci::use(id), soci::into(row);
   if (!unit.sql().got_data())
     return Status::not_found("pledge " + std::to_string(id) + " does not exist");
-  Pledge p = from_row(row);
+  Pledge p = pledge_from_row(row);
   complete(unit, p);
   return p;
 }
 
 Result<Pledge> create(Unit& unit, const domain::PledgeInput& in) {
   if (Status s = domain::validate(in); !s) return s;
-  if (Status s = check_references(unit, in); !s) return s;
+  if (Status s = pledge_check_references(unit, in); !s) return s;
   std::string now = domain::utc_now_iso();
   std::string pledged = in.pledged_on.to_string();
   long long amount = in.amount.minor;
@@ -139,7 +141,7 @@ Result<Pledge> create(Unit& unit, const domain::PledgeInput& in) {
         soci::use(now);
   }
   auto created = get(unit, id);
-  if (created) record_audit(unit, "create", "pledge", id, nullptr, to_json(*created));
+  if (created) record_audit(unit, "create", "pledge", id, nullptr, pledge_to_json(*created));
   return created;
 }
 
@@ -153,7 +155,7 @@ Result<Page<Pledge>> list(Unit& unit, const ListFilter& filter) {
   long long after = filter.page.after_id;
   int restricted_too = filter.include_restricted ? 1 : 0;
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+      (unit.sql().prepare << "SELECT " + std::string(kPledgeColumns) +
                                  " FROM pledges WHERE deleted_at IS NULL AND (:has_c = 0 OR "
                                  "constituent_id = :c) AND (:has_s = 0 OR status = :s) "
                                  "AND (:ir = 1 OR NOT EXISTS (SELECT 1 FROM constituents rc "
@@ -162,7 +164,7 @@ Result<Page<Pledge>> list(Unit& unit, const ListFilter& filter) {
        soci::use(has_c), soci::use(c), soci::use(has_s), soci::use(s), soci::use(restricted_too),
        soci::use(after), soci::use(fetch));
   Page<Pledge> page;
-  for (const soci::row& r : rows) page.items.push_back(from_row(r));
+  for (const soci::row& r : rows) page.items.push_back(pledge_from_row(r));
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.pop_back();
     page.next_after_id = page.items.back().id;
@@ -213,7 +215,8 @@ Result<Pledge> write_off(Unit& unit, long long id, const std::string& reason, co
                 "updated_at = :u WHERE id = :id",
       soci::use(amount), soci::use(day), soci::use(reason), soci::use(now), soci::use(id);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "write_off", "pledge", id, to_json(*before), to_json(*after));
+  if (after)
+    record_audit(unit, "write_off", "pledge", id, pledge_to_json(*before), pledge_to_json(*after));
   return after;
 }
 

@@ -8,11 +8,11 @@
 namespace steward::store::plugin_records {
 namespace {
 
-const char* kColumns =
+const char* kPluginColumns =
     "id, plugin_id, kind, version, name, file_name, sha256, enabled, config, isolation, state, "
     "last_error, installed_by, installed_at, updated_at";
 
-PluginRecord from_row(const soci::row& row) {
+PluginRecord plugin_from_row(const soci::row& row) {
   RowReader r(row);
   PluginRecord p;
   p.id = r.integer();
@@ -56,19 +56,19 @@ nlohmann::json to_json(const PluginRecord& p) {
 
 Result<PluginRecord> get(Unit& unit, const std::string& plugin_id) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) + " FROM plugins WHERE plugin_id = :id",
+  unit.sql() << "SELECT " + std::string(kPluginColumns) + " FROM plugins WHERE plugin_id = :id",
       soci::use(plugin_id), soci::into(row);
   if (!unit.sql().got_data()) {
     return Status::not_found("plugin " + plugin_id + " is not installed");
   }
-  return from_row(row);
+  return plugin_from_row(row);
 }
 
 Result<std::vector<PluginRecord>> list(Unit& unit) {
-  soci::rowset<soci::row> rows = (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+  soci::rowset<soci::row> rows = (unit.sql().prepare << "SELECT " + std::string(kPluginColumns) +
                                                             " FROM plugins ORDER BY plugin_id");
   std::vector<PluginRecord> out;
-  for (const auto& row : rows) out.push_back(from_row(row));
+  for (const auto& row : rows) out.push_back(plugin_from_row(row));
   return out;
 }
 

@@ -11,11 +11,11 @@
 namespace steward::store::receipts {
 namespace {
 
-const char* kColumns =
+const char* kReceiptColumns =
     "SELECT id, receipt_number, constituent_id, year, period_start, period_end, gift_count, "
     "totals, issue_count, email_state, created_at FROM receipts ";
 
-ReceiptRecord read(const soci::row& row) {
+ReceiptRecord receipt_read(const soci::row& row) {
   RowReader r(row);
   ReceiptRecord out;
   out.id = r.integer();
@@ -49,18 +49,18 @@ std::string format_number(int year, long long n) { return fmt::format("{}-{:06d}
 
 Result<std::optional<ReceiptRecord>> find(Unit& unit, long long constituent_id, int year) {
   soci::row row;
-  unit.sql() << std::string(kColumns) + "WHERE constituent_id = :c AND year = :y",
+  unit.sql() << std::string(kReceiptColumns) + "WHERE constituent_id = :c AND year = :y",
       soci::use(constituent_id), soci::use(year), soci::into(row);
   if (!unit.sql().got_data()) return std::optional<ReceiptRecord>();
-  return std::optional<ReceiptRecord>(read(row));
+  return std::optional<ReceiptRecord>(receipt_read(row));
 }
 
 Result<ReceiptRecord> get_by_number(Unit& unit, const std::string& receipt_number) {
   soci::row row;
-  unit.sql() << std::string(kColumns) + "WHERE receipt_number = :n", soci::use(receipt_number),
-      soci::into(row);
+  unit.sql() << std::string(kReceiptColumns) + "WHERE receipt_number = :n",
+      soci::use(receipt_number), soci::into(row);
   if (!unit.sql().got_data()) return Status::not_found("receipt " + receipt_number);
-  return read(row);
+  return receipt_read(row);
 }
 
 Result<ReceiptRecord> issue(Unit& unit, const IssueInput& in) {

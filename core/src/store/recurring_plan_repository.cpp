@@ -17,25 +17,20 @@ using domain::Date;
 using domain::PlanStatus;
 using domain::RecurringPlan;
 
-const char* kColumns =
+const char* kRecurringPlanColumns =
     "id, constituent_id, amount_minor, currency, frequency, anchor_day, starts_on, ends_on, "
     "status, fund_id, campaign_id, appeal_id, processor, processor_reference, next_expected_on, "
     "last_paid_on, consecutive_failures, status_changed_at, notes, version, created_at, "
     "updated_at";
 
-std::optional<Date> opt_date(const std::optional<std::string>& text) {
+std::optional<Date> recurring_plan_opt_date(const std::optional<std::string>& text) {
   if (!text) return std::nullopt;
   auto d = Date::parse(*text);
   if (!d) return std::nullopt;
   return *d;
 }
 
-std::optional<std::string> date_text(const std::optional<Date>& d) {
-  if (!d) return std::nullopt;
-  return d->to_string();
-}
-
-RecurringPlan from_row(const soci::row& row) {
+RecurringPlan recurring_plan_from_row(const soci::row& row) {
   RowReader r(row);
   RecurringPlan p;
   p.id = r.integer();
@@ -45,15 +40,15 @@ RecurringPlan from_row(const soci::row& row) {
   p.frequency = domain::parse_frequency(r.text()).value();
   p.anchor_day = static_cast<unsigned>(r.integer());
   p.starts_on = Date::parse(r.date()).value();
-  p.ends_on = opt_date(r.opt_date());
+  p.ends_on = recurring_plan_opt_date(r.opt_date());
   p.status = domain::parse_plan_status(r.text()).value();
   p.fund_id = r.opt_integer();
   p.campaign_id = r.opt_integer();
   p.appeal_id = r.opt_integer();
   p.processor = r.opt_text();
   p.processor_reference = r.opt_text();
-  p.next_expected_on = opt_date(r.opt_date());
-  p.last_paid_on = opt_date(r.opt_date());
+  p.next_expected_on = recurring_plan_opt_date(r.opt_date());
+  p.last_paid_on = recurring_plan_opt_date(r.opt_date());
   p.consecutive_failures = static_cast<int>(r.integer());
   p.status_changed_at = r.opt_timestamp();
   p.notes = r.opt_text();
@@ -63,7 +58,7 @@ RecurringPlan from_row(const soci::row& row) {
   return p;
 }
 
-nlohmann::json to_json(const RecurringPlan& p) {
+nlohmann::json recurring_plan_to_json(const RecurringPlan& p) {
   nlohmann::json j = {{"id", p.id},
                       {"constituent_id", p.constituent_id},
                       {"amount", {{"minor", p.amount.minor}, {"currency", p.amount.currency}}},
@@ -124,49 +119,50 @@ std::optional<Date> next_after_paid(const domain::Schedule& s, const std::option
 }
 
 // The input's columns in the form they are bound, for INSERT and UPDATE.
-struct Binds {
+struct RecurringPlanBinds {
   long long amount;
   std::string frequency;
   int anchor;
   std::string starts;
   std::optional<std::string> ends;
   std::optional<std::string> next;
-  Binds(const domain::PlanInput& in, const std::optional<Date>& next_expected)
+  RecurringPlanBinds(const domain::PlanInput& in, const std::optional<Date>& next_expected)
       : amount(in.amount.minor),
         frequency(domain::to_string(in.frequency)),
         anchor(static_cast<int>(in.anchor_day)),
         starts(in.starts_on.to_string()),
-        ends(date_text(in.ends_on)),
-        next(date_text(next_expected)) {}
+        ends(domain::date_text(in.ends_on)),
+        next(domain::date_text(next_expected)) {}
 };
 
 }  // namespace
 
 Result<RecurringPlan> get(Unit& unit, long long id) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) + " FROM recurring_plans WHERE id = :id",
+  unit.sql() << "SELECT " + std::string(kRecurringPlanColumns) +
+                    " FROM recurring_plans WHERE id = :id",
       soci::use(id), soci::into(row);
   if (!unit.sql().got_data())
     return Status::not_found("recurring plan " + std::to_string(id) + " does not exist");
-  return from_row(row);
+  return recurring_plan_from_row(row);
 }
 
 Result<RecurringPlan> find_by_processor_reference(Unit& unit, const std::string& processor,
                                                   const std::string& reference) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) +
+  unit.sql() << "SELECT " + std::string(kRecurringPlanColumns) +
                     " FROM recurring_plans WHERE processor = :p AND processor_reference = :r",
       soci::use(processor), soci::use(reference), soci::into(row);
   if (!unit.sql().got_data())
     return Status::not_found("no recurring plan has " + processor + " reference '" + reference +
                              "'");
-  return from_row(row);
+  return recurring_plan_from_row(row);
 }
 
 Result<RecurringPlan> create(Unit& unit, const domain::PlanInput& in) {
   if (Status s = check_input(unit, in, 0); !s) return s;
   std::string now = domain::utc_now_iso();
-  Binds b(in, domain::occurrence(in.schedule(), 0));
+  RecurringPlanBinds b(in, domain::occurrence(in.schedule(), 0));
   long long id = 0;
   unit.sql() << "INSERT INTO recurring_plans (constituent_id, amount_minor, currency, frequency, "
                 "anchor_day, starts_on, ends_on, status, fund_id, campaign_id, appeal_id, "
@@ -182,7 +178,7 @@ Result<RecurringPlan> create(Unit& unit, const domain::PlanInput& in) {
       soci::use(in.notes), soci::use(now), soci::use(now), soci::into(id);
   auto created = get(unit, id);
   if (!created) return created;
-  record_audit(unit, "create", "recurring_plan", id, nullptr, to_json(*created));
+  record_audit(unit, "create", "recurring_plan", id, nullptr, recurring_plan_to_json(*created));
   insert_transition(unit, id, std::nullopt, "active", "plan created");
   return created;
 }
@@ -196,7 +192,7 @@ Result<RecurringPlan> update(Unit& unit, long long id, const domain::PlanInput& 
                                        " and can no longer change");
   if (Status s = check_input(unit, in, id); !s) return s;
   std::string now = domain::utc_now_iso();
-  Binds b(in, next_after_paid(in.schedule(), before->last_paid_on));
+  RecurringPlanBinds b(in, next_after_paid(in.schedule(), before->last_paid_on));
   unit.sql() << "UPDATE recurring_plans SET constituent_id = :c, amount_minor = :amount, "
                 "currency = :currency, frequency = :frequency, anchor_day = :anchor, "
                 "starts_on = :starts, ends_on = :ends, fund_id = :fund, campaign_id = :campaign, "
@@ -209,7 +205,9 @@ Result<RecurringPlan> update(Unit& unit, long long id, const domain::PlanInput& 
       soci::use(in.processor), soci::use(in.processor_reference), soci::use(b.next),
       soci::use(in.notes), soci::use(now), soci::use(id);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "update", "recurring_plan", id, to_json(*before), to_json(*after));
+  if (after)
+    record_audit(unit, "update", "recurring_plan", id, recurring_plan_to_json(*before),
+                 recurring_plan_to_json(*after));
   return after;
 }
 
@@ -225,7 +223,7 @@ Result<Page<RecurringPlan>> list(Unit& unit, const ListFilter& filter) {
   long long after = filter.page.after_id;
   int restricted_too = filter.include_restricted ? 1 : 0;
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+      (unit.sql().prepare << "SELECT " + std::string(kRecurringPlanColumns) +
                                  " FROM recurring_plans WHERE (:has_c = 0 OR constituent_id = :c) "
                                  "AND (:has_s = 0 OR status = :s) AND (:has_f = 0 OR fund_id = "
                                  ":f) AND (:ir = 1 OR NOT EXISTS (SELECT 1 FROM constituents rc "
@@ -235,7 +233,7 @@ Result<Page<RecurringPlan>> list(Unit& unit, const ListFilter& filter) {
        soci::use(has_c), soci::use(c), soci::use(has_s), soci::use(s), soci::use(has_f),
        soci::use(f), soci::use(restricted_too), soci::use(after), soci::use(fetch));
   Page<RecurringPlan> page;
-  for (const soci::row& r : rows) page.items.push_back(from_row(r));
+  for (const soci::row& r : rows) page.items.push_back(recurring_plan_from_row(r));
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.pop_back();
     page.next_after_id = page.items.back().id;
@@ -245,12 +243,12 @@ Result<Page<RecurringPlan>> list(Unit& unit, const ListFilter& filter) {
 
 Result<std::vector<RecurringPlan>> open_plans_of(Unit& unit, long long constituent_id) {
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+      (unit.sql().prepare << "SELECT " + std::string(kRecurringPlanColumns) +
                                  " FROM recurring_plans WHERE constituent_id = :c AND status NOT "
                                  "IN ('cancelled', 'completed') ORDER BY id",
        soci::use(constituent_id));
   std::vector<RecurringPlan> out;
-  for (const soci::row& r : rows) out.push_back(from_row(r));
+  for (const soci::row& r : rows) out.push_back(recurring_plan_from_row(r));
   return out;
 }
 
@@ -271,7 +269,9 @@ Result<RecurringPlan> set_status(Unit& unit, long long id, PlanStatus to,
       soci::use(status), soci::use(now), soci::use(now), soci::use(id);
   insert_transition(unit, id, domain::to_string(before->status), status, reason);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "update", "recurring_plan", id, to_json(*before), to_json(*after));
+  if (after)
+    record_audit(unit, "update", "recurring_plan", id, recurring_plan_to_json(*before),
+                 recurring_plan_to_json(*after));
   return after;
 }
 
@@ -312,8 +312,8 @@ Result<RecurringPlan> record_progress(Unit& unit, long long id, const Progress& 
       before->last_paid_on == progress.last_paid_on &&
       before->consecutive_failures == progress.consecutive_failures)
     return before;
-  std::optional<std::string> next = date_text(progress.next_expected_on);
-  std::optional<std::string> paid = date_text(progress.last_paid_on);
+  std::optional<std::string> next = domain::date_text(progress.next_expected_on);
+  std::optional<std::string> paid = domain::date_text(progress.last_paid_on);
   int failures = progress.consecutive_failures;
   std::string now = domain::utc_now_iso();
   unit.sql() << "UPDATE recurring_plans SET next_expected_on = :next, last_paid_on = :paid, "
@@ -321,7 +321,9 @@ Result<RecurringPlan> record_progress(Unit& unit, long long id, const Progress& 
                 "WHERE id = :id",
       soci::use(next), soci::use(paid), soci::use(failures), soci::use(now), soci::use(id);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "update", "recurring_plan", id, to_json(*before), to_json(*after));
+  if (after)
+    record_audit(unit, "update", "recurring_plan", id, recurring_plan_to_json(*before),
+                 recurring_plan_to_json(*after));
   return after;
 }
 

@@ -12,13 +12,13 @@ namespace steward::store::relationships {
 namespace {
 
 // Columns seen from :viewer: the other side's id and name, and the type from the viewer's side.
-const std::string kSelect =
+const std::string kRelationshipSelect =
     "SELECT r.id, CASE WHEN r.constituent_id = :v1 THEN r.related_id ELSE r.constituent_id END, "
     "c.display_name, CASE WHEN r.constituent_id = :v2 THEN r.type ELSE r.reciprocal_type END, "
     "r.started_on, r.ended_on, r.notes FROM relationships r JOIN constituents c ON c.id = "
     "(CASE WHEN r.constituent_id = :v3 THEN r.related_id ELSE r.constituent_id END) ";
 
-Relationship from_row(const soci::row& row, long long viewer) {
+Relationship relationship_from_row(const soci::row& row, long long viewer) {
   RowReader r(row);
   Relationship rel;
   rel.id = r.integer();
@@ -72,9 +72,9 @@ Result<Relationship> create(Unit& unit, const domain::RelationshipInput& input) 
   record_audit(unit, "create", "relationship", id, nullptr, row_json(id, input, reciprocal));
   soci::row row;
   long long viewer = input.constituent_id;
-  unit.sql() << kSelect + "WHERE r.id = :id", soci::use(viewer), soci::use(viewer),
+  unit.sql() << kRelationshipSelect + "WHERE r.id = :id", soci::use(viewer), soci::use(viewer),
       soci::use(viewer), soci::use(id), soci::into(row);
-  return from_row(row, viewer);
+  return relationship_from_row(row, viewer);
 }
 
 Status remove(Unit& unit, long long relationship_id) {
@@ -102,11 +102,11 @@ Status remove(Unit& unit, long long relationship_id) {
 Result<std::vector<Relationship>> list_for(Unit& unit, long long constituent_id) {
   long long v = constituent_id;
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << kSelect +
+      (unit.sql().prepare << kRelationshipSelect +
                                  "WHERE r.constituent_id = :v4 OR r.related_id = :v5 ORDER BY r.id",
        soci::use(v), soci::use(v), soci::use(v), soci::use(v), soci::use(v));
   std::vector<Relationship> out;
-  for (const soci::row& r : rows) out.push_back(from_row(r, constituent_id));
+  for (const soci::row& r : rows) out.push_back(relationship_from_row(r, constituent_id));
   return out;
 }
 

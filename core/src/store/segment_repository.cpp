@@ -12,9 +12,9 @@
 namespace steward::store::segments {
 namespace {
 
-const char* kColumns = "id, name, description, filter, created_by, created_at, updated_at";
+const char* kSegmentColumns = "id, name, description, filter, created_by, created_at, updated_at";
 
-domain::Segment from_row(const soci::row& row) {
+domain::Segment segment_from_row(const soci::row& row) {
   RowReader r(row);
   domain::Segment s;
   s.id = r.integer();
@@ -27,14 +27,14 @@ domain::Segment from_row(const soci::row& row) {
   return s;
 }
 
-nlohmann::json to_json(const domain::Segment& s) {
+nlohmann::json segment_to_json(const domain::Segment& s) {
   nlohmann::json j = {{"id", s.id}, {"name", s.name}, {"filter", s.filter}};
   if (s.description) j["description"] = *s.description;
   return j;
 }
 
 // Validates the input and returns the filter in canonical form (compact JSON) for storage.
-Result<std::string> check(Unit& unit, const domain::SegmentInput& input) {
+Result<std::string> segment_check(Unit& unit, const domain::SegmentInput& input) {
   if (Status s = domain::validate(input); !s) return s;
   auto settings = settings::get(unit);
   if (!settings) return settings.status();
@@ -58,25 +58,25 @@ Status name_free(Unit& unit, const std::string& name, long long except_id) {
 
 Result<domain::Segment> get(Unit& unit, long long id) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) +
+  unit.sql() << "SELECT " + std::string(kSegmentColumns) +
                     " FROM segments WHERE id = :id AND deleted_at IS NULL",
       soci::use(id), soci::into(row);
   if (!unit.sql().got_data())
     return Status::not_found("segment " + std::to_string(id) + " does not exist");
-  return from_row(row);
+  return segment_from_row(row);
 }
 
 Result<domain::Segment> get_by_name(Unit& unit, const std::string& name) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) +
+  unit.sql() << "SELECT " + std::string(kSegmentColumns) +
                     " FROM segments WHERE name = :name AND deleted_at IS NULL",
       soci::use(name), soci::into(row);
   if (!unit.sql().got_data()) return Status::not_found("segment '" + name + "' does not exist");
-  return from_row(row);
+  return segment_from_row(row);
 }
 
 Result<domain::Segment> create(Unit& unit, const domain::SegmentInput& input) {
-  auto filter = check(unit, input);
+  auto filter = segment_check(unit, input);
   if (!filter) return filter.status();
   if (Status s = name_free(unit, input.name, 0); !s) return s;
   std::string now = domain::utc_now_iso();
@@ -88,12 +88,12 @@ Result<domain::Segment> create(Unit& unit, const domain::SegmentInput& input) {
       soci::use(input.name), soci::use(input.description), soci::use(*filter),
       soci::use(created_by), soci::use(now), soci::use(now), soci::into(id);
   auto created = get(unit, id);
-  if (created) record_audit(unit, "create", "segment", id, nullptr, to_json(*created));
+  if (created) record_audit(unit, "create", "segment", id, nullptr, segment_to_json(*created));
   return created;
 }
 
 Result<domain::Segment> update(Unit& unit, long long id, const domain::SegmentInput& input) {
-  auto filter = check(unit, input);
+  auto filter = segment_check(unit, input);
   if (!filter) return filter.status();
   auto before = get(unit, id);
   if (!before) return before.status();
@@ -104,7 +104,8 @@ Result<domain::Segment> update(Unit& unit, long long id, const domain::SegmentIn
       soci::use(input.name), soci::use(input.description), soci::use(*filter), soci::use(now),
       soci::use(id);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "update", "segment", id, to_json(*before), to_json(*after));
+  if (after)
+    record_audit(unit, "update", "segment", id, segment_to_json(*before), segment_to_json(*after));
   return after;
 }
 
@@ -114,7 +115,7 @@ Status remove(Unit& unit, long long id) {
   std::string now = domain::utc_now_iso();
   unit.sql() << "UPDATE segments SET deleted_at = :deleted, updated_at = :updated WHERE id = :id",
       soci::use(now), soci::use(now), soci::use(id);
-  record_audit(unit, "delete", "segment", id, to_json(*before), nullptr);
+  record_audit(unit, "delete", "segment", id, segment_to_json(*before), nullptr);
   return Status::ok();
 }
 
@@ -130,7 +131,7 @@ Result<Page<domain::Segment>> list(Unit& unit, const PageRequest& request) {
   }
   int has_cursor = after_id > 0 ? 1 : 0;
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+      (unit.sql().prepare << "SELECT " + std::string(kSegmentColumns) +
                                  " FROM segments WHERE deleted_at IS NULL "
                                  "AND (:has_cursor = 0 OR name > :after_name OR "
                                  "(name = :after_name2 AND id > :after_id)) "
@@ -138,7 +139,7 @@ Result<Page<domain::Segment>> list(Unit& unit, const PageRequest& request) {
        soci::use(has_cursor), soci::use(after_name), soci::use(after_name), soci::use(after_id),
        soci::use(fetch));
   Page<domain::Segment> page;
-  for (const soci::row& r : rows) page.items.push_back(from_row(r));
+  for (const soci::row& r : rows) page.items.push_back(segment_from_row(r));
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.pop_back();
     page.next_after_id = page.items.back().id;

@@ -12,7 +12,7 @@ struct Closer {
 };
 using Handle = std::unique_ptr<sqlite3, Closer>;
 
-Result<Handle> open(const std::string& path, int flags) {
+Result<Handle> sqlite_copy_open(const std::string& path, int flags) {
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   Handle db(raw);
@@ -27,9 +27,9 @@ Result<Handle> open(const std::string& path, int flags) {
 }  // namespace
 
 Status sqlite_copy(const std::string& from, const std::string& to) {
-  auto source = open(from, SQLITE_OPEN_READONLY);
+  auto source = sqlite_copy_open(from, SQLITE_OPEN_READONLY);
   if (!source) return source.status();
-  auto dest = open(to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  auto dest = sqlite_copy_open(to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (!dest) return dest.status();
   sqlite3_backup* backup = sqlite3_backup_init(dest->get(), "main", source->get(), "main");
   if (!backup) {
@@ -49,7 +49,7 @@ Status sqlite_copy(const std::string& from, const std::string& to) {
 }
 
 Status sqlite_integrity_check(const std::string& path) {
-  auto db = open(path, SQLITE_OPEN_READONLY);
+  auto db = sqlite_copy_open(path, SQLITE_OPEN_READONLY);
   if (!db) return db.status();
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db->get(), "PRAGMA integrity_check", -1, &stmt, nullptr) != SQLITE_OK) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/date.hpp"
+#include "domain/text.hpp"
 #include "domain/validation.hpp"
 #include "store/audit.hpp"
 #include "store/constituent_repository.hpp"
@@ -11,12 +12,6 @@
 
 namespace steward::store::tags {
 namespace {
-
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 std::vector<Tag> read_tags(soci::rowset<soci::row>& rows) {
   std::vector<Tag> out;
@@ -42,17 +37,18 @@ Result<Tag> get(Unit& unit, long long id) {
 }  // namespace
 
 Result<Tag> get_by_name(Unit& unit, const std::string& name) {
-  std::string key = ascii_lower(trim(name));
+  std::string key = ascii_lower(domain::trim(name));
   soci::row row;
   unit.sql() << "SELECT id, name FROM tags WHERE lower(name) = :name", soci::use(key),
       soci::into(row);
-  if (!unit.sql().got_data()) return Status::not_found("tag '" + trim(name) + "' does not exist");
+  if (!unit.sql().got_data())
+    return Status::not_found("tag '" + domain::trim(name) + "' does not exist");
   RowReader r(row);
   return Tag{r.integer(), r.text()};
 }
 
 Result<Tag> create(Unit& unit, const std::string& raw_name) {
-  std::string name = trim(raw_name);
+  std::string name = domain::trim(raw_name);
   if (Status s = domain::require_text("name", name, 100); !s) return s;
   if (get_by_name(unit, name)) return Status::conflict("a tag named '" + name + "' already exists");
   std::string now = domain::utc_now_iso();

@@ -10,7 +10,7 @@
 namespace steward::store::tasks {
 namespace {
 
-nlohmann::json image(const domain::Task& t) {
+nlohmann::json task_image(const domain::Task& t) {
   nlohmann::json j = {
       {"id", t.id}, {"assignee", t.assignee}, {"title", t.title}, {"status", t.status}};
   if (t.constituent_id) j["constituent_id"] = *t.constituent_id;
@@ -35,7 +35,7 @@ Result<domain::Task> update(Unit& unit, long long id, const domain::TaskInput& i
       soci::use(in.title), soci::use(in.details), soci::use(due), soci::use(in.assignee),
       soci::use(now), soci::use(id);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "update", "task", id, image(*before), image(*after));
+  if (after) record_audit(unit, "update", "task", id, task_image(*before), task_image(*after));
   return after;
 }
 
@@ -45,7 +45,7 @@ Status remove(Unit& unit, long long id) {
   std::string now = domain::utc_now_iso();
   unit.sql() << "UPDATE tasks SET deleted_at = :d, updated_at = :u WHERE id = :id", soci::use(now),
       soci::use(now), soci::use(id);
-  record_audit(unit, "delete", "task", id, image(*before), nullptr);
+  record_audit(unit, "delete", "task", id, task_image(*before), nullptr);
   return Status::ok();
 }
 

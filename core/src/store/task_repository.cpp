@@ -14,11 +14,11 @@ namespace {
 
 using domain::Task;
 
-const char* kColumns =
+const char* kTaskColumns =
     "id, constituent_id, assignee, title, details, due_on, status, completed_at, created_by, "
     "created_at, updated_at";
 
-Task from_row(const soci::row& row) {
+Task task_from_row(const soci::row& row) {
   RowReader r(row);
   Task t;
   t.id = r.integer();
@@ -35,7 +35,7 @@ Task from_row(const soci::row& row) {
   return t;
 }
 
-nlohmann::json to_json(const Task& t) {
+nlohmann::json task_to_json(const Task& t) {
   nlohmann::json j = {
       {"id", t.id}, {"assignee", t.assignee}, {"title", t.title}, {"status", t.status}};
   if (t.constituent_id) j["constituent_id"] = *t.constituent_id;
@@ -47,7 +47,7 @@ nlohmann::json to_json(const Task& t) {
 
 std::vector<Task> read_all(soci::rowset<soci::row>& rows) {
   std::vector<Task> out;
-  for (const soci::row& r : rows) out.push_back(from_row(r));
+  for (const soci::row& r : rows) out.push_back(task_from_row(r));
   return out;
 }
 
@@ -65,7 +65,7 @@ Result<Task> move(Unit& unit, long long id, const char* from_rule, const std::st
       << "UPDATE tasks SET status = :s, completed_at = :done, updated_at = :u WHERE id = :id",
       soci::use(to), soci::use(completed), soci::use(now), soci::use(id);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "update", "task", id, to_json(*before), to_json(*after));
+  if (after) record_audit(unit, "update", "task", id, task_to_json(*before), task_to_json(*after));
   return after;
 }
 
@@ -73,12 +73,12 @@ Result<Task> move(Unit& unit, long long id, const char* from_rule, const std::st
 
 Result<Task> get(Unit& unit, long long id) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) +
+  unit.sql() << "SELECT " + std::string(kTaskColumns) +
                     " FROM tasks WHERE id = :id AND deleted_at IS NULL",
       soci::use(id), soci::into(row);
   if (!unit.sql().got_data())
     return Status::not_found("task " + std::to_string(id) + " does not exist");
-  return from_row(row);
+  return task_from_row(row);
 }
 
 Result<Task> create(Unit& unit, const domain::TaskInput& in) {
@@ -99,7 +99,7 @@ Result<Task> create(Unit& unit, const domain::TaskInput& in) {
       soci::use(in.details), soci::use(due), soci::use(by), soci::use(now), soci::use(now),
       soci::into(id);
   auto created = get(unit, id);
-  if (created) record_audit(unit, "create", "task", id, nullptr, to_json(*created));
+  if (created) record_audit(unit, "create", "task", id, nullptr, task_to_json(*created));
   return created;
 }
 
@@ -111,7 +111,7 @@ Result<Task> assign(Unit& unit, long long id, const std::string& assignee) {
   unit.sql() << "UPDATE tasks SET assignee = :a, updated_at = :u WHERE id = :id",
       soci::use(assignee), soci::use(now), soci::use(id);
   auto after = get(unit, id);
-  if (after) record_audit(unit, "update", "task", id, to_json(*before), to_json(*after));
+  if (after) record_audit(unit, "update", "task", id, task_to_json(*before), task_to_json(*after));
   return after;
 }
 
@@ -127,7 +127,7 @@ Result<std::vector<Task>> list(Unit& unit, const ListFilter& f) {
   int has_s = f.status ? 1 : 0;
   std::string s = f.status.value_or("open");
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+      (unit.sql().prepare << "SELECT " + std::string(kTaskColumns) +
                                  " FROM tasks WHERE deleted_at IS NULL AND (:has_a = 0 OR "
                                  "assignee = :a) AND (:has_c = 0 OR constituent_id = :c) AND "
                                  "(:has_s = 0 OR status = :s) ORDER BY CASE WHEN status = 'open' "
@@ -144,7 +144,7 @@ Result<std::vector<Task>> overdue(Unit& unit, const domain::Date& as_of,
   int has_a = assignee ? 1 : 0;
   std::string a = assignee.value_or("");
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " + std::string(kColumns) +
+      (unit.sql().prepare << "SELECT " + std::string(kTaskColumns) +
                                  " FROM tasks WHERE deleted_at IS NULL AND status = 'open' AND "
                                  "due_on < :day AND (:has_a = 0 OR assignee = :a) ORDER BY "
                                  "due_on, id",
@@ -192,7 +192,7 @@ Result<Page<Task>> page(Unit& unit, const PageFilter& f) {
   const std::string due = "COALESCE(due_on, '9999-12-31')";
   soci::rowset<soci::row> rows =
       (unit.sql().prepare
-           << "SELECT " + std::string(kColumns) +
+           << "SELECT " + std::string(kTaskColumns) +
                   " FROM tasks WHERE deleted_at IS NULL AND (:has_a = 0 OR assignee = :a)"
                   " AND (:has_c = 0 OR constituent_id = :c) AND (:has_s = 0 OR status = :s)"
                   " AND (:hb = 0 OR (due_on IS NOT NULL AND due_on < :before))"
@@ -208,7 +208,7 @@ Result<Page<Task>> page(Unit& unit, const PageFilter& f) {
        soci::use(after_rank), soci::use(after_due), soci::use(after_due), soci::use(after_id),
        soci::use(fetch));
   Page<Task> out;
-  for (const soci::row& r : rows) out.items.push_back(from_row(r));
+  for (const soci::row& r : rows) out.items.push_back(task_from_row(r));
   if (static_cast<int>(out.items.size()) > limit) {
     out.items.pop_back();
     out.next_after_id = out.items.back().id;

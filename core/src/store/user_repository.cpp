@@ -13,11 +13,11 @@
 namespace steward::store::users {
 namespace {
 
-const char* kColumns =
+const char* kUserColumns =
     "id, username, display_name, email, role, restricted_access, must_change_password, "
     "totp_enabled, disabled_at, last_sign_in_at, created_at, updated_at";
 
-domain::User from_row(const soci::row& row) {
+domain::User user_from_row(const soci::row& row) {
   RowReader r(row);
   domain::User u;
   u.id = r.integer();
@@ -35,7 +35,7 @@ domain::User from_row(const soci::row& row) {
   return u;
 }
 
-nlohmann::json to_json(const domain::User& u) {
+nlohmann::json user_to_json(const domain::User& u) {
   nlohmann::json j = {{"id", u.id},
                       {"username", u.username},
                       {"display_name", u.display_name},
@@ -52,26 +52,26 @@ nlohmann::json to_json(const domain::User& u) {
 
 Result<domain::User> get(Unit& unit, long long id) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) + " FROM users WHERE id = :id", soci::use(id),
+  unit.sql() << "SELECT " + std::string(kUserColumns) + " FROM users WHERE id = :id", soci::use(id),
       soci::into(row);
   if (!unit.sql().got_data())
     return Status::not_found("user " + std::to_string(id) + " does not exist");
-  return from_row(row);
+  return user_from_row(row);
 }
 
 Result<domain::User> get_by_username(Unit& unit, const std::string& username) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) + " FROM users WHERE username = :u",
+  unit.sql() << "SELECT " + std::string(kUserColumns) + " FROM users WHERE username = :u",
       soci::use(username), soci::into(row);
   if (!unit.sql().got_data()) return Status::not_found("user '" + username + "' does not exist");
-  return from_row(row);
+  return user_from_row(row);
 }
 
 Result<std::vector<domain::User>> list(Unit& unit) {
   std::vector<domain::User> out;
-  soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " + std::string(kColumns) + " FROM users ORDER BY username");
-  for (const soci::row& row : rows) out.push_back(from_row(row));
+  soci::rowset<soci::row> rows = (unit.sql().prepare << "SELECT " + std::string(kUserColumns) +
+                                                            " FROM users ORDER BY username");
+  for (const soci::row& row : rows) out.push_back(user_from_row(row));
   return out;
 }
 
@@ -100,7 +100,7 @@ Result<domain::User> create(Unit& unit, const domain::NewUser& input) {
       soci::use(role), soci::use(restricted), soci::use(hash.value()), soci::use(must_change),
       soci::use(now), soci::use(now), soci::use(now), soci::into(id);
   auto created = get(unit, id);
-  if (created) record_audit(unit, "create", "user", id, nullptr, to_json(created.value()));
+  if (created) record_audit(unit, "create", "user", id, nullptr, user_to_json(created.value()));
   return created;
 }
 
@@ -135,7 +135,8 @@ Status set_role(Unit& unit, long long id, auth::Role role, bool restricted_acces
       soci::use(r), soci::use(restricted), soci::use(now), soci::use(id);
   auto after = get(unit, id);
   if (!after) return after.status();
-  record_audit(unit, "update", "user", id, to_json(before.value()), to_json(after.value()));
+  record_audit(unit, "update", "user", id, user_to_json(before.value()),
+               user_to_json(after.value()));
   return Status::ok();
 }
 
@@ -152,19 +153,19 @@ Status set_disabled(Unit& unit, long long id, bool disabled) {
   }
   auto after = get(unit, id);
   if (!after) return after.status();
-  record_audit(unit, disabled ? "disable" : "enable", "user", id, to_json(before.value()),
-               to_json(after.value()));
+  record_audit(unit, disabled ? "disable" : "enable", "user", id, user_to_json(before.value()),
+               user_to_json(after.value()));
   return Status::ok();
 }
 
 Result<Credentials> credentials(Unit& unit, const std::string& username) {
   soci::row row;
-  unit.sql() << "SELECT " + std::string(kColumns) +
+  unit.sql() << "SELECT " + std::string(kUserColumns) +
                     ", password_hash, failed_sign_ins, locked_until FROM users WHERE username = :u",
       soci::use(username), soci::into(row);
   if (!unit.sql().got_data()) return Status::not_found("user '" + username + "' does not exist");
   Credentials c;
-  c.user = from_row(row);
+  c.user = user_from_row(row);
   RowReader r(row);
   c.password_hash = r.text(12);
   c.failed_sign_ins = r.integer(13);

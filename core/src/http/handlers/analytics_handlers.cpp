@@ -35,7 +35,7 @@ Result<std::string> answer_format(const Request& request) {
   return std::string("json");
 }
 
-Response query(Call& call) {
+Response analytics_query(Call& call) {
   auto format = answer_format(call.request);
   if (!format) return Response::from_status(format.status());
   if (*format != "json" &&
@@ -136,7 +136,7 @@ void add_analytics_routes(Api& api) {
   api.router().add({"POST", "/api/v1/analytics/query", Access::kPermission,
                     auth::Permission::kRunReports,
                     "Giving measures by dimensions (JSON, or ?format=csv|xlsx to download)",
-                    [](Call& call) { return query(call); }, query_openapi()});
+                    [](Call& call) { return analytics_query(call); }, query_openapi()});
 }
 
 }  // namespace steward::http

@@ -27,21 +27,11 @@ namespace {
 
 using nlohmann::json;
 
-const json kString = {{"type", "string"}};
-const json kInteger = {{"type", "integer"}};
+const json kAppealString = {{"type", "string"}};
+const json kAppealInteger = {{"type", "integer"}};
 const json kObject = {{"type", "object"}};
 
-json audience_json(const engine::appeals::Audience& au) {
-  return {{"appeal_id", au.appeal_id},
-          {"segment_id", au.segment_id},
-          {"template_name", au.template_name},
-          {"segment_count", au.segment_count},
-          {"recipients", au.recipients.size()},
-          {"by_language", {{"en", au.count_in("en")}, {"ko", au.count_in("ko")}}},
-          {"excluded", au.excluded.to_json()}};
-}
-
-json send_json(const store::appeal_sends::SendRecord& s) {
+json send_record_json(const store::appeal_sends::SendRecord& s) {
   json j = {{"id", s.id},
             {"appeal_id", s.appeal_id},
             {"segment_id", s.segment_id},
@@ -64,7 +54,7 @@ Response appeal_preview(Call& call, engine::appeals::AudienceRequest req) {
   if (!installed) return Response::from_status(installed.status());
   auto au = call.db.read([&](store::Unit& u) { return engine::appeals::appeal_audience(u, req); });
   if (!au) return Response::from_status(au.status());
-  return Response::json(200, audience_json(*au));
+  return Response::json(200, au->to_json());
 }
 
 Response preview_get(Call& call) {
@@ -123,8 +113,8 @@ Response start_send(Call& call) {
     if (!s) return s.status();
     auto send = store::appeal_sends::get(u, s->send_id);
     if (!send) return send.status();
-    json j = send_json(*send);
-    j["audience"] = audience_json(s->audience);
+    json j = send_record_json(*send);
+    j["audience"] = s->audience.to_json();
     return j;
   });
   if (!started) return Response::from_status(started.status());
@@ -141,7 +131,7 @@ Response list_sends(Call& call) {
     auto list = store::appeal_sends::for_appeal(u, *id);
     if (!list) return list.status();
     json items = json::array();
-    for (const auto& s : *list) items.push_back(send_json(s));
+    for (const auto& s : *list) items.push_back(send_record_json(s));
     return items;
   });
   if (!sends) return Response::from_status(sends.status());
@@ -155,7 +145,7 @@ Result<json> send_with_states(store::Unit& u, long long id) {
   if (!send) return send.status();
   auto counts = store::appeal_sends::state_counts(u, id);
   if (!counts) return counts.status();
-  json j = send_json(*send);
+  json j = send_record_json(*send);
   j["states"] = *counts;
   // Counted apart from the others (a cancelled recipient was never sent and is not "left").
   j["cancelled"] = counts->count("cancelled") > 0 ? counts->at("cancelled") : 0;
@@ -245,20 +235,21 @@ void add_appeal_mail_routes(Api& api) {
       {"type", "object"},
       {"additionalProperties", false},
       {"required", {"segment_id"}},
-      {"properties", {{"segment_id", kInteger}, {"template_name", kString}}}};
+      {"properties", {{"segment_id", kAppealInteger}, {"template_name", kAppealString}}}};
   r.add({"GET",
          "/api/v1/appeals/{id}/email-preview",
          Access::kPermission,
          auth::Permission::kSendMail,
          "How many an email appeal to a segment would reach, each exclusion counted",
          preview_get,
-         {{"parameters",
-           json::array(
-               {{{"name", "segment_id"}, {"in", "query"}, {"required", true}, {"schema", kInteger}},
-                {{"name", "template_name"},
-                 {"in", "query"},
-                 {"required", false},
-                 {"schema", kString}}})},
+         {{"parameters", json::array({{{"name", "segment_id"},
+                                       {"in", "query"},
+                                       {"required", true},
+                                       {"schema", kAppealInteger}},
+                                      {{"name", "template_name"},
+                                       {"in", "query"},
+                                       {"required", false},
+                                       {"schema", kAppealString}}})},
           {"response", kObject}}});
   r.add({"POST",
          "/api/v1/appeals/{id}/email-preview",
@@ -267,22 +258,23 @@ void add_appeal_mail_routes(Api& api) {
          "How many an email appeal to a segment would reach, each exclusion counted",
          preview_post,
          {{"request", preview_request}, {"response", kObject}, {"status", 200}}});
-  r.add(
-      {"POST",
-       "/api/v1/appeals/{id}/email-sends",
-       Access::kPermission,
-       auth::Permission::kSendMail,
-       "Send an email appeal to a segment: freezes the recipients and queues the mail.appeal "
-       "job",
-       start_send,
-       {{"request",
-         {{"type", "object"},
-          {"additionalProperties", false},
-          {"required", {"segment_id"}},
-          {"properties",
-           {{"segment_id", kInteger}, {"template_name", kString}, {"rate_per_minute", kInteger}}}}},
-        {"response", kObject},
-        {"status", 202}}});
+  r.add({"POST",
+         "/api/v1/appeals/{id}/email-sends",
+         Access::kPermission,
+         auth::Permission::kSendMail,
+         "Send an email appeal to a segment: freezes the recipients and queues the mail.appeal "
+         "job",
+         start_send,
+         {{"request",
+           {{"type", "object"},
+            {"additionalProperties", false},
+            {"required", {"segment_id"}},
+            {"properties",
+             {{"segment_id", kAppealInteger},
+              {"template_name", kAppealString},
+              {"rate_per_minute", kAppealInteger}}}}},
+          {"response", kObject},
+          {"status", 202}}});
   r.add({"GET",
          "/api/v1/appeals/{id}/email-sends",
          Access::kPermission,
@@ -311,21 +303,25 @@ void add_appeal_mail_routes(Api& api) {
             {"description", "no body needed (an empty body or {})"}}},
           {"response", kObject},
           {"status", 200}}});
-  r.add({"GET",
-         "/api/v1/appeal-sends/{id}/recipients",
-         Access::kPermission,
-         auth::Permission::kSendMail,
-         "The recipients of an appeal send in cursor pages by id (?after=&limit=), optionally "
-         "one state (?state=queued|sending|sent|rejected|deferred|skipped|cancelled|failed): "
-         "name, address, state, attempts, the server's reply; restricted donors left out "
-         "without the grant (counted in hidden)",
-         send_recipients,
-         {{"parameters",
-           json::array(
-               {{{"name", "state"}, {"in", "query"}, {"required", false}, {"schema", kString}},
-                {{"name", "after"}, {"in", "query"}, {"required", false}, {"schema", kInteger}},
-                {{"name", "limit"}, {"in", "query"}, {"required", false}, {"schema", kInteger}}})},
-          {"response", kObject}}});
+  r.add(
+      {"GET",
+       "/api/v1/appeal-sends/{id}/recipients",
+       Access::kPermission,
+       auth::Permission::kSendMail,
+       "The recipients of an appeal send in cursor pages by id (?after=&limit=), optionally "
+       "one state (?state=queued|sending|sent|rejected|deferred|skipped|cancelled|failed): "
+       "name, address, state, attempts, the server's reply; restricted donors left out "
+       "without the grant (counted in hidden)",
+       send_recipients,
+       {{"parameters",
+         json::array(
+             {{{"name", "state"}, {"in", "query"}, {"required", false}, {"schema", kAppealString}},
+              {{"name", "after"}, {"in", "query"}, {"required", false}, {"schema", kAppealInteger}},
+              {{"name", "limit"},
+               {"in", "query"},
+               {"required", false},
+               {"schema", kAppealInteger}}})},
+        {"response", kObject}}});
   r.add({"GET",
          "/api/v1/appeals/{id}/email-results",
          Access::kPermission,

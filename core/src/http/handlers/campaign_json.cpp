@@ -1,16 +1,15 @@
 #include "http/handlers/campaign_json.hpp"
 
+#include "http/json_body.hpp"
+
 namespace steward::http {
 namespace {
 
-nlohmann::json opt_date(const std::optional<domain::Date>& d) {
-  return d ? nlohmann::json(d->to_string()) : nlohmann::json(nullptr);
-}
 nlohmann::json opt_money(const std::optional<sdk::Money>& m) {
   return m ? money_json(*m) : nlohmann::json(nullptr);
 }
 
-std::optional<domain::Date> read_date(JsonReader& in, const std::string& key) {
+std::optional<domain::Date> campaign_json_read_date(JsonReader& in, const std::string& key) {
   auto text = in.text(key, false);
   if (!text) return std::nullopt;
   auto d = domain::Date::parse(*text, key);
@@ -47,8 +46,8 @@ nlohmann::json campaign_json(const domain::Campaign& c) {
           {"description", c.description ? nlohmann::json(*c.description) : nlohmann::json()},
           {"currency", c.currency},
           {"goal", opt_money(c.goal)},
-          {"starts_on", opt_date(c.starts_on)},
-          {"ends_on", opt_date(c.ends_on)},
+          {"starts_on", date_json(c.starts_on)},
+          {"ends_on", date_json(c.ends_on)},
           {"active", c.active},
           {"created_at", c.created_at},
           {"updated_at", c.updated_at}};
@@ -62,8 +61,8 @@ nlohmann::json appeal_json(const domain::Appeal& a) {
           {"channel", a.channel},
           {"currency", a.currency},
           {"goal", opt_money(a.goal)},
-          {"starts_on", opt_date(a.starts_on)},
-          {"ends_on", opt_date(a.ends_on)},
+          {"starts_on", date_json(a.starts_on)},
+          {"ends_on", date_json(a.ends_on)},
           {"created_at", a.created_at},
           {"updated_at", a.updated_at}};
 }
@@ -99,8 +98,8 @@ domain::CampaignInput read_campaign(JsonReader& in) {
   c.description = in.text("description", false);
   c.goal = in.money("goal", false);
   c.currency = read_currency(in, c.goal);
-  c.starts_on = read_date(in, "starts_on");
-  c.ends_on = read_date(in, "ends_on");
+  c.starts_on = campaign_json_read_date(in, "starts_on");
+  c.ends_on = campaign_json_read_date(in, "ends_on");
   c.active = in.boolean("active", false).value_or(true);
   for (const char* echoed : {"id", "created_at", "updated_at"}) in.ignore(echoed);
   return c;
@@ -113,8 +112,8 @@ domain::AppealInput read_appeal(JsonReader& in) {
   a.channel = in.text("channel", false).value_or("mail");
   a.goal = in.money("goal", false);
   a.currency = read_currency(in, a.goal);
-  a.starts_on = read_date(in, "starts_on");
-  a.ends_on = read_date(in, "ends_on");
+  a.starts_on = campaign_json_read_date(in, "starts_on");
+  a.ends_on = campaign_json_read_date(in, "ends_on");
   for (const char* echoed : {"id", "campaign_id", "created_at", "updated_at"}) in.ignore(echoed);
   return a;
 }

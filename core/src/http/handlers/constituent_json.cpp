@@ -1,13 +1,10 @@
 #include "http/handlers/constituent_json.hpp"
 
+#include "http/json_body.hpp"
 #include "store/constituent_repository.hpp"
 
 namespace steward::http {
 namespace {
-
-nlohmann::json opt(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
 
 nlohmann::json minor_money(long long minor, const std::string& currency) {
   return money_json(sdk::Money{minor, currency});
@@ -31,7 +28,7 @@ nlohmann::json email_json(const domain::Email& e) {
           {"email", e.email},
           {"kind", e.kind},
           {"is_primary", e.is_primary},
-          {"unsubscribed_at", opt(e.unsubscribed_at)},
+          {"unsubscribed_at", optional_json(e.unsubscribed_at)},
           {"created_at", e.created_at},
           {"updated_at", e.updated_at}};
 }
@@ -52,11 +49,11 @@ nlohmann::json address_json(const domain::Address& a) {
           {"constituent_id", a.constituent_id},
           {"kind", a.kind},
           {"line1", a.line1},
-          {"line2", opt(a.line2)},
-          {"line3", opt(a.line3)},
-          {"city", opt(a.city)},
-          {"region", opt(a.region)},
-          {"postal_code", opt(a.postal_code)},
+          {"line2", optional_json(a.line2)},
+          {"line3", optional_json(a.line3)},
+          {"city", optional_json(a.city)},
+          {"region", optional_json(a.region)},
+          {"postal_code", optional_json(a.postal_code)},
           {"country", a.country},
           {"is_primary", a.is_primary},
           {"undeliverable", a.undeliverable},
@@ -70,8 +67,8 @@ nlohmann::json membership_json(const store::households::Membership& m) {
           {"member_id", m.member_id},
           {"member_name", m.member_name},
           {"role", m.role},
-          {"started_on", opt(m.started_on)},
-          {"ended_on", opt(m.ended_on)}};
+          {"started_on", optional_json(m.started_on)},
+          {"ended_on", optional_json(m.ended_on)}};
 }
 
 nlohmann::json relationship_json(const store::relationships::Relationship& r) {
@@ -80,9 +77,9 @@ nlohmann::json relationship_json(const store::relationships::Relationship& r) {
           {"related_id", r.related_id},
           {"related_name", r.related_name},
           {"type", r.type},
-          {"started_on", opt(r.started_on)},
-          {"ended_on", opt(r.ended_on)},
-          {"notes", opt(r.notes)}};
+          {"started_on", optional_json(r.started_on)},
+          {"ended_on", optional_json(r.ended_on)},
+          {"notes", optional_json(r.notes)}};
 }
 
 nlohmann::json tag_json(const store::tags::Tag& t) { return {{"id", t.id}, {"name", t.name}}; }
@@ -96,9 +93,9 @@ nlohmann::json giving_json(const store::giving::Summary& s) {
                      {"soft_credit", minor_money(y.soft_credit_minor, s.currency)}});
   }
   return {{"currency", s.currency},
-          {"first_gift_on", opt(s.first_gift_on)},
+          {"first_gift_on", optional_json(s.first_gift_on)},
           {"first_gift", minor_money(s.first_gift_minor, s.currency)},
-          {"last_gift_on", opt(s.last_gift_on)},
+          {"last_gift_on", optional_json(s.last_gift_on)},
           {"last_gift", minor_money(s.last_gift_minor, s.currency)},
           {"largest_gift", minor_money(s.largest_gift_minor, s.currency)},
           {"gift_count", s.gift_count},

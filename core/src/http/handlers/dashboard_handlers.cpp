@@ -22,7 +22,7 @@ constexpr int kRecentGifts = 20;
 constexpr int kOpenTasks = 10;
 constexpr int kTrendMonths = 24;
 
-nlohmann::json money(long long minor, const std::string& currency) {
+nlohmann::json dashboard_money(long long minor, const std::string& currency) {
   return money_json(sdk::Money{minor, currency});
 }
 
@@ -81,12 +81,12 @@ nlohmann::json needs_json(const engine::NeedsReport& needs) {
     out.push_back({{"fund_id", f.fund_id},
                    {"fund_code", f.fund_code},
                    {"fund_name", f.fund_name},
-                   {"need", money(f.need_minor, f.currency)},
-                   {"committed", money(f.committed_minor, f.currency)},
-                   {"received", money(f.received_minor, f.currency)},
+                   {"need", dashboard_money(f.need_minor, f.currency)},
+                   {"committed", dashboard_money(f.committed_minor, f.currency)},
+                   {"received", dashboard_money(f.received_minor, f.currency)},
                    {"committed_bp", f.committed_bp},
                    {"received_bp", f.received_bp},
-                   {"gap", money(f.gap_minor, f.currency)}});
+                   {"gap", dashboard_money(f.gap_minor, f.currency)}});
   }
   return out;
 }
@@ -125,7 +125,7 @@ Result<nlohmann::json> figures(store::Unit& u, const domain::Date& as_of, bool a
   }
   nlohmann::json trend = nlohmann::json::array();
   for (const auto& [key, minor] : by_month)
-    trend.push_back({{"month", key}, {"total", money(minor, cur)}});
+    trend.push_back({{"month", key}, {"total", dashboard_money(minor, cur)}});
 
   auto needs = engine::needs_coverage(u, as_of);
   if (!needs) return needs.status();
@@ -154,25 +154,26 @@ Result<nlohmann::json> figures(store::Unit& u, const domain::Date& as_of, bool a
                       {"constituent_id", g.constituent_id},
                       {"constituent_name", g.constituent_name},
                       {"received_on", g.received_on},
-                      {"amount", money(g.amount_minor, g.currency)}});
+                      {"amount", dashboard_money(g.amount_minor, g.currency)}});
   }
   return nlohmann::json{
       {"as_of", today},
       {"currency", cur},
       {"year_to_date",
-       {{"this_year", money(ytd, cur)},
+       {{"this_year", dashboard_money(ytd, cur)},
         {"this_year_gifts", ytd_count},
-        {"last_year", money(last_ytd, cur)},
+        {"last_year", dashboard_money(last_ytd, cur)},
         {"last_year_gifts", last_ytd_count},
         {"last_year_to", last_year_same_day}}},
-      {"this_month", {{"total", money(month, cur)}, {"gift_count", month_count}}},
+      {"this_month", {{"total", dashboard_money(month, cur)}, {"gift_count", month_count}}},
       {"donors",
        {{"new_this_year", donors.new_donors},
         {"lapsed_this_year", donors.lapsed},
         {"retained_this_year", donors.retained},
         {"last_year_donors", donors.last_year_donors}}},
       {"recurring",
-       {{"monthly", money(recurring.monthly_minor, cur)}, {"plan_count", recurring.plan_count}}},
+       {{"monthly", dashboard_money(recurring.monthly_minor, cur)},
+        {"plan_count", recurring.plan_count}}},
       {"needs", needs_json(needs.value())},
       {"trend", trend},
       {"my_tasks", tasks},

@@ -1,15 +1,8 @@
 #include "http/handlers/gift_json.hpp"
 
+#include "http/json_body.hpp"
+
 namespace steward::http {
-namespace {
-
-template <typename T>
-nlohmann::json opt(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-}  // namespace
-
 nlohmann::json gift_json(const domain::Gift& g) {
   const std::string& cur = g.amount.currency;
   nlohmann::json allocations = nlohmann::json::array();
@@ -27,8 +20,8 @@ nlohmann::json gift_json(const domain::Gift& g) {
   if (g.tribute) {
     tribute = {{"type", g.tribute->type},
                {"name", g.tribute->name},
-               {"notify_id", opt(g.tribute->notify_id)},
-               {"notify_name", opt(g.tribute->notify_name)}};
+               {"notify_id", optional_json(g.tribute->notify_id)},
+               {"notify_name", optional_json(g.tribute->notify_name)}};
   }
   return {{"id", g.id},
           {"constituent_id", g.constituent_id},
@@ -38,24 +31,24 @@ nlohmann::json gift_json(const domain::Gift& g) {
           {"fee", money_json({g.fee_minor, cur})},
           {"refunded", money_json({g.refunded_minor, cur})},
           {"payment_method", g.payment_method},
-          {"check_number", opt(g.check_number)},
+          {"check_number", optional_json(g.check_number)},
           {"status", g.status},
-          {"source", opt(g.source)},
-          {"external_id", opt(g.external_id)},
-          {"campaign_id", opt(g.campaign_id)},
-          {"appeal_id", opt(g.appeal_id)},
-          {"recurring_plan_id", opt(g.recurring_plan_id)},
-          {"pledge_id", opt(g.pledge_id)},
+          {"source", optional_json(g.source)},
+          {"external_id", optional_json(g.external_id)},
+          {"campaign_id", optional_json(g.campaign_id)},
+          {"appeal_id", optional_json(g.appeal_id)},
+          {"recurring_plan_id", optional_json(g.recurring_plan_id)},
+          {"pledge_id", optional_json(g.pledge_id)},
           {"tribute", tribute},
           {"anonymous", g.anonymous},
-          {"in_kind_description", opt(g.in_kind_description)},
-          {"batch_id", opt(g.batch_id)},
-          {"notes", opt(g.notes)},
-          {"acknowledged_at", opt(g.acknowledged_at)},
-          {"acknowledgment_method", opt(g.acknowledgment_method)},
+          {"in_kind_description", optional_json(g.in_kind_description)},
+          {"batch_id", optional_json(g.batch_id)},
+          {"notes", optional_json(g.notes)},
+          {"acknowledged_at", optional_json(g.acknowledged_at)},
+          {"acknowledgment_method", optional_json(g.acknowledgment_method)},
           {"allocations", allocations},
           {"soft_credits", credits},
-          {"created_by", opt(g.created_by)},
+          {"created_by", optional_json(g.created_by)},
           {"version", g.version},
           {"created_at", g.created_at},
           {"updated_at", g.updated_at}};
@@ -70,15 +63,15 @@ nlohmann::json batch_json(const domain::GiftBatch& b) {
           {"expected_total", money_json(b.expected_total)},
           {"actual_count", b.actual_count},
           {"actual_total", money_json({b.actual_total_minor, cur})},
-          {"closed_at", opt(b.closed_at)},
-          {"created_by", opt(b.created_by)},
+          {"closed_at", optional_json(b.closed_at)},
+          {"created_by", optional_json(b.created_by)},
           {"created_at", b.created_at}};
 }
 
 nlohmann::json match_json(const engine::MatchOutcome& m) {
   return {
       {"result", engine::to_string(m.result)},
-      {"plan_id", opt(m.plan_id)},
+      {"plan_id", optional_json(m.plan_id)},
       {"installment_on",
        m.installment_on ? nlohmann::json(m.installment_on->to_string()) : nullptr},
       {"matched_by", m.matched_by.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.matched_by)},

@@ -34,7 +34,7 @@ namespace {
 namespace fs = std::filesystem;
 namespace im = engine::imports;
 
-struct Ctx {
+struct ImportCtx {
   Api& api;
   fs::path dir() const { return api.options().plugin_dir; }
 };
@@ -85,7 +85,7 @@ std::string safe_name(std::string name) {
   return name;
 }
 
-Response create_import(const Ctx& ctx, Call& call) {
+Response create_import(const ImportCtx& ctx, Call& call) {
   const Request& req = call.request;
   std::string content_type = req.header("content-type").value_or("");
   std::string name = req.query_param("file_name").value_or("upload");
@@ -132,7 +132,7 @@ Response create_import(const Ctx& ctx, Call& call) {
   return Response::json(options.dry_run ? 200 : 201, im::preview_json(*preview));
 }
 
-Response list_imports(const Ctx&, Call& call) {
+Response list_imports(const ImportCtx&, Call& call) {
   auto list = call.db.read([](store::Unit& u) { return store::imports::list(u, 100); });
   if (!list) return Response::from_status(list.status());
   nlohmann::json items = nlohmann::json::array();
@@ -140,7 +140,7 @@ Response list_imports(const Ctx&, Call& call) {
   return Response::json(200, {{"items", items}});
 }
 
-Response get_import(const Ctx&, Call& call) {
+Response get_import(const ImportCtx&, Call& call) {
   auto id = path_id(call.request);
   if (!id) return Response::from_status(Status::not_found("no such import"));
   auto rec = call.db.read([&](store::Unit& u) { return store::imports::get(u, *id); });
@@ -154,7 +154,7 @@ Response get_import(const Ctx&, Call& call) {
   return Response::json(200, out);
 }
 
-Response commit(const Ctx&, Call& call) {
+Response commit(const ImportCtx&, Call& call) {
   auto id = path_id(call.request);
   if (!id) return Response::from_status(Status::not_found("no such import"));
   std::string background = call.request.query_param("background").value_or("false");
@@ -175,7 +175,7 @@ Response commit(const Ctx&, Call& call) {
   return Response::json(200, im::summary_json(*done));
 }
 
-Response cancel(const Ctx&, Call& call) {
+Response cancel(const ImportCtx&, Call& call) {
   auto id = path_id(call.request);
   if (!id) return Response::from_status(Status::not_found("no such import"));
   auto done = im::cancel_import(call.db, call.actor, *id);
@@ -187,7 +187,7 @@ Response cancel(const Ctx&, Call& call) {
                               {"message", done->message}});
 }
 
-Response review_rows(const Ctx&, Call& call) {
+Response review_rows(const ImportCtx&, Call& call) {
   auto id = path_id(call.request);
   if (!id) return Response::from_status(Status::not_found("no such import"));
   auto rows = call.db.read([&](store::Unit& u) -> Result<std::vector<store::imports::ImportRow>> {
@@ -201,7 +201,7 @@ Response review_rows(const Ctx&, Call& call) {
   return Response::json(200, {{"items", items}});
 }
 
-Response decide(const Ctx&, Call& call) {
+Response decide(const ImportCtx&, Call& call) {
   auto id = path_id(call.request);
   auto seq = path_id(call.request, "seq");
   if (!id || !seq) return Response::from_status(Status::not_found("no such import row"));
@@ -224,9 +224,9 @@ Response decide(const Ctx&, Call& call) {
 void add_import_routes(Api& api) {
   Router& r = api.router();
   using auth::Permission;
-  Ctx ctx{api};
+  ImportCtx ctx{api};
   auto route = [&](const char* method, const char* path, const char* summary,
-                   std::function<Response(const Ctx&, Call&)> fn) {
+                   std::function<Response(const ImportCtx&, Call&)> fn) {
     r.add({method,
            path,
            Access::kPermission,

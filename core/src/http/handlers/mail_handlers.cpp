@@ -21,7 +21,7 @@ namespace {
 
 using nlohmann::json;
 
-json settings_json(const store::mail_settings::MailSettings& s) {
+json mail_settings_json(const store::mail_settings::MailSettings& s) {
   return {{"mail.from", s.from},
           {"mail.mailer", s.mailer},
           {"mail.default_language", s.default_language},
@@ -40,7 +40,7 @@ json settings_json(const store::mail_settings::MailSettings& s) {
           {"mail.appeal_rate_per_minute", std::to_string(s.appeal_rate_per_minute)}};
 }
 
-json template_json(const domain::MailTemplate& t) {
+json mail_template_json(const domain::MailTemplate& t) {
   return {{"id", t.id},
           {"name", t.name},
           {"kind", t.kind},
@@ -54,14 +54,14 @@ json template_json(const domain::MailTemplate& t) {
           {"created_at", t.created_at}};
 }
 
-Response get_settings(Call& call) {
+Response get_mail_settings(Call& call) {
   auto s = call.db.read([](store::Unit& u) { return store::mail_settings::get(u); });
   if (!s) return Response::from_status(s.status());
-  json j = settings_json(*s);
+  json j = mail_settings_json(*s);
   return with_etag(Response::json(200, j), etag_of(j));
 }
 
-Response put_settings(Call& call) {
+Response put_mail_settings(Call& call) {
   json body;
   if (auto bad = parse_json_body(call.request, body)) return *bad;
   if (!body.is_object())
@@ -78,7 +78,7 @@ Response put_settings(Call& call) {
       call.db.write(call.actor, [&](store::Unit& u) -> Result<store::mail_settings::MailSettings> {
         auto current = store::mail_settings::get(u);
         if (!current) return current.status();
-        refused = check_if_match(call.request, etag_of(settings_json(*current)));
+        refused = check_if_match(call.request, etag_of(mail_settings_json(*current)));
         if (refused) return Status::precondition_failed("stale");
         for (const auto& [key, value] : changes) {
           if (Status s = store::mail_settings::set(u, key, value); !s) return s;
@@ -87,22 +87,22 @@ Response put_settings(Call& call) {
       });
   if (refused) return *refused;
   if (!updated) return Response::from_status(updated.status());
-  json j = settings_json(*updated);
+  json j = mail_settings_json(*updated);
   return with_etag(Response::json(200, j), etag_of(j));
 }
 
-Status ensure_templates(Call& call) {
+Status mail_ensure_templates(Call& call) {
   auto installed = call.db.write(
       call.actor, [](store::Unit& u) { return engine::install_starter_templates(u); });
   return installed ? Status::ok() : installed.status();
 }
 
 Response list_templates(Call& call) {
-  if (Status s = ensure_templates(call); !s) return Response::from_status(s);
+  if (Status s = mail_ensure_templates(call); !s) return Response::from_status(s);
   auto list = call.db.read([](store::Unit& u) { return store::mail_templates::list_current(u); });
   if (!list) return Response::from_status(list.status());
   json items = json::array();
-  for (const auto& t : *list) items.push_back(template_json(t));
+  for (const auto& t : *list) items.push_back(mail_template_json(t));
   return Response::json(200, {{"items", items}});
 }
 
@@ -116,7 +116,7 @@ Response template_versions(Call& call) {
     return Response::from_status(Status::not_found("template " + name + " (" + language + ")"));
   }
   json items = json::array();
-  for (const auto& t : *list) items.push_back(template_json(t));
+  for (const auto& t : *list) items.push_back(mail_template_json(t));
   return Response::json(200, {{"items", items}});
 }
 
@@ -154,10 +154,10 @@ Response save_template(Call& call) {
     return store::mail_templates::save(u, t);
   });
   if (!saved) return Response::from_status(saved.status());
-  return Response::json(201, template_json(*saved));
+  return Response::json(201, mail_template_json(*saved));
 }
 
-Response preview(Call& call) {
+Response mail_preview(Call& call) {
   json body;
   if (auto bad = parse_json_body(call.request, body)) return *bad;
   JsonReader in(body);
@@ -166,7 +166,7 @@ Response preview(Call& call) {
   auto name = in.text("template", false);
   auto language = in.text("language", false);
   if (Status s = in.finish(); !s) return Response::from_status(s);
-  if (Status s = ensure_templates(call); !s) return Response::from_status(s);
+  if (Status s = mail_ensure_templates(call); !s) return Response::from_status(s);
   auto p = call.db.read(
       [&](store::Unit& u) { return engine::preview_mail(u, *constituent, gift, name, language); });
   if (!p) return Response::from_status(p.status());
@@ -179,7 +179,7 @@ Response preview(Call& call) {
                               {"fields", p->fields}});
 }
 
-const json kString = {{"type", "string"}};
+const json kMailString = {{"type", "string"}};
 
 json settings_schema() {
   json props = json::object();
@@ -188,7 +188,7 @@ json settings_schema() {
         "mail.org_address", "mail.org_phone", "mail.org_website", "mail.org_email", "mail.tax_id",
         "mail.signer_name", "mail.signer_title", "mail.paper_size", "mail.legal_text",
         "mail.statement_year", "mail.public_url", "mail.appeal_rate_per_minute"}) {
-    props[key] = kString;
+    props[key] = kMailString;
   }
   return {{"type", "object"}, {"additionalProperties", false}, {"properties", props}};
 }
@@ -197,16 +197,16 @@ json template_schema() {
   return {{"type", "object"},
           {"properties",
            {{"id", {{"type", "integer"}}},
-            {"name", kString},
-            {"kind", kString},
-            {"language", kString},
+            {"name", kMailString},
+            {"kind", kMailString},
+            {"language", kMailString},
             {"version", {{"type", "integer"}}},
-            {"subject", kString},
-            {"body_text", kString},
-            {"body_html", kString},
+            {"subject", kMailString},
+            {"body_text", kMailString},
+            {"body_html", kMailString},
             {"active", {{"type", "boolean"}}},
-            {"created_by", kString},
-            {"created_at", kString}}}};
+            {"created_by", kMailString},
+            {"created_at", kMailString}}}};
 }
 
 json items_of(const json& item) {
@@ -222,14 +222,14 @@ void add_mail_routes(Api& api) {
          Access::kPermission,
          auth::Permission::kSendMail,
          "Mail settings (mail.*), with their ETag",
-         get_settings,
+         get_mail_settings,
          {{"response", settings_schema()}, {"status", 200}}});
   r.add({"PUT",
          "/api/v1/mail/settings",
          Access::kPermission,
          auth::Permission::kManageSettings,
          "Change mail settings: any subset of the keys (If-Match required)",
-         put_settings,
+         put_mail_settings,
          {{"request", settings_schema()}, {"response", settings_schema()}, {"status", 200}}});
   r.add({"GET",
          "/api/v1/mail/templates",
@@ -247,7 +247,7 @@ void add_mail_routes(Api& api) {
          {{"parameters", json::array({{{"name", "language"},
                                        {"in", "query"},
                                        {"required", false},
-                                       {"schema", kString},
+                                       {"schema", kMailString},
                                        {"description", "en (default), ko"}}})},
           {"response", items_of(template_schema())},
           {"status", 200}}});
@@ -263,14 +263,14 @@ void add_mail_routes(Api& api) {
           {"additionalProperties", false},
           {"required", {"name", "language"}},
           {"properties",
-           {{"name", kString},
-            {"language", kString},
+           {{"name", kMailString},
+            {"language", kMailString},
             {"kind",
              {{"type", "string"},
               {"enum", {"thank_you_email", "thank_you_letter", "tribute", "year_end", "appeal"}}}},
-            {"subject", kString},
-            {"body_text", kString},
-            {"body_html", kString},
+            {"subject", kMailString},
+            {"body_text", kMailString},
+            {"body_html", kMailString},
             {"active", {{"type", "boolean"}}}}}}},
         {"response", template_schema()},
         {"status", 201}}});
@@ -279,7 +279,7 @@ void add_mail_routes(Api& api) {
          Access::kPermission,
          auth::Permission::kSendMail,
          "Render a template for a donor (and gift) without sending anything",
-         preview,
+         mail_preview,
          {{"request",
            {{"type", "object"},
             {"additionalProperties", false},
@@ -287,17 +287,17 @@ void add_mail_routes(Api& api) {
             {"properties",
              {{"constituent_id", {{"type", "integer"}}},
               {"gift_id", {{"type", "integer"}}},
-              {"template", kString},
-              {"language", kString}}}}},
+              {"template", kMailString},
+              {"language", kMailString}}}}},
           {"response",
            {{"type", "object"},
             {"properties",
              {{"template_id", {{"type", "integer"}}},
               {"template_version", {{"type", "integer"}}},
-              {"language", kString},
-              {"subject", kString},
-              {"text", kString},
-              {"html", kString},
+              {"language", kMailString},
+              {"subject", kMailString},
+              {"text", kMailString},
+              {"html", kMailString},
               {"fields", {{"type", "object"}}}}}}},
           {"status", 200}}});
   add_mail_send_routes(api);

@@ -31,9 +31,9 @@ namespace {
 
 using nlohmann::json;
 
-const json kString = {{"type", "string"}};
-const json kInteger = {{"type", "integer"}};
-const json kBool = {{"type", "boolean"}};
+const json kSendString = {{"type", "string"}};
+const json kSendInteger = {{"type", "integer"}};
+const json kSendBool = {{"type", "boolean"}};
 const json kPdfAnswer = {{"response", {{"type", "string"}, {"format", "binary"}}},
                          {"response_content_type", "application/pdf"},
                          {"status", 200}};
@@ -228,7 +228,7 @@ Response statement_pdf(Call& call) {
 }
 
 // Only names Steward generates; never a path.
-Response document(Call& call) {
+Response send_document(Call& call) {
   static const std::regex kName("(letters|statement|statements)-[0-9A-Za-z-]{1,80}\\.pdf");
   const std::string name = call.request.path_params.at("file");
   if (!std::regex_match(name, kName)) {
@@ -281,18 +281,18 @@ void add_mail_send_routes(Api& api) {
             {"additionalProperties", false},
             {"required", {"send"}},
             {"properties",
-             {{"send", kBool},
+             {{"send", kSendBool},
               {"since", {{"type", "string"}, {"format", "date"}}},
-              {"gift_id", kInteger}}}}},
+              {"gift_id", kSendInteger}}}}},
           {"response",
            {{"type", "object"},
             {"properties",
-             {{"send", kBool},
+             {{"send", kSendBool},
               {"messages", outcome_list_schema({{"type", "object"}})},
               {"letters", outcome_list_schema({{"type", "object"}})},
-              {"letters_pdf", kString},
+              {"letters_pdf", kSendString},
               {"tribute_notifications", outcome_list_schema({{"type", "object"}})},
-              {"tribute_letters_pdf", kString}}}}},
+              {"tribute_letters_pdf", kSendString}}}}},
           {"status", 200}}});
   r.add({"POST",
          "/api/v1/mail/statements",
@@ -307,19 +307,19 @@ void add_mail_send_routes(Api& api) {
             {"additionalProperties", false},
             {"required", {"year"}},
             {"properties",
-             {{"year", kInteger},
-              {"send", kBool},
-              {"constituent_id", kInteger},
-              {"reissue", kBool}}}}},
+             {{"year", kSendInteger},
+              {"send", kSendBool},
+              {"constituent_id", kSendInteger},
+              {"reissue", kSendBool}}}}},
           {"response",
            {{"type", "object"},
             {"properties",
-             {{"year", kInteger},
-              {"from", kString},
-              {"to", kString},
-              {"send", kBool},
+             {{"year", kSendInteger},
+              {"from", kSendString},
+              {"to", kSendString},
+              {"send", kSendBool},
               {"statements", outcome_list_schema({{"type", "object"}})},
-              {"print_pdf", kString}}}}},
+              {"print_pdf", kSendString}}}}},
           {"status", 200}}});
   r.add({"GET", "/api/v1/mail/statements/{constituent_id}/{year}", Access::kPermission,
          auth::Permission::kSendMail,
@@ -327,8 +327,8 @@ void add_mail_send_routes(Api& api) {
          "nothing",
          statement_pdf, kPdfAnswer});
   r.add({"GET", "/api/v1/mail/documents/{file}", Access::kPermission, auth::Permission::kSendMail,
-         "A generated PDF (letters, statements) as application/pdf, as an attachment", document,
-         kPdfAnswer});
+         "A generated PDF (letters, statements) as application/pdf, as an attachment",
+         send_document, kPdfAnswer});
 }
 
 }  // namespace steward::http

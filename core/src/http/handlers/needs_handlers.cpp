@@ -26,7 +26,7 @@ Result<std::optional<domain::Date>> month_param(const Request& r) {
   return std::optional<domain::Date>(last);
 }
 
-nlohmann::json fund_need_json(const engine::FundNeed& f) {
+nlohmann::json fund_need_api_json(const engine::FundNeed& f) {
   auto money = [&](long long minor) { return money_json(sdk::Money{minor, f.currency}); };
   return {{"fund_id", f.fund_id},
           {"fund_code", f.fund_code},
@@ -62,7 +62,7 @@ Response needs(Call& call) {
       [&](store::Unit& u) { return engine::needs_coverage(u, as_of, call.sees_restricted()); });
   if (!report) return Response::from_status(report.status());
   nlohmann::json funds = nlohmann::json::array();
-  for (const auto& f : report->funds) funds.push_back(fund_need_json(f));
+  for (const auto& f : report->funds) funds.push_back(fund_need_api_json(f));
   return Response::json(200, {{"as_of", report->as_of},
                               {"month_start", report->month_start},
                               {"year_start", report->year_start},

@@ -7,7 +7,7 @@
 namespace steward::http {
 namespace {
 
-std::string lower(std::string s) {
+std::string openapi_lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
@@ -66,7 +66,7 @@ nlohmann::json openapi_document(const Router& router) {
       op["security"] = nlohmann::json::array(
           {{{"session", nlohmann::json::array()}}, {{"token", nlohmann::json::array()}}});
     }
-    paths[route.pattern][lower(route.method)] = op;
+    paths[route.pattern][openapi_lower(route.method)] = op;
   }
   return {{"openapi", "3.0.3"},
           {"info", {{"title", "Steward API"}, {"version", STEWARD_VERSION}}},

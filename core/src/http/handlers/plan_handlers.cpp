@@ -15,14 +15,6 @@
 namespace steward::http {
 namespace {
 
-template <typename T>
-nlohmann::json opt(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-nlohmann::json opt_date(const std::optional<domain::Date>& d) {
-  return d ? nlohmann::json(d->to_string()) : nlohmann::json(nullptr);
-}
-
 nlohmann::json plan_json(const domain::RecurringPlan& p) {
   return {{"id", p.id},
           {"constituent_id", p.constituent_id},
@@ -30,18 +22,18 @@ nlohmann::json plan_json(const domain::RecurringPlan& p) {
           {"frequency", domain::to_string(p.frequency)},
           {"anchor_day", p.anchor_day},
           {"starts_on", p.starts_on.to_string()},
-          {"ends_on", opt_date(p.ends_on)},
-          {"fund_id", opt(p.fund_id)},
-          {"campaign_id", opt(p.campaign_id)},
-          {"appeal_id", opt(p.appeal_id)},
-          {"processor", opt(p.processor)},
-          {"processor_reference", opt(p.processor_reference)},
-          {"notes", opt(p.notes)},
+          {"ends_on", date_json(p.ends_on)},
+          {"fund_id", optional_json(p.fund_id)},
+          {"campaign_id", optional_json(p.campaign_id)},
+          {"appeal_id", optional_json(p.appeal_id)},
+          {"processor", optional_json(p.processor)},
+          {"processor_reference", optional_json(p.processor_reference)},
+          {"notes", optional_json(p.notes)},
           {"status", domain::to_string(p.status)},
-          {"next_expected_on", opt_date(p.next_expected_on)},
-          {"last_paid_on", opt_date(p.last_paid_on)},
+          {"next_expected_on", date_json(p.next_expected_on)},
+          {"last_paid_on", date_json(p.last_paid_on)},
           {"consecutive_failures", p.consecutive_failures},
-          {"status_changed_at", opt(p.status_changed_at)},
+          {"status_changed_at", optional_json(p.status_changed_at)},
           {"version", p.version},
           {"created_at", p.created_at},
           {"updated_at", p.updated_at}};
@@ -82,7 +74,7 @@ Result<nlohmann::json> full_plan(Call& call, store::Unit& u, long long id) {
   nlohmann::json j = plan_json(plan.value());
   nlohmann::json list = nlohmann::json::array();
   for (const auto& t : transitions.value()) {
-    list.push_back({{"from_status", opt(t.from_status)},
+    list.push_back({{"from_status", optional_json(t.from_status)},
                     {"to_status", t.to_status},
                     {"reason", t.reason},
                     {"created_at", t.created_at}});

@@ -15,11 +15,6 @@
 namespace steward::http {
 namespace {
 
-template <typename T>
-nlohmann::json opt(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
 nlohmann::json pledge_json(const domain::Pledge& p) {
   const std::string& cur = p.amount.currency;
   nlohmann::json installments = nlohmann::json::array();
@@ -32,16 +27,16 @@ nlohmann::json pledge_json(const domain::Pledge& p) {
   return {{"id", p.id},
           {"constituent_id", p.constituent_id},
           {"amount", money_json(p.amount)},
-          {"fund_id", opt(p.fund_id)},
-          {"campaign_id", opt(p.campaign_id)},
-          {"appeal_id", opt(p.appeal_id)},
+          {"fund_id", optional_json(p.fund_id)},
+          {"campaign_id", optional_json(p.campaign_id)},
+          {"appeal_id", optional_json(p.appeal_id)},
           {"pledged_on", p.pledged_on.to_string()},
           {"status", domain::to_string(p.status)},
           {"written_off", money_json({p.written_off_minor, cur})},
           {"written_off_on",
            p.written_off_on ? nlohmann::json(p.written_off_on->to_string()) : nullptr},
-          {"write_off_reason", opt(p.write_off_reason)},
-          {"notes", opt(p.notes)},
+          {"write_off_reason", optional_json(p.write_off_reason)},
+          {"notes", optional_json(p.notes)},
           {"installments", installments},
           {"paid", money_json({p.paid_minor, cur})},
           {"balance", money_json({p.balance_minor, cur})},
@@ -172,9 +167,9 @@ Response giving(Call& call) {
   }
   return Response::json(200, {{"constituent_id", s.constituent_id},
                               {"currency", s.currency},
-                              {"first_gift_on", opt(s.first_gift_on)},
+                              {"first_gift_on", optional_json(s.first_gift_on)},
                               {"first_gift", money(s.first_gift_minor)},
-                              {"last_gift_on", opt(s.last_gift_on)},
+                              {"last_gift_on", optional_json(s.last_gift_on)},
                               {"last_gift", money(s.last_gift_minor)},
                               {"largest_gift", money(s.largest_gift_minor)},
                               {"gift_count", s.gift_count},

@@ -24,7 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 using plugins::PluginRecord;
 
-struct Ctx {
+struct PluginCtx {
   Api& api;
   fs::path dir() const { return api.options().plugin_dir; }
 };
@@ -39,7 +39,7 @@ Response record_response(int status, const Result<PluginRecord>& r) {
   return Response::json(status, store::plugin_records::to_json(*r));
 }
 
-Response list_plugins(const Ctx& ctx, Call& call) {
+Response list_plugins(const PluginCtx& ctx, Call& call) {
   auto list = call.db.write(call.actor,
                             [&](store::Unit& u) { return plugins::sync_plugins(u, ctx.dir()); });
   if (!list) return Response::from_status(list.status());
@@ -48,7 +48,7 @@ Response list_plugins(const Ctx& ctx, Call& call) {
   return Response::json(200, {{"items", items}});
 }
 
-Response get_plugin(const Ctx& ctx, Call& call) {
+Response get_plugin(const PluginCtx& ctx, Call& call) {
   std::string id = plugin_id(call);
   auto info = call.db.read([&](store::Unit& u) { return plugins::plugin_info(u, ctx.dir(), id); });
   if (!info) return Response::from_status(info.status());
@@ -72,7 +72,7 @@ struct Upload {
   }
 };
 
-Response install_plugin(const Ctx& ctx, Call& call) {
+Response install_plugin(const PluginCtx& ctx, Call& call) {
   nlohmann::json body;
   if (auto bad = parse_json_body(call.request, body)) return *bad;
   JsonReader in(body);
@@ -122,7 +122,7 @@ Response install_plugin(const Ctx& ctx, Call& call) {
   return record_response(201, r);
 }
 
-Response configure_plugin(const Ctx& ctx, Call& call) {
+Response configure_plugin(const PluginCtx& ctx, Call& call) {
   nlohmann::json body;
   if (auto bad = parse_json_body(call.request, body)) return *bad;
   JsonReader in(body);
@@ -143,7 +143,7 @@ Response configure_plugin(const Ctx& ctx, Call& call) {
   return record_response(200, r);
 }
 
-Response remove_plugin(const Ctx& ctx, Call& call) {
+Response remove_plugin(const PluginCtx& ctx, Call& call) {
   std::string id = plugin_id(call);
   auto file = call.db.write(
       call.actor, [&](store::Unit& u) { return plugins::remove_plugin(u, ctx.dir(), id); });
@@ -157,9 +157,9 @@ Response remove_plugin(const Ctx& ctx, Call& call) {
 void add_plugin_routes(Api& api) {
   Router& r = api.router();
   using auth::Permission;
-  Ctx ctx{api};
+  PluginCtx ctx{api};
   auto route = [&](const char* method, const char* path, const char* summary,
-                   std::function<Response(const Ctx&, Call&)> fn) {
+                   std::function<Response(const PluginCtx&, Call&)> fn) {
     r.add({method,
            path,
            Access::kPermission,
@@ -173,21 +173,21 @@ void add_plugin_routes(Api& api) {
         install_plugin);
   route("GET", "/api/v1/plugins/{plugin_id}", "One plugin with its manifest", get_plugin);
   route("POST", "/api/v1/plugins/{plugin_id}/enable", "Enable (and approve a changed file)",
-        [](const Ctx& c, Call& call) {
+        [](const PluginCtx& c, Call& call) {
           std::string id = plugin_id(call);
           return record_response(200, call.db.write(call.actor, [&](store::Unit& u) {
             return plugins::enable_plugin(u, c.dir(), id);
           }));
         });
   route("POST", "/api/v1/plugins/{plugin_id}/disable", "Disable a plugin",
-        [](const Ctx&, Call& call) {
+        [](const PluginCtx&, Call& call) {
           std::string id = plugin_id(call);
           return record_response(200, call.db.write(call.actor, [&](store::Unit& u) {
             return plugins::disable_plugin(u, id);
           }));
         });
   route("POST", "/api/v1/plugins/{plugin_id}/approve", "Accept a changed plugin file",
-        [](const Ctx& c, Call& call) {
+        [](const PluginCtx& c, Call& call) {
           std::string id = plugin_id(call);
           return record_response(200, call.db.write(call.actor, [&](store::Unit& u) {
             return plugins::approve_plugin(u, c.dir(), id);

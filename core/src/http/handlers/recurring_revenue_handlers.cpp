@@ -14,7 +14,7 @@
 namespace steward::http {
 namespace {
 
-nlohmann::json mrr_total_json(const engine::MrrTotal& t) {
+nlohmann::json mrr_total_api_json(const engine::MrrTotal& t) {
   auto money = [&](long long minor) { return money_json(sdk::Money{minor, t.currency}); };
   nlohmann::json lines = nlohmann::json::array();
   for (const auto& l : t.by_fund) {
@@ -42,9 +42,9 @@ Response mrr(Call& call) {
   });
   if (!report) return Response::from_status(report.status());
   nlohmann::json others = nlohmann::json::array();
-  for (const auto& t : report->other_currencies) others.push_back(mrr_total_json(t));
+  for (const auto& t : report->other_currencies) others.push_back(mrr_total_api_json(t));
   return Response::json(200, {{"as_of", report->as_of},
-                              {"base", mrr_total_json(report->base)},
+                              {"base", mrr_total_api_json(report->base)},
                               {"other_currencies", others},
                               {"includes_restricted", call.sees_restricted()}});
 }

@@ -17,7 +17,7 @@
 namespace steward::http {
 namespace {
 
-struct Ctx {
+struct ReportCtx {
   Api& api;
   engine::ReportSource source() const {
     engine::ReportSource s;
@@ -31,7 +31,7 @@ std::string report_id(const Call& call) {
   return it == call.request.path_params.end() ? "" : it->second;
 }
 
-Response list_reports(const Ctx&, Call& call) {
+Response list_reports(const ReportCtx&, Call& call) {
   auto list = call.db.read([](store::Unit& u) { return engine::list_reports(u); });
   if (!list) return Response::from_status(list.status());
   nlohmann::json items = nlohmann::json::array();
@@ -44,7 +44,7 @@ Response list_reports(const Ctx&, Call& call) {
   return Response::json(200, {{"items", items}});
 }
 
-Response get_report(const Ctx& ctx, Call& call) {
+Response get_report(const ReportCtx& ctx, Call& call) {
   std::string id = report_id(call);
   auto specs = engine::report_parameters(call.db, ctx.source(), id);
   if (!specs) return Response::from_status(specs.status());
@@ -60,7 +60,7 @@ Result<sdk::Value> value_from_json(const std::string& name, const nlohmann::json
   return Status::invalid_field("parameters." + name, "must be a string, number, boolean or null");
 }
 
-Response run_report(const Ctx& ctx, Call& call) {
+Response run_report(const ReportCtx& ctx, Call& call) {
   std::string id = report_id(call);
   std::string format = call.request.query_param("format").value_or("json");
   if (format != "json" && format != "csv" && format != "xlsx")
@@ -135,9 +135,9 @@ nlohmann::json run_openapi() {
 
 void add_report_routes(Api& api) {
   Router& r = api.router();
-  Ctx ctx{api};
+  ReportCtx ctx{api};
   auto route = [&](const char* method, const char* path, const char* summary,
-                   std::function<Response(const Ctx&, Call&)> fn, nlohmann::json openapi) {
+                   std::function<Response(const ReportCtx&, Call&)> fn, nlohmann::json openapi) {
     r.add({method, path, Access::kPermission, auth::Permission::kRunReports, summary,
            [ctx, fn](Call& call) { return fn(ctx, call); }, std::move(openapi)});
   };

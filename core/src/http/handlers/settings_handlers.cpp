@@ -7,20 +7,20 @@
 namespace steward::http {
 namespace {
 
-nlohmann::json settings_json(const store::settings::OrganizationSettings& s) {
+nlohmann::json organization_settings_json(const store::settings::OrganizationSettings& s) {
   return {{"organization_name", s.organization_name},
           {"base_currency", s.base_currency},
           {"fiscal_year_start_month", s.fiscal_year_start_month}};
 }
 
-Response get_settings(Call& call) {
+Response get_organization_settings(Call& call) {
   auto s = call.db.read([](store::Unit& u) { return store::settings::get(u); });
   if (!s) return Response::from_status(s.status());
-  nlohmann::json j = settings_json(s.value());
+  nlohmann::json j = organization_settings_json(s.value());
   return with_etag(Response::json(200, j), etag_of(j));
 }
 
-Response put_settings(Call& call) {
+Response put_organization_settings(Call& call) {
   nlohmann::json body;
   if (auto bad = parse_json_body(call.request, body)) return *bad;
   JsonReader in(body);
@@ -36,7 +36,8 @@ Response put_settings(Call& call) {
       call.actor, [&](store::Unit& u) -> Result<store::settings::OrganizationSettings> {
         auto current = store::settings::get(u);
         if (!current) return current.status();
-        refused = check_if_match(call.request, etag_of(settings_json(current.value())));
+        refused =
+            check_if_match(call.request, etag_of(organization_settings_json(current.value())));
         if (refused) return Status::precondition_failed("stale");
         for (const auto& [key, value] : changes) {
           if (Status s = store::settings::set(u, key, value); !s) return s;
@@ -45,7 +46,7 @@ Response put_settings(Call& call) {
       });
   if (refused) return *refused;
   if (!updated) return Response::from_status(updated.status());
-  nlohmann::json j = settings_json(updated.value());
+  nlohmann::json j = organization_settings_json(updated.value());
   return with_etag(Response::json(200, j), etag_of(j));
 }
 
@@ -57,14 +58,14 @@ void add_settings_routes(Api& api) {
                     Access::kPermission,
                     auth::Permission::kReadDonors,
                     "Organisation settings, with their ETag",
-                    get_settings,
+                    get_organization_settings,
                     {}});
   api.router().add({"PUT",
                     "/api/v1/settings",
                     Access::kPermission,
                     auth::Permission::kManageSettings,
                     "Change organisation settings (If-Match required)",
-                    put_settings,
+                    put_organization_settings,
                     {}});
 }
 

@@ -14,7 +14,7 @@
 namespace steward::http {
 namespace {
 
-std::string escape(const std::string& s) {
+std::string html_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     if (c == '<') {
@@ -70,7 +70,7 @@ Response bad_link() {
               "회신하여 수신 거부를 요청해 주세요.</p>");
 }
 
-Result<auth::UnsubscribeTarget> resolve(Call& call, const auth::SecretBox& secrets) {
+Result<auth::UnsubscribeTarget> unsubscribe_resolve(Call& call, const auth::SecretBox& secrets) {
   auto found = call.request.path_params.find("token");
   const std::string token = found == call.request.path_params.end() ? "" : found->second;
   return call.db.read([&](store::Unit& u) -> Result<auth::UnsubscribeTarget> {
@@ -81,14 +81,14 @@ Result<auth::UnsubscribeTarget> resolve(Call& call, const auth::SecretBox& secre
 }
 
 Response confirm_page(Call& call, const auth::SecretBox& secrets) {
-  auto target = resolve(call, secrets);
+  auto target = unsubscribe_resolve(call, secrets);
   if (!target) {
     if (target.status().code() == StatusCode::kInvalid) return bad_link();
     return page(503,
                 "<h1>Please try again later</h1><p lang=\"ko\">잠시 후 다시 시도해 "
                 "주세요.</p>");
   }
-  const std::string masked = escape(mask_email(target->email));
+  const std::string masked = html_escape(mask_email(target->email));
   return page(200, "<h1>Unsubscribe</h1><p>Stop sending appeals (requests for gifts) to <strong>" +
                        masked +
                        "</strong>? Receipts for your gifts will still be emailed.</p>"
@@ -120,7 +120,7 @@ Response unsubscribe(Call& call, const auth::SecretBox& secrets) {
                 "<h1>Please try again later</h1><p lang=\"ko\">잠시 후 다시 시도해 "
                 "주세요.</p>");
   }
-  const std::string masked = escape(mask_email(email));
+  const std::string masked = html_escape(mask_email(email));
   return page(200, "<h1>You are unsubscribed</h1><p>We will not send appeals to <strong>" + masked +
                        "</strong> again. Receipts for your gifts will still be emailed; to stop "
                        "those too, reply to any of our emails.</p>"
