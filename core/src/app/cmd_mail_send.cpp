@@ -15,6 +15,7 @@
 #include "app/mail_run_cli.hpp"
 #include "engine/ack_queue.hpp"
 #include "engine/mail_format.hpp"
+#include "engine/thank_dry_run.hpp"
 #include "engine/thank_you_letters.hpp"
 #include "engine/thank_you_sender.hpp"
 #include "engine/tribute_notices.hpp"
@@ -57,6 +58,56 @@ nlohmann::json outcome_json(const engine::ThankYouOutcome& o) {
           {"address", o.address},  {"language", o.language},
           {"subject", o.subject},  {"state", o.state},
           {"detail", o.detail},    {"personal_call", o.personal_call}};
+}
+
+// What a dry run would do: the rendered sample, then the counts over everything.
+void print_thank_dry_run(const engine::ThankDryRun& dry, bool as_json) {
+  const engine::ThankCounts& c = dry.counts;
+  if (as_json) {
+    nlohmann::json out = {{"counts", c.to_json()},
+                          {"sample_limit", dry.sample_limit},
+                          {"messages", nlohmann::json::array()},
+                          {"letters", nlohmann::json::array()},
+                          {"tribute_notifications", nlohmann::json::array()}};
+    for (const auto& o : dry.messages.outcomes) {
+      if (o.channel != "letter") out["messages"].push_back(outcome_json(o));
+    }
+    for (const auto& l : dry.letters.outcomes) out["letters"].push_back(letter_json(l));
+    for (const auto& t : dry.tributes.outcomes) {
+      out["tribute_notifications"].push_back({{"gift_id", t.gift_id},
+                                              {"notify", t.notify_name},
+                                              {"channel", t.channel},
+                                              {"address", t.address},
+                                              {"state", t.state},
+                                              {"detail", t.detail}});
+    }
+    std::cout << out.dump(2) << "\n";
+    return;
+  }
+  for (const auto& t : dry.tributes.outcomes) {
+    std::cout << fmt::format("gift {:<6} tribute notice to {:<20} {:<13} {}{}\n", t.gift_id,
+                             t.notify_name, t.state, t.address.empty() ? "" : t.address + "  ",
+                             t.detail);
+  }
+  for (const auto& l : dry.letters.outcomes) {
+    std::cout << fmt::format("gift {:<6} {:<24} {:<13} letter ({}){}{}\n", l.gift_id, l.donor_name,
+                             l.state, l.reason, l.detail.empty() ? "" : "  " + l.detail,
+                             l.personal_call ? "  [personal call]" : "");
+  }
+  for (const auto& o : dry.messages.outcomes) {
+    if (o.channel == "letter") continue;
+    std::cout << fmt::format("gift {:<6} {:<24} {:<13} {}{}{}\n", o.gift_id, o.donor_name, o.state,
+                             o.address.empty() ? "" : o.address + "  ", o.detail,
+                             o.personal_call ? "  [personal call]" : "");
+  }
+  if (c.total() > dry.sample_limit) {
+    std::cout << fmt::format("(the first {} of each list shown; all {} counted)\n",
+                             dry.sample_limit, c.total());
+  }
+  std::cout << fmt::format(
+      "dry run: {} would be sent, {} for a letter, {} tribute notice(s) by email, {} by letter, "
+      "{} skipped\n",
+      c.emails, c.letters, c.tribute_emails, c.tribute_letters, c.skipped_total());
 }
 
 long long count_state(const nlohmann::json& items, const std::string& state) {
@@ -215,6 +266,7 @@ void add_thank(CLI::App& mail, Context& ctx) {
     bool dry_run = false, send = false, json = false, background = false;
     std::string since, mailer, letters_dir = "var/letters", paper;
     long long gift = 0;
+    int sample = engine::kDefaultSampleLimit;
   };
   auto a = std::make_shared<Args>();
   auto* dry = cmd->add_flag("--dry-run", a->dry_run, "render and list, send nothing");
@@ -226,6 +278,8 @@ void add_thank(CLI::App& mail, Context& ctx) {
   cmd->add_option("--letters-dir", a->letters_dir,
                   "where the letters PDF is written (default var/letters)");
   cmd->add_option("--paper", a->paper, "letter or a4 (default: mail.paper_size)");
+  cmd->add_option("--sample", a->sample,
+                  "with --dry-run: render this many of each list (default 20); all are counted");
   cmd->add_flag("--json", a->json, "print JSON");
   cmd->add_flag("--background", a->background,
                 "with --send: only queue the run for steward serve (follow it with mail runs)");
@@ -252,94 +306,20 @@ void add_thank(CLI::App& mail, Context& ctx) {
       print_thank_run(run, a->json);
       return;
     }
-    std::optional<print::PaperSize> paper;
+    // A dry run: every due gift counted without rendering, the first --sample rendered.
+    engine::ThankDryRunRequest request;
+    if (!a->since.empty()) request.since = a->since;
+    if (a->gift > 0) request.gift_id = a->gift;
     if (!a->paper.empty()) {
       auto parsed = print::parse_paper_size(a->paper, "paper");
       if (!parsed) stop(parsed.status());
-      paper = *parsed;
+      request.paper = *parsed;
     }
+    request.sample_limit = a->sample;
     auto& db = open_database(ctx);
-    engine::ThankYouOptions options;
-    options.send = a->send;
-    if (!a->since.empty()) options.rule.since = a->since;
-    if (a->gift > 0) options.rule.gift_id = a->gift;
-    std::unique_ptr<plugins::PluginHandle> handle;
-    if (a->send) {
-      options.mailer_id = choose_mailer(ctx, db, a->mailer);
-      handle = open_mailer(ctx, db, options.mailer_id);
-    }
-    engine::DeliverFn deliver = [&handle](const sdk::MailMessage& m) { return handle->deliver(m); };
-    // Tribute notifications first: a gift's notice is due while its thank-you is (decision 0201).
-    engine::TributeNoticeOptions tribute_options;
-    tribute_options.since = options.rule.since;
-    tribute_options.gift_id = options.rule.gift_id;
-    tribute_options.send = a->send;
-    tribute_options.mailer_id = options.mailer_id;
-    tribute_options.dir = a->letters_dir;
-    tribute_options.paper = paper;
-    auto tributes = engine::send_tribute_notices(db, ctx.actor(), tribute_options, deliver);
-    if (!tributes) stop(tributes.status());
-    auto report = engine::send_thank_yous(db, ctx.actor(), options, deliver);
-    if (!report) stop(report.status());
-    engine::LetterOptions letter_options;
-    letter_options.rule = options.rule;
-    letter_options.send = a->send;
-    letter_options.dir = a->letters_dir;
-    letter_options.paper = paper;
-    auto letters = engine::print_thank_you_letters(db, ctx.actor(), letter_options);
-    if (!letters) stop(letters.status());
-    if (a->json) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& o : report->outcomes) {
-        if (o.channel != "letter") out.push_back(outcome_json(o));
-      }
-      for (const auto& l : letters->outcomes) {
-        nlohmann::json j = letter_json(l);
-        if (l.state == "printed") j["letters_pdf"] = letters->path.string();
-        out.push_back(j);
-      }
-      for (const auto& t : tributes->outcomes) {
-        nlohmann::json j = {{"gift_id", t.gift_id},    {"tribute_notification", true},
-                            {"notify", t.notify_name}, {"channel", t.channel},
-                            {"address", t.address},    {"state", t.state},
-                            {"detail", t.detail}};
-        if (t.state == "printed") j["letters_pdf"] = tributes->path.string();
-        out.push_back(j);
-      }
-      std::cout << out.dump(2) << "\n";
-      return;
-    }
-    for (const auto& t : tributes->outcomes) {
-      std::cout << fmt::format("gift {:<6} tribute notice to {:<20} {:<13} {}{}\n", t.gift_id,
-                               t.notify_name, t.state, t.address.empty() ? "" : t.address + "  ",
-                               t.detail);
-    }
-    if (!tributes->path.empty()) {
-      std::cout << fmt::format("tribute letters: {} printed to {}\n", tributes->letters,
-                               tributes->path.string());
-    }
-    for (const auto& l : letters->outcomes) {
-      std::cout << fmt::format(
-          "gift {:<6} {:<24} {:<13} letter ({}){}{}\n", l.gift_id, l.donor_name, l.state, l.reason,
-          l.detail.empty() ? "" : "  " + l.detail, l.personal_call ? "  [personal call]" : "");
-    }
-    for (const auto& o : report->outcomes) {
-      if (o.channel == "letter") continue;
-      std::cout << fmt::format("gift {:<6} {:<24} {:<13} {}{}{}\n", o.gift_id, o.donor_name,
-                               o.state, o.address.empty() ? "" : o.address + "  ", o.detail,
-                               o.personal_call ? "  [personal call]" : "");
-    }
-    std::cout << fmt::format(
-        "{}: {} accepted, {} rejected, {} deferred, {} for a letter, {} skipped{}\n",
-        a->send ? "sent" : "dry run", report->count("accepted"), report->count("rejected"),
-        report->count("deferred"), report->count("letter"), report->count("skipped"),
-        a->send ? "" : fmt::format(", {} would be sent", report->count("would_send")));
-    if (!letters->path.empty()) {
-      std::cout << fmt::format("letters: {} printed to {}\n", letters->letters,
-                               letters->path.string());
-    } else if (!a->send && letters->letters > 0) {
-      std::cout << fmt::format("letters: {} would be printed\n", letters->letters);
-    }
+    auto dry = engine::thank_dry_run(db, ctx.actor(), request);
+    if (!dry) stop(dry.status());
+    print_thank_dry_run(*dry, a->json);
   });
 }
 

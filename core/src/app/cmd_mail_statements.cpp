@@ -12,9 +12,9 @@
 #include "app/cmd_helpers.hpp"
 #include "app/cmd_mail.hpp"
 #include "app/mail_run_cli.hpp"
+#include "engine/thank_dry_run.hpp"  // kDefaultSampleLimit
 #include "engine/year_end_statements.hpp"
 #include "print/pdf_document.hpp"
-#include "store/mail_settings.hpp"
 
 namespace steward::app {
 namespace {
@@ -84,6 +84,7 @@ void add_mail_statements_command(CLI::App& mail, Context& ctx) {
     bool dry_run = false, send = false, reissue = false, json = false, background = false;
     long long constituent = 0;
     std::string dir = "var/statements", paper, mailer;
+    int sample = engine::kDefaultSampleLimit;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("--year", a->year, "the statement year (fiscal: the year it ends)")->required();
@@ -96,6 +97,8 @@ void add_mail_statements_command(CLI::App& mail, Context& ctx) {
   cmd->add_option("--dir", a->dir, "where PDFs are written (default var/statements)");
   cmd->add_option("--paper", a->paper, "letter or a4 (default: mail.paper_size)");
   cmd->add_option("--mailer", a->mailer, "the mailer plugin id (default: mail.mailer)");
+  cmd->add_option("--sample", a->sample,
+                  "with --dry-run: list this many donors (default 20); all are counted");
   cmd->add_flag("--json", a->json, "print JSON");
   cmd->add_flag("--background", a->background,
                 "with --send: only queue the run for steward serve (follow it with mail runs)");
@@ -124,62 +127,45 @@ void add_mail_statements_command(CLI::App& mail, Context& ctx) {
       print_statement_run(run, a->json);
       return;
     }
+    // A dry run: every donor counted without rendering, the first --sample listed.
     engine::StatementOptions options;
     options.year = a->year;
-    options.send = a->send;
     options.reissue = a->reissue;
-    options.dir = a->dir;
     if (a->constituent > 0) options.constituent_id = a->constituent;
     if (!a->paper.empty()) {
       auto parsed = print::parse_paper_size(a->paper, "paper");
       if (!parsed) stop(parsed.status());
       options.paper = *parsed;
     }
-    // The mailer is opened only when a statement is to be emailed.
-    std::unique_ptr<plugins::PluginHandle> handle;
-    engine::DeliverFn deliver =
-        [&](const sdk::MailMessage& m) -> Result<std::vector<sdk::RecipientStatus>> {
-      if (!handle) {
-        options.mailer_id = choose_mailer(ctx, db, a->mailer);
-        handle = open_mailer(ctx, db, options.mailer_id);
-      }
-      return handle->deliver(m);
-    };
-    if (a->send) {
-      // Recorded in the mail log at claim time, so it is resolved up front when possible.
-      auto settings = db.read([](store::Unit& u) { return store::mail_settings::get(u); });
-      if (settings && !settings->mailer.empty()) options.mailer_id = settings->mailer;
-      if (!a->mailer.empty()) options.mailer_id = a->mailer;
-    }
-    auto run = engine::issue_statements(db, ctx.actor(), options, deliver);
-    if (!run) stop(run.status());
+    auto preview = engine::preview_statements(db, ctx.actor(), options, a->sample);
+    if (!preview) stop(preview.status());
+    const auto& counts = preview->counts;
     if (a->json) {
-      nlohmann::json out = {{"year", run->period.year},
-                            {"from", run->period.from},
-                            {"to", run->period.to},
+      nlohmann::json out = {{"year", preview->period.year},
+                            {"from", preview->period.from},
+                            {"to", preview->period.to},
+                            {"counts", counts.to_json()},
+                            {"sample_limit", preview->sample_limit},
                             {"statements", nlohmann::json::array()}};
-      for (const auto& o : run->outcomes) out["statements"].push_back(statement_json(o));
-      if (!run->print_path.empty()) out["print_pdf"] = run->print_path.string();
+      for (const auto& o : preview->sample) out["statements"].push_back(statement_json(o));
       std::cout << out.dump(2) << "\n";
       return;
     }
-    std::cout << fmt::format("statement year {} ({} to {})\n", run->period.year, run->period.from,
-                             run->period.to);
-    for (const auto& o : run->outcomes) {
+    std::cout << fmt::format("statement year {} ({} to {})\n", preview->period.year,
+                             preview->period.from, preview->period.to);
+    for (const auto& o : preview->sample) {
       std::cout << fmt::format(
           "donor {:<6} {:<24} {:<12} {:<3} gift(s)  {:<18} {:<6} {:<13} {}{}{}\n", o.constituent_id,
           o.donor_name, o.receipt_number, o.gift_count, o.totals, o.channel, o.state,
           o.replacement ? "replacement " : "", o.address.empty() ? "" : o.address + "  ", o.detail);
     }
-    if (!run->print_path.empty()) {
-      std::cout << fmt::format("printed: {} statement(s) in {}\n", run->printed,
-                               run->print_path.string());
+    if (counts.total > static_cast<long long>(preview->sample.size())) {
+      std::cout << fmt::format("(the first {} of {} donors listed)\n", preview->sample.size(),
+                               counts.total);
     }
     std::cout << fmt::format(
-        "{}: {} emailed, {} printed, {} rejected, {} deferred, {} skipped{}\n",
-        a->send ? "sent" : "dry run", run->count("accepted"), run->count("printed"),
-        run->count("rejected"), run->count("deferred"), run->count("skipped"),
-        a->send ? "" : fmt::format(", {} would be issued", run->count("would_issue")));
+        "dry run: {} would be issued ({} emailed, {} printed), {} skipped (already issued)\n",
+        counts.emailed + counts.printed, counts.emailed, counts.printed, counts.skipped_total());
   });
 }
 

@@ -48,7 +48,7 @@ void print_run_line(const nlohmann::json& run) {
   if (run.contains("error"))
     std::cout << "      error: " << run["error"].get<std::string>() << "\n";
   for (const auto& [name, path] : run["documents"].items()) {
-    std::cout << "      " << name << ": " << path.get<std::string>() << "\n";
+    if (path.is_string()) std::cout << "      " << name << ": " << path.get<std::string>() << "\n";
   }
 }
 

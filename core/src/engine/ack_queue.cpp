@@ -18,7 +18,8 @@ Result<std::vector<AckItem>> ack_queue(store::Unit& unit, const AckRule& rule) {
   auto settings = store::mail_settings::get(unit);
   if (!settings) return settings.status();
   long long threshold = rule.personal_call_minor.value_or(settings->personal_call_minor);
-  auto rows = store::mail_queries::ack_queue(unit, {rule.since, rule.gift_id, rule.limit});
+  auto rows =
+      store::mail_queries::ack_queue(unit, {rule.since, rule.gift_id, rule.limit, rule.after});
   if (!rows) return rows.status();
   std::vector<AckItem> out;
   for (const auto& row : *rows) {
@@ -35,6 +36,11 @@ Result<std::vector<AckItem>> ack_queue(store::Unit& unit, const AckRule& rule) {
     out.push_back(item);
   }
   return out;
+}
+
+std::optional<store::QueueCursor> next_page(const std::vector<AckItem>& page, int limit) {
+  if (page.empty() || static_cast<int>(page.size()) < limit) return std::nullopt;
+  return store::QueueCursor{page.back().gift.received_on, page.back().gift.gift_id};
 }
 
 }  // namespace steward::engine

@@ -34,8 +34,12 @@ struct AckRule {
   std::optional<std::string> since;              // only gifts received on or after
   std::optional<long long> gift_id;              // only this gift
   std::optional<long long> personal_call_minor;  // overrides the setting
-  int limit = 500;
+  int limit = 500;                               // a page: at most this many (1..10000)
+  store::QueueCursor after;                      // the page after this gift (oldest first)
 };
+
+// Where the next page of `page` starts, when the page was full (there may be more).
+std::optional<store::QueueCursor> next_page(const std::vector<AckItem>& page, int limit);
 
 Result<std::vector<AckItem>> ack_queue(store::Unit& unit, const AckRule& rule);
 

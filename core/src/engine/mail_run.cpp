@@ -1,14 +1,11 @@
 #include "engine/mail_run.hpp"
 
-#include <algorithm>
-
-#include "engine/ack_queue.hpp"
 #include "engine/statement_document.hpp"
+#include "engine/thank_run_counts.hpp"
 #include "store/job_repository.hpp"
 #include "store/mail_settings.hpp"
 #include "store/settings_repository.hpp"
 #include "store/statement_queries.hpp"
-#include "store/tribute_notice_repository.hpp"
 
 namespace steward::engine::mail_runs {
 namespace {
@@ -50,31 +47,37 @@ bool any_emailable(store::Unit& unit, const std::vector<long long>& donors) {
   return false;
 }
 
-// The run of `kind` already going: the same request -> that run; another -> kConflict.
+// The run of `kind` already going (for statements: of the same year): the same request -> that
+// run; another -> kConflict.
 Result<std::optional<StartedRun>> already_going(store::Unit& unit, const std::string& kind,
                                                 const json& request) {
-  auto active = store::mail_runs::active(unit, kind);
+  auto active = store::mail_runs::active_runs(unit, kind);
   if (!active) return active.status();
-  if (!*active) return std::optional<StartedRun>();
-  const auto& run = **active;
-  json options = json::parse(run.options, nullptr, false);
-  json mine = options.is_object() && options.contains("request") ? options["request"] : json();
-  if (mine != request) {
-    return field_status(StatusCode::kConflict, "run",
-                        kind + " run " + std::to_string(run.id) +
-                            " is still going; wait for it to finish or cancel it");
+  for (const auto& run : *active) {
+    json options = json::parse(run.options, nullptr, false);
+    json mine =
+        options.is_object() && options.contains("request") ? options["request"] : json::object();
+    if (kind == "statements" && mine.value("year", 0) != request.value("year", 0)) continue;
+    if (mine != request) {
+      return field_status(StatusCode::kConflict, "run",
+                          kind + " run " + std::to_string(run.id) +
+                              " is still going; wait for it to finish or cancel it");
+    }
+    return std::optional<StartedRun>(StartedRun{run.id, run.job_id.value_or(0), true});
   }
-  return std::optional<StartedRun>(StartedRun{run.id, run.job_id.value_or(0), true});
+  return std::optional<StartedRun>();
 }
 
+// `scope` narrows the one-at-a-time rule: statement runs are one per year ("2026"), so two
+// different years can run at once; thank-you runs have none (one at a time).
 Result<StartedRun> start(store::Unit& unit, const std::string& kind, const json& options,
-                         long long total) {
+                         long long total, const std::string& scope) {
   auto id = store::mail_runs::create(unit, kind, options, total);
   if (!id) return id.status();
   domain::JobInput job;
   job.kind = kMailRunJobKind;
   job.payload = json{{"mail_run_id", *id}}.dump();
-  job.unique_key = std::string(kMailRunJobKind) + ":" + kind;
+  job.unique_key = std::string(kMailRunJobKind) + ":" + kind + (scope.empty() ? "" : ":" + scope);
   job.max_attempts = 10;
   auto queued = store::jobs::enqueue(unit, job);
   if (!queued) return queued.status();
@@ -137,24 +140,11 @@ Result<StartedRun> start_thank_run(store::Unit& unit, const ThankRequest& reques
   auto going = already_going(unit, "thank", req);
   if (!going) return going.status();
   if (*going) return **going;
-  AckRule rule;
-  rule.since = request.since;
-  rule.gift_id = request.gift_id;
-  rule.limit = 10000;
-  auto queue = ack_queue(unit, rule);
-  if (!queue) return queue.status();
-  auto tributes = store::tribute_notices::due(unit, {request.since, request.gift_id, 500});
-  if (!tributes) return tributes.status();
-  const bool emails =
-      std::any_of(queue->begin(), queue->end(),
-                  [](const AckItem& i) { return i.channel == AckChannel::kEmail; }) ||
-      std::any_of(tributes->begin(), tributes->end(), [](const auto& t) {
-        return t.notify_email.has_value() && !t.notify_do_not_email;
-      });
-  if (Status s = check_sender(unit, emails); !s) return s;
-  const auto total =
-      static_cast<long long>(queue->size()) + static_cast<long long>(tributes->size());
-  return start(unit, "thank", json{{"request", req}}, total);
+  // Every due gift and tribute notice, however many: the run goes on until none is left.
+  auto counts = count_thank_run(unit, request.since, request.gift_id);
+  if (!counts) return counts.status();
+  if (Status s = check_sender(unit, counts->any_email()); !s) return s;
+  return start(unit, "thank", json{{"request", req}}, counts->total(), "");
 }
 
 Result<StartedRun> start_statement_run(store::Unit& unit, const StatementRequest& request) {
@@ -178,7 +168,8 @@ Result<StartedRun> start_statement_run(store::Unit& unit, const StatementRequest
   if (settings->from.empty() && any_emailable(unit, *donors))
     return Status::invalid_field("mail.from", kNoSender);
   json options = {{"request", req}, {"from", period.from}, {"to", period.to}};
-  return start(unit, "statements", options, static_cast<long long>(donors->size()));
+  return start(unit, "statements", options, static_cast<long long>(donors->size()),
+               std::to_string(request.year));
 }
 
 Result<Progress> progress(store::Unit& unit, long long run_id) {
@@ -220,8 +211,10 @@ Result<json> run_json(store::Unit& unit, long long run_id) {
     out["messages"] = bodies(*items, "message");
     out["letters"] = bodies(*items, "letter");
     out["letters_pdf"] = run_document(docs, "letters_pdf");
+    out["letters_pdfs"] = docs.value("letters_pdfs", json::array());
     out["tribute_notifications"] = bodies(*items, "tribute");
     out["tribute_letters_pdf"] = run_document(docs, "tribute_letters_pdf");
+    out["tribute_letters_pdfs"] = docs.value("tribute_letters_pdfs", json::array());
   } else {
     const json& options = out["options"];
     out["year"] = options.value("request", json::object()).value("year", 0);

@@ -72,7 +72,8 @@ Result<Progress> progress(store::Unit& unit, long long run_id);
 
 // The run as the API answers it: id, kind, status, options, progress, documents, error, and
 // the answer fields of the old synchronous routes (thank: send, messages, letters, letters_pdf,
-// tribute_notifications, tribute_letters_pdf; statements: year, from, to, send, statements,
+// tribute_notifications, tribute_letters_pdf, and letters_pdfs / tribute_letters_pdfs when a
+// run over more than one page printed several; statements: year, from, to, send, statements,
 // print_pdf). PDF fields hold file paths; the HTTP layer turns them into download URLs.
 Result<nlohmann::json> run_json(store::Unit& unit, long long run_id);
 
@@ -85,6 +86,11 @@ struct RunOptions {
   std::function<bool()> stop_requested;
   // Called after each recorded item (a terminal's progress line).
   std::function<void()> on_item;
+  // Page sizes: a thank-you run reads the acknowledgment queue `gift_batch` gifts at a time (one
+  // letters PDF per page that has letters) and the tribute notices `tribute_batch` at a time,
+  // and goes on page after page until no due gift is left. Tests set them small.
+  int gift_batch = 10000;
+  int tribute_batch = 500;
 };
 
 struct RunResult {

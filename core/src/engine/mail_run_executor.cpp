@@ -1,4 +1,5 @@
 // run_mail_run and its job (mail_run.hpp).
+#include <filesystem>
 #include <set>
 
 #include <spdlog/spdlog.h>
@@ -68,22 +69,35 @@ Status put(store::Unit& u, long long run_id, const runs::Item& item, const RunOp
 // The steps act as the person who started the run (the audit trail says who).
 store::Actor starter(const runs::RunRecord& run) { return store::Actor{run.created_by, ""}; }
 
-Result<bool> run_thank(store::Database& db, const runs::RunRecord& run, const json& request,
-                       const RunOptions& options, Stopper& stopper) {
-  const store::Actor actor = starter(run);
-  const long long id = run.id;
-  const auto dir = text_of(request, "dir").value_or("var/letters");
-  const auto paper = paper_of(request);
-  const auto since = text_of(request, "since");
-  const auto gift = integer_of(request, "gift_id");
+// Records a letters PDF: `key` names the first, `key`s lists them all (a run of more than one
+// page prints one per page).
+Status add_pdf(store::Unit& u, long long run_id, const std::string& key,
+               const std::filesystem::path& path) {
+  if (path.empty()) return Status::ok();
+  auto run = runs::get(u, run_id);
+  if (!run) return run.status();
+  json docs = json::parse(run->documents, nullptr, false);
+  if (!docs.is_object()) docs = json::object();
+  json all =
+      docs.contains(key + "s") && docs[key + "s"].is_array() ? docs[key + "s"] : json::array();
+  all.push_back(path.string());
+  json add = {{key + "s", all}};
+  if (!docs.contains(key)) add[key] = path.string();
+  return runs::add_documents(u, run_id, add);
+}
 
+// Tribute notices, page after page until none is due. False: stopped.
+Result<bool> run_tributes(store::Database& db, const runs::RunRecord& run, const json& request,
+                          const RunOptions& options, Stopper& stopper) {
+  const long long id = run.id;
   TributeNoticeOptions t;
-  t.since = since;
-  t.gift_id = gift;
+  t.since = text_of(request, "since");
+  t.gift_id = integer_of(request, "gift_id");
+  t.limit = options.tribute_batch;
   t.send = true;
   t.mailer_id = options.mailer_id;
-  t.dir = dir;
-  t.paper = paper;
+  t.dir = text_of(request, "dir").value_or("var/letters");
+  t.paper = paper_of(request);
   t.exclude_gifts = key_set(db, id, "tribute");
   t.stop_requested = [&stopper] { return stopper(); };
   t.on_outcome = [&](store::Unit& u, const TributeNoticeOutcome& o) {
@@ -93,16 +107,28 @@ Result<bool> run_thank(store::Database& db, const runs::RunRecord& run, const js
     for (const auto& o : part.outcomes) {
       if (Status s = put(u, id, tribute_item(o), options); !s) return s;
     }
-    return runs::add_documents(u, id, {{"tribute_letters_pdf", part.path.string()}});
+    return add_pdf(u, id, "tribute_letters_pdf", part.path);
   };
-  auto tributes = send_tribute_notices(db, actor, t, options.deliver);
-  if (!tributes) return tributes.status();
-  if (tributes->stopped) return false;
+  for (;;) {
+    auto page = send_tribute_notices(db, starter(run), t, options.deliver);
+    if (!page) return page.status();
+    if (page->stopped) return false;
+    if (!page->next) return true;
+    t.after = *page->next;
+  }
+}
+
+Result<bool> run_thank(store::Database& db, const runs::RunRecord& run, const json& request,
+                       const RunOptions& options, Stopper& stopper) {
+  const store::Actor actor = starter(run);
+  const long long id = run.id;
+  auto tributes = run_tributes(db, run, request, options, stopper);
+  if (!tributes || !*tributes) return tributes;
 
   ThankYouOptions m;
-  m.rule.since = since;
-  m.rule.gift_id = gift;
-  m.rule.limit = 10000;
+  m.rule.since = text_of(request, "since");
+  m.rule.gift_id = integer_of(request, "gift_id");
+  m.rule.limit = options.gift_batch;
   m.send = true;
   m.mailer_id = options.mailer_id;
   m.exclude_gifts = key_set(db, id, "message");
@@ -110,26 +136,35 @@ Result<bool> run_thank(store::Database& db, const runs::RunRecord& run, const js
   m.on_outcome = [&](store::Unit& u, const ThankYouOutcome& o) {
     return put(u, id, message_item(o), options);
   };
-  auto report = send_thank_yous(db, actor, m, options.deliver);
-  if (!report) return report.status();
-  if (report->stopped) return false;
+  for (;;) {
+    auto report = send_thank_yous(db, actor, m, options.deliver);
+    if (!report) return report.status();
+    if (report->stopped) return false;
+    if (!report->next) break;
+    m.rule.after = *report->next;
+  }
   if (stopper()) return false;  // cancelled after the last email: no letters
 
   LetterOptions l;
   l.rule = m.rule;
+  l.rule.after = {};
   l.send = true;
-  l.dir = dir;
-  l.paper = paper;
+  l.dir = text_of(request, "dir").value_or("var/letters");
+  l.paper = paper_of(request);
   l.exclude_gifts = key_set(db, id, "letter");
   l.on_printed = [&](store::Unit& u, const LetterRun& part) -> Status {
     for (const auto& o : part.outcomes) {
       if (Status s = put(u, id, letter_item(o), options); !s) return s;
     }
-    return runs::add_documents(u, id, {{"letters_pdf", part.path.string()}});
+    return add_pdf(u, id, "letters_pdf", part.path);
   };
-  auto letters = print_thank_you_letters(db, actor, l);
-  if (!letters) return letters.status();
-  return true;
+  for (;;) {
+    auto letters = print_thank_you_letters(db, actor, l);
+    if (!letters) return letters.status();
+    if (!letters->next) return true;
+    if (stopper()) return false;
+    l.rule.after = *letters->next;
+  }
 }
 
 Result<bool> run_statements(store::Database& db, const runs::RunRecord& run, const json& request,

@@ -70,6 +70,12 @@ Result<long long> redact_pending_import_rows(store::Unit& unit,
 // short "erased" answer instead. Returns the count.
 long long scrub_idempotency_replies(store::Unit& unit, const std::vector<long long>& person,
                                     const std::vector<std::string>& needles);
+// Mail run items (thank-you emails, letters, tribute notices, statements) about the person's
+// gifts, naming them as the person told, or their statements keep only what an audit needs
+// (ids, state, channel, language, receipt number, figures) and lose names, addresses, subjects,
+// the mail server's reply and file paths; the person's own statement PDFs
+// (statement-<number>.pdf) are deleted. Returns the count of items changed.
+long long redact_mail_run_items(store::Unit& unit, const std::vector<long long>& person);
 }  // namespace detail
 
 }  // namespace steward::engine::privacy

@@ -41,11 +41,10 @@ const Step kSteps[] = {
     {"mail_messages",
      "UPDATE mail_messages SET address = '', subject = '[erased]', reply = NULL "
      "WHERE constituent_id = :p"},
-    // Mail runs' items name the donor or the person told (decision 0211).
-    {"mail_run_items",
-     "UPDATE mail_run_items SET body = '{}' WHERE (section = 'statement' AND item_key = :p) OR "
-     "(section <> 'statement' AND item_key IN (SELECT id FROM gifts WHERE :q IN "
-     "(constituent_id, tribute_notify_id)))"},
+    // A tribute notice about the person's gift went to someone else; its subject may name them.
+    {"mail_messages_about_gifts",
+     "UPDATE mail_messages SET subject = '[erased]' WHERE subject <> '[erased]' AND gift_id IN "
+     "(SELECT id FROM gifts WHERE constituent_id = :p)"},
     {"tribute_notifications",
      "UPDATE tribute_notifications SET note = NULL WHERE gift_id IN (SELECT id FROM gifts WHERE "
      ":p IN (constituent_id, tribute_notify_id))"},
@@ -166,6 +165,7 @@ Result<EraseOutcome> erase_personal_data(store::Unit& unit, long long constituen
   if (!pending) return pending.status();
   out.removed["pending_import_rows"] = *pending;
   out.removed["idempotency_replies"] = detail::scrub_idempotency_replies(unit, *person, needles);
+  out.removed["mail_run_items"] = detail::redact_mail_run_items(unit, *person);
   for (long long p : *person) {
     std::string name = "Erased donor #" + std::to_string(p);
     blank_constituent(unit, p, name, out.erased_at);

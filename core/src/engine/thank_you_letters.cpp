@@ -1,5 +1,6 @@
 #include "engine/thank_you_letters.hpp"
 
+#include "engine/mail_ids.hpp"
 #include "engine/mail_merge.hpp"
 #include "engine/mail_render.hpp"
 #include "engine/mail_starter_templates.hpp"
@@ -11,20 +12,6 @@
 
 namespace steward::engine {
 namespace {
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    std::string line = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (!line.empty()) lines.push_back(line);
-    if (nl == std::string::npos) break;
-    pos = nl + 1;
-  }
-  return lines;
-}
 
 // The template's address paragraph: first line starts with the addressee, the rest are exactly
 // the donor's address lines.
@@ -64,12 +51,12 @@ Result<LetterPiece> thank_you_letter_piece(store::Unit& unit, long long constitu
   if (!org->organization_name.empty()) {
     out.piece.return_address.push_back(org->organization_name);
   }
-  for (const auto& line : split_lines(settings->org_address)) {
+  for (const auto& line : text_lines(settings->org_address)) {
     out.piece.return_address.push_back(line);
   }
   bool window_from_template = false;
   for (auto& block : print::paragraphs_from_text(rendered->text)) {
-    auto lines = split_lines(block.text);
+    auto lines = text_lines(block.text);
     if (!window_from_template && is_address_paragraph(lines, addressee, donor->address_lines)) {
       out.piece.recipient = lines;
       window_from_template = true;
@@ -101,6 +88,7 @@ Result<LetterRun> print_thank_you_letters(store::Database& db, const store::Acto
     auto queue = ack_queue(unit, options.rule);
     if (!queue) return queue.status();
     LetterRun result;
+    result.next = next_page(*queue, options.rule.limit);
     std::vector<print::Piece> pieces;
     for (const auto& item : *queue) {
       if (item.channel != AckChannel::kLetter) continue;

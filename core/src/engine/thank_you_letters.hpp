@@ -51,8 +51,12 @@ struct LetterRun {
   int letters = 0;             // pages in the PDF (one per letter)
   std::filesystem::path path;  // the PDF written (empty for a dry run or no letters)
   std::string pdf;             // the PDF bytes (also for a dry run)
+  // The queue had more than rule.limit gifts: the next page starts here (rule.after).
+  std::optional<store::QueueCursor> next;
 };
 
+// One page of the queue (rule.limit gifts after rule.after), one PDF for its letters; a caller
+// that wants them all goes on from `next`.
 // Errors: kInvalid for a bad rule; kUnavailable when the PDF cannot be made or written.
 Result<LetterRun> print_thank_you_letters(store::Database& db, const store::Actor& actor,
                                           const LetterOptions& options);

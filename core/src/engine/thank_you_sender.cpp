@@ -29,7 +29,7 @@ Result<PreparedThankYou> thank_you_prepare(store::Unit& unit, const AckItem& ite
   p.outcome.personal_call = item.personal_call;
   p.outcome.channel = "email";
   // Re-read: the gift may have been thanked, the donor may have asked not to be emailed.
-  auto fresh = store::mail_queries::ack_queue(unit, {std::nullopt, item.gift.gift_id, 1});
+  auto fresh = store::mail_queries::ack_queue(unit, {std::nullopt, item.gift.gift_id, 1, {}});
   if (!fresh) return fresh.status();
   if (fresh->empty()) {
     p.outcome.state = "skipped";
@@ -137,6 +137,7 @@ Result<ThankYouReport> send_thank_yous(store::Database& db, const store::Actor& 
   if (!queue) return queue.status();
 
   ThankYouReport report;
+  report.next = next_page(*queue, options.rule.limit);
   MailerHealth mailer;
   // Outcomes decided without a write (skipped, not attempted) reach the hook in a unit of
   // their own.

@@ -63,9 +63,13 @@ struct ThankYouOutcome {
 struct ThankYouReport {
   std::vector<ThankYouOutcome> outcomes;
   bool stopped = false;  // stop_requested said so
+  // The queue had more than rule.limit gifts: the next page starts here (rule.after).
+  std::optional<store::QueueCursor> next;
   int count(const std::string& state) const;
 };
 
+// Handles one page of the queue (rule.limit gifts after rule.after); a caller that wants them
+// all goes on from `next` until it is empty (mail_run.hpp does).
 // Errors (nothing sent): kInvalid for a bad rule or, when sending, mail.from not set.
 Result<ThankYouReport> send_thank_yous(store::Database& db, const store::Actor& actor,
                                        const ThankYouOptions& options, const DeliverFn& deliver);

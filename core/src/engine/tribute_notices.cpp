@@ -77,7 +77,7 @@ Result<PreparedEmail> prepare_email(store::Unit& unit, const DueNotice& item, bo
   PreparedEmail p;
   p.outcome = outcome_for(item, "email");
   // Re-read at the last moment: recorded meanwhile, or the person opted out of email.
-  auto fresh = store::tribute_notices::due(unit, {std::nullopt, item.gift_id, 1});
+  auto fresh = store::tribute_notices::due(unit, {std::nullopt, item.gift_id, 1, {}});
   if (!fresh) return fresh.status();
   if (fresh->empty()) {
     p.outcome.state = "skipped";
@@ -146,15 +146,7 @@ print::Piece letter_piece(const Rendered& r, const store::mail_settings::MailSet
                           const std::string& org_name) {
   print::Piece piece;
   if (!org_name.empty()) piece.return_address.push_back(org_name);
-  std::size_t pos = 0;
-  while (pos < settings.org_address.size()) {
-    std::size_t nl = settings.org_address.find('\n', pos);
-    if (nl == std::string::npos) nl = settings.org_address.size();
-    std::string line = settings.org_address.substr(pos, nl - pos);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (!line.empty()) piece.return_address.push_back(line);
-    pos = nl + 1;
-  }
+  for (const auto& line : text_lines(settings.org_address)) piece.return_address.push_back(line);
   piece.recipient.push_back(r.notify.addressee.value_or(one_line(r.notify.display_name)));
   for (const auto& line : r.notify.address_lines) piece.recipient.push_back(line);
   piece.blocks = print::paragraphs_from_text(r.mail.text);
@@ -172,13 +164,19 @@ int TributeNoticeRun::count(const std::string& state) const {
 Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::Actor& actor,
                                               const TributeNoticeOptions& options,
                                               const DeliverFn& deliver) {
-  const store::tribute_notices::DueFilter filter{options.since, options.gift_id, 500};
+  const store::tribute_notices::DueFilter filter{options.since, options.gift_id, options.limit,
+                                                 options.after};
   auto queue = db.write(actor, [&](store::Unit& unit) -> Result<std::vector<DueNotice>> {
     if (auto installed = install_starter_templates(unit); !installed) return installed.status();
     return store::tribute_notices::due(unit, filter);
   });
   if (!queue) return queue.status();
   TributeNoticeRun run;
+  if (!queue->empty() && static_cast<int>(queue->size()) >= options.limit) {
+    run.next = store::QueueCursor{queue->back().received_on, queue->back().gift_id};
+  }
+  std::set<long long> page;  // the letters part handles this page's gifts only
+  for (const auto& d : *queue) page.insert(d.gift_id);
 
   // Emails, one at a time.
   MailerHealth mailer{!deliver, deliver ? "" : "no mailer available"};
@@ -247,7 +245,7 @@ Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::
     if (!fresh) return fresh.status();
     std::vector<print::Piece> pieces;
     for (const auto& d : *fresh) {
-      if (options.exclude_gifts.count(d.gift_id) > 0) continue;
+      if (options.exclude_gifts.count(d.gift_id) > 0 || page.count(d.gift_id) == 0) continue;
       if (d.donor_restricted) {
         auto o = outcome_for(d, tribute_by_email(d) ? "email" : "letter");
         o.state = "skipped";

@@ -40,6 +40,8 @@ struct TributeNoticeOptions {
   std::function<Status(store::Unit&, const TributeNoticeRun&)> on_printed;
   std::optional<std::string> since;  // gifts received on or after (YYYY-MM-DD)
   std::optional<long long> gift_id;  // just this gift
+  int limit = 500;                   // a page: at most this many due gifts...
+  store::QueueCursor after;          // ... after this one (oldest first)
   bool send = false;                 // false: dry run
   std::string mailer_id;             // recorded in the mail log
   std::filesystem::path dir = "var/letters";
@@ -65,9 +67,13 @@ struct TributeNoticeRun {
   int letters = 0;             // pages in the PDF
   std::filesystem::path path;  // the letters PDF written (empty for a dry run or none)
   std::string pdf;             // its bytes (also for a dry run)
+  // More were due than `limit`: the next page starts here (options.after).
+  std::optional<store::QueueCursor> next;
   int count(const std::string& state) const;
 };
 
+// Handles one page (`limit` due gifts after `after`: its emails, then its letters in one PDF); a
+// caller that wants them all goes on from `next` until it is empty (mail_run.hpp does).
 // `deliver` may be empty when no mailer is available: emails are then "not_attempted".
 // Errors: kInvalid (mail.from not set when there are emails to send, a bad paper size);
 // kUnavailable when the letters PDF cannot be made or written (nothing recorded for letters).

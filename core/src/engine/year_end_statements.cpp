@@ -1,134 +1,27 @@
+// Issuing receipts and year-end statements: a number per donor, the statement PDF, emailed or
+// printed (year_end_statements.hpp). The dry run is statement_dry_run.cpp; PDFs of statements
+// already issued, statement_printing.cpp.
 #include "engine/year_end_statements.hpp"
 
-#include <chrono>
-#include <random>
+#include <limits>
 
 #include "engine/mail_delivery.hpp"
-#include "engine/mail_merge.hpp"
+#include "engine/mail_ids.hpp"
 #include "engine/mail_render.hpp"
 #include "engine/mail_starter_templates.hpp"
+#include "engine/statement_gather.hpp"
 #include "print/private_file.hpp"
 #include "store/mail_message_repository.hpp"
-#include "store/mail_queries.hpp"
-#include "store/mail_settings.hpp"
-#include "store/mail_template_repository.hpp"
 #include "store/receipt_repository.hpp"
-#include "store/settings_repository.hpp"
 #include "store/statement_queries.hpp"
 
 namespace steward::engine {
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    std::string line = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty()) out.push_back(line);
-    if (nl == std::string::npos) break;
-    pos = nl + 1;
-  }
-  return out;
-}
-
-std::string message_id(const std::string& number, const std::string& from) {
-  static std::mt19937_64 rng{std::random_device{}()};
-  std::size_t at = from.rfind('@');
-  std::string domain = at == std::string::npos ? "steward.invalid" : from.substr(at + 1);
-  if (auto gt = domain.find('>'); gt != std::string::npos) domain.resize(gt);
-  if (domain.empty()) domain = "steward.invalid";
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  char suffix[17];
-  std::snprintf(suffix, sizeof suffix, "%016llx", static_cast<unsigned long long>(rng()));
-  return "<statement." + number + "." +
-         std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count()) + "." +
-         suffix + "@" + domain + ">";
-}
-
-std::string one_line(std::string s) {
-  for (auto& c : s) {
-    if (c == '\r' || c == '\n') c = ' ';
-  }
-  return s;
-}
-
-struct Context {
-  store::mail_settings::MailSettings settings;
-  store::settings::OrganizationSettings org;
-  StatementPeriod period;
-  print::PaperSize paper = print::PaperSize::kLetter;
-};
-
-Result<Context> load_context(store::Unit& unit, int year,
-                             const std::optional<print::PaperSize>& paper) {
-  if (year < 1900 || year > 9999) return Status::invalid_field("year", "must be 1900..9999");
-  Context c;
-  auto settings = store::mail_settings::get(unit);
-  if (!settings) return settings.status();
-  c.settings = *settings;
-  auto org = store::settings::get(unit);
-  if (!org) return org.status();
-  c.org = *org;
-  c.period = statement_period(year, c.settings.statement_year, c.org.fiscal_year_start_month);
-  auto chosen_paper = print::paper_size_or_setting(paper, c.settings.paper_size);
-  if (!chosen_paper) return chosen_paper.status();
-  c.paper = *chosen_paper;
-  return c;
-}
-
-struct DonorStatement {
-  store::mail_queries::DonorRow donor;
-  StatementContent content;
-  std::optional<domain::MailTemplate> tmpl;
-  nlohmann::json fields;
-};
-
-Result<DonorStatement> gather(store::Unit& unit, const Context& ctx, long long constituent_id,
-                              const std::string& number, bool replacement) {
-  DonorStatement s;
-  auto donor = store::mail_queries::donor(unit, constituent_id);
-  if (!donor) return donor.status();
-  s.donor = *donor;
-  auto gifts =
-      store::statement_queries::gifts(unit, constituent_id, ctx.period.from, ctx.period.to);
-  if (!gifts) return gifts.status();
-  auto tmpl =
-      store::mail_templates::for_kind(unit, "year_end", donor_language(*donor, ctx.settings));
-  if (!tmpl) return tmpl.status();
-  s.tmpl = *tmpl;
-  auto& c = s.content;
-  c.language = s.tmpl ? s.tmpl->language : donor_language(*donor, ctx.settings);
-  c.receipt_number = number;
-  c.replacement = replacement;
-  c.period = ctx.period;
-  c.gifts = std::move(*gifts);
-  c.legal_text = ctx.settings.legal_text;
-  c.tax_id = ctx.settings.tax_id;
-  c.org_name = ctx.org.organization_name;
-  if (!c.org_name.empty()) c.return_address.push_back(c.org_name);
-  for (const auto& line : lines_of(ctx.settings.org_address)) c.return_address.push_back(line);
-  auto fields = merge_fields(unit, {constituent_id, std::nullopt, ctx.period.year}, c.language);
-  if (!fields) return fields.status();
-  s.fields = std::move(*fields);
-  s.fields["year"]["year"] = ctx.period.year;
-  s.fields["year"]["total"] = statement_totals(c.gifts, c.language);
-  s.fields["year"]["gift_count"] = statement_gift_count(c.gifts);
-  s.fields["receipt"] = {{"number", number}, {"replacement", replacement}};
-  c.recipient.push_back(s.fields["donor"]["addressee"].get<std::string>());
-  for (const auto& line : donor->address_lines) c.recipient.push_back(line);
-  if (s.tmpl) {
-    auto rendered = render_mail(*s.tmpl, s.fields);
-    if (!rendered) return rendered.status();
-    c.letter_text = rendered->text;
-  }
-  return s;
-}
-
-bool can_email(const store::mail_queries::DonorRow& d) {
-  return !d.do_not_email && d.email && !d.email->empty();
-}
+using statements::can_email;
+using statements::Context;
+using statements::gather;
+using statements::load_context;
 
 // One donor, sending: everything up to the mailer, in the caller's write unit.
 struct Issued {
@@ -224,7 +117,7 @@ Result<Issued> issue_one(store::Unit& unit, const Context& ctx, long long consti
   m.subject = rendered->subject;
   m.text = rendered->text;
   m.html = rendered->html;
-  std::string id = message_id(receipt->receipt_number, ctx.settings.from);
+  std::string id = new_message_id("statement", receipt->id, ctx.settings.from);
   m.headers = {{"Message-ID", id}};
   std::string file = (s->content.language == "ko" ? "후원영수증-" : "statement-") +
                      receipt->receipt_number + ".pdf";
@@ -254,42 +147,6 @@ int StatementRun::count(const std::string& state) const {
   return n;
 }
 
-Result<std::string> statement_preview_pdf(store::Unit& unit, long long constituent_id, int year) {
-  auto ctx = load_context(unit, year, std::nullopt);
-  if (!ctx) return ctx.status();
-  auto existing = store::receipts::find(unit, constituent_id, year);
-  if (!existing) return existing.status();
-  std::string number = *existing ? (*existing)->receipt_number : "";
-  auto s = gather(unit, *ctx, constituent_id, number, false);
-  if (!s) return s.status();
-  return print::render_pdf({statement_piece(s->content)},
-                           {ctx->paper, "Statement preview " + number});
-}
-
-Result<std::filesystem::path> print_issued_statements(
-    store::Database& db, int year, const std::vector<long long>& constituent_ids,
-    const std::filesystem::path& dir, const std::optional<print::PaperSize>& paper) {
-  auto pdf = db.read([&](store::Unit& unit) -> Result<std::string> {
-    auto ctx = load_context(unit, year, paper);
-    if (!ctx) return ctx.status();
-    std::vector<print::Piece> pieces;
-    for (long long id : constituent_ids) {
-      auto receipt = store::receipts::find(unit, id, ctx->period.year);
-      if (!receipt) return receipt.status();
-      if (!*receipt) continue;
-      auto s = gather(unit, *ctx, id, (*receipt)->receipt_number, (*receipt)->issue_count > 1);
-      if (!s) return s.status();
-      pieces.push_back(statement_piece(s->content));
-    }
-    if (pieces.empty()) return std::string();
-    return print::render_pdf(pieces, {ctx->paper, "Statements " + std::to_string(year)});
-  });
-  if (!pdf) return pdf.status();
-  if (pdf->empty()) return std::filesystem::path();
-  return print::write_private_file(
-      dir, "statements-" + std::to_string(year) + "-" + print::file_timestamp(), "pdf", *pdf);
-}
-
 Result<StatementRun> issue_statements(store::Database& db, const store::Actor& actor,
                                       const StatementOptions& options, const DeliverFn& deliver) {
   auto setup =
@@ -308,33 +165,10 @@ Result<StatementRun> issue_statements(store::Database& db, const store::Actor& a
   run.period = ctx.period;
 
   if (!options.send) {
-    for (long long id : setup->second) {
-      auto outcome = db.read([&](store::Unit& unit) -> Result<StatementOutcome> {
-        auto existing = store::receipts::find(unit, id, ctx.period.year);
-        if (!existing) return existing.status();
-        auto s = gather(unit, ctx, id, "", false);
-        if (!s) return s.status();
-        StatementOutcome o;
-        o.constituent_id = id;
-        o.donor_name = s->donor.display_name;
-        o.receipt_number = *existing ? (*existing)->receipt_number : "new";
-        o.replacement = existing->has_value();
-        o.gift_count = statement_gift_count(s->content.gifts);
-        o.totals = statement_totals(s->content.gifts, s->content.language);
-        o.channel = can_email(s->donor) && s->tmpl ? "email" : "print";
-        o.address = o.channel == "email" ? *s->donor.email : "";
-        bool unsent =
-            *existing && (*existing)->email_state &&
-            (*(*existing)->email_state == "deferred" || *(*existing)->email_state == "rejected");
-        o.state = *existing && !options.reissue && !unsent ? "skipped" : "would_issue";
-        if (o.state == "skipped") o.detail = "already issued (use reissue for a replacement)";
-        if (unsent && !options.reissue)
-          o.detail = "email again (last try " + *(*existing)->email_state + ")";
-        return o;
-      });
-      if (!outcome) return outcome.status();
-      run.outcomes.push_back(*outcome);
-    }
+    // Every donor listed (a caller that wants it quick asks preview_statements for a sample).
+    auto preview = preview_statements(db, actor, options, std::numeric_limits<int>::max());
+    if (!preview) return preview.status();
+    run.outcomes = std::move(preview->sample);
     return run;
   }
 

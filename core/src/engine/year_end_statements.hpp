@@ -17,10 +17,13 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "engine/statement_document.hpp"
 #include "engine/thank_you_sender.hpp"
@@ -73,10 +76,35 @@ struct StatementRun {
   int count(const std::string& state) const;
 };
 
+// A dry run (send false) lists every donor (preview_statements with no sample limit).
 // Errors (nothing issued): kInvalid naming "year"; when sending with emailable donors, mail.from
 // not set; kUnavailable when a PDF cannot be written.
 Result<StatementRun> issue_statements(store::Database& db, const store::Actor& actor,
                                       const StatementOptions& options, const DeliverFn& deliver);
+
+// What a statement run would do (the dry run): every donor in the period counted without
+// rendering anything (emailed, printed, skipped by reason: "already_issued"), and the first
+// `sample_limit` donors listed as issue_statements' dry run lists them (state would_issue or
+// skipped, receipt number or "new", totals, channel). A run started right after does what the
+// counts say. Writes nothing but the starter templates. Errors: kInvalid naming "year" or
+// "sample_limit" (>= 1).
+struct StatementCounts {
+  long long total = 0;
+  long long emailed = 0;
+  long long printed = 0;
+  std::map<std::string, long long> skipped;  // reason -> count
+  long long skipped_total() const;
+  nlohmann::json to_json()
+      const;  // {"total", "emailed", "printed", "skipped", "skipped_by_reason"}
+};
+struct StatementPreview {
+  StatementPeriod period;
+  StatementCounts counts;
+  int sample_limit = 0;
+  std::vector<StatementOutcome> sample;
+};
+Result<StatementPreview> preview_statements(store::Database& db, const store::Actor& actor,
+                                            const StatementOptions& options, int sample_limit);
 
 // One PDF of the statements of `constituent_ids` as issued for `year` (their receipt numbers,
 // "replacement" when reissued), each starting on its own page, for printing; written (mode 0600)

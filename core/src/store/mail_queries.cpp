@@ -23,13 +23,16 @@ Result<std::vector<AckRow>> ack_queue(Unit& unit, const AckQueueFilter& filter) 
       "FROM gifts g JOIN constituents c ON c.id = g.constituent_id "
       "LEFT JOIN emails e ON e.constituent_id = c.id AND e.is_primary = TRUE "
       "WHERE g.acknowledged_at IS NULL AND c.deleted_at IS NULL AND " +
-      std::string(kLiveGift) + " AND g.received_on >= :since AND (:gift = 0 OR g.id = :gift2) " +
-      "ORDER BY g.received_on, g.id LIMIT " + std::to_string(filter.limit < 1 ? 1 : filter.limit);
+      std::string(kLiveGift) +
+      " AND g.received_on >= :since AND (:gift = 0 OR g.id = :gift2) AND " + kAfterCursor +
+      " ORDER BY g.received_on, g.id LIMIT " + std::to_string(filter.limit < 1 ? 1 : filter.limit);
   std::string since = filter.since.value_or("1900-01-01");
   long long gift = filter.gift_id.value_or(0);
+  const QueueCursor& after = filter.after;
   std::vector<AckRow> out;
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << sql, soci::use(since), soci::use(gift), soci::use(gift));
+      (unit.sql().prepare << sql, soci::use(since), soci::use(gift), soci::use(gift),
+       soci::use(after.day), soci::use(after.day), soci::use(after.id));
   for (const auto& row : rows) {
     RowReader r(row);
     AckRow a;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/database.hpp"
+#include "store/queue_cursor.hpp"
 
 namespace steward::store::mail_queries {
 
@@ -30,6 +31,7 @@ struct AckQueueFilter {
   std::optional<std::string> since;  // received on or after (YYYY-MM-DD)
   std::optional<long long> gift_id;  // just this gift
   int limit = 500;
+  QueueCursor after;  // only gifts after this one (the next page)
 };
 
 // Completed (or partly refunded) gifts, not deleted, acknowledged_at empty, donor not deleted;

@@ -79,21 +79,22 @@ Result<RunRecord> get(Unit& unit, long long id) {
   return Status::not_found("mail run " + std::to_string(id) + " does not exist");
 }
 
-Result<std::optional<RunRecord>> active(Unit& unit, const std::string& kind) {
+Result<std::vector<RunRecord>> active_runs(Unit& unit, const std::string& kind) {
+  std::vector<RunRecord> out;
   soci::rowset<soci::row> rows =
       (unit.sql().prepare << "SELECT " << kMailRunColumns
                           << " FROM mail_runs WHERE kind = :k AND status IN ('queued', "
-                             "'running') ORDER BY id DESC LIMIT 1",
+                             "'running') ORDER BY id DESC",
        soci::use(kind));
-  for (const auto& row : rows) return std::optional<RunRecord>(mail_run_from_row(row));
-  return std::optional<RunRecord>();
+  for (const auto& row : rows) out.push_back(mail_run_from_row(row));
+  return out;
 }
 
 Result<std::vector<RunRecord>> recent(Unit& unit, int limit) {
   std::vector<RunRecord> out;
-  soci::rowset<soci::row> rows = (unit.sql().prepare << "SELECT " << kMailRunColumns
-                                                     << " FROM mail_runs ORDER BY id DESC LIMIT :l",
-                                  soci::use(limit));
+  soci::rowset<soci::row> rows =
+      (unit.sql().prepare << "SELECT " << kMailRunColumns << " FROM mail_runs ORDER BY id DESC LIMIT :l",
+       soci::use(limit));
   for (const auto& row : rows) out.push_back(mail_run_from_row(row));
   return out;
 }

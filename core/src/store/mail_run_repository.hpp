@@ -40,8 +40,8 @@ Result<long long> create(Unit& unit, const std::string& kind, const nlohmann::js
                          long long total);
 // Errors: kNotFound.
 Result<RunRecord> get(Unit& unit, long long id);
-// The queued or running run of `kind` (the newest), if any.
-Result<std::optional<RunRecord>> active(Unit& unit, const std::string& kind);
+// Every queued or running run of `kind`, newest first.
+Result<std::vector<RunRecord>> active_runs(Unit& unit, const std::string& kind);
 // Recent runs, newest first.
 Result<std::vector<RunRecord>> recent(Unit& unit, int limit);
 

@@ -11,7 +11,8 @@ namespace steward::store::tribute_notices {
 
 Result<std::vector<DueNotice>> due(Unit& unit, const DueFilter& filter) {
   std::string sql =
-      "SELECT g.id, g.constituent_id, c.display_name, c.restricted, n.id, n.display_name, "
+      "SELECT g.id, g.constituent_id, c.display_name, c.restricted, g.received_on, n.id, "
+      "n.display_name, "
       "e.email, n.do_not_email, (SELECT COUNT(*) FROM mail_messages m WHERE m.gift_id = g.id AND "
       "m.purpose = 'tribute' AND m.state = 'sending') "
       "FROM gifts g JOIN constituents c ON c.id = g.constituent_id "
@@ -22,14 +23,16 @@ Result<std::vector<DueNotice>> due(Unit& unit, const DueFilter& filter) {
       "AND NOT EXISTS (SELECT 1 FROM tribute_notifications t WHERE t.gift_id = g.id) "
       "AND (g.acknowledged_at IS NULL OR EXISTS (SELECT 1 FROM mail_messages m2 WHERE "
       "m2.gift_id = g.id AND m2.purpose = 'tribute')) "
-      "AND g.received_on >= :since AND (:gift = 0 OR g.id = :gift2) "
-      "ORDER BY g.received_on, g.id LIMIT " +
+      "AND g.received_on >= :since AND (:gift = 0 OR g.id = :gift2) AND " +
+      std::string(kAfterCursor) + " ORDER BY g.received_on, g.id LIMIT " +
       std::to_string(filter.limit < 1 ? 1 : filter.limit);
   std::string since = filter.since.value_or("1900-01-01");
   long long gift = filter.gift_id.value_or(0);
+  const QueueCursor& after = filter.after;
   std::vector<DueNotice> out;
   soci::rowset<soci::row> rows =
-      (unit.sql().prepare << sql, soci::use(since), soci::use(gift), soci::use(gift));
+      (unit.sql().prepare << sql, soci::use(since), soci::use(gift), soci::use(gift),
+       soci::use(after.day), soci::use(after.day), soci::use(after.id));
   for (const auto& row : rows) {
     RowReader r(row);
     DueNotice d;
@@ -37,6 +40,7 @@ Result<std::vector<DueNotice>> due(Unit& unit, const DueFilter& filter) {
     d.donor_id = r.integer();
     d.donor_name = r.text();
     d.donor_restricted = r.flag();
+    d.received_on = r.date();
     d.notify_id = r.integer();
     d.notify_name = r.text();
     d.notify_email = r.opt_text();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/database.hpp"
+#include "store/queue_cursor.hpp"
 
 namespace steward::store::tribute_notices {
 
@@ -17,6 +18,7 @@ struct DueNotice {
   long long donor_id = 0;
   std::string donor_name;
   bool donor_restricted = false;
+  std::string received_on;  // the gift's (the queue's order)
   long long notify_id = 0;
   std::string notify_name;
   std::optional<std::string> notify_email;  // primary (appeal unsubscribe aside: 0211)
@@ -28,6 +30,7 @@ struct DueFilter {
   std::optional<std::string> since;  // gifts received on or after (YYYY-MM-DD)
   std::optional<long long> gift_id;  // just this gift
   int limit = 500;
+  QueueCursor after;  // only gifts after this one (the next page)
 };
 
 // Live tribute gifts (completed or partly refunded, not deleted, donor not deleted) naming a

@@ -3,89 +3,24 @@
 // stop with nothing sent, printed or marked twice and nothing counted twice, makes one print
 // PDF over every attempt, and can be cancelled. Runs on SQLite and PostgreSQL.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <set>
 
 #include "engine/mail_run.hpp"
-#include "engine/mail_starter_templates.hpp"
 #include "store/job_repository.hpp"
 #include "store/mail_run_repository.hpp"
 #include "support/appeal_fixtures.hpp"
 #include "support/gift_fixtures.hpp"
 #include "support/mail_fixtures.hpp"
+#include "support/mail_run_fixtures.hpp"
 #include "support/pdf_text.hpp"
 #include "support/test_database.hpp"
 
 namespace steward::engine::mail_runs {
 namespace {
 
-class MailRunTest : public testing::DatabaseTest {
- protected:
-  void SetUp() override {
-    testing::DatabaseTest::SetUp();
-    testing::set_setting(db(), "organization_name", "새희망 선교회");
-    testing::set_mail_setting(db(), "mail.from", "새희망 선교회 <office@example.org>");
-    testing::set_mail_setting(db(), "mail.org_address", "PO Box 1\nLos Angeles, CA 90001");
-    fund_ = testing::make_fund(db(), "SHELTER");
-    ASSERT_TRUE(db().write(actor(), [](store::Unit& u) { return install_starter_templates(u); }));
-    dir_ = std::filesystem::temp_directory_path() /
-           ("steward-mail-run-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-  }
-  void TearDown() override {
-    std::filesystem::remove_all(dir_);
-    testing::DatabaseTest::TearDown();
-  }
-
-  long long give(const std::string& name, const std::string& email, bool letter = false) {
-    long long donor = testing::make_donor(db(), name, email);
-    if (letter) testing::set_do_not_email(db(), donor, true);
-    testing::record_gift_for(db(), donor, 5000, "2026-03-01", fund_);
-    return donor;
-  }
-
-  Result<StartedRun> start_thank() {
-    ThankRequest r;
-    r.dir = dir_.string();
-    return db().write(actor(), [&](store::Unit& u) { return start_thank_run(u, r); });
-  }
-  Result<StartedRun> start_statements(int year = 2026) {
-    StatementRequest r;
-    r.year = year;
-    r.dir = dir_.string();
-    return db().write(actor(), [&](store::Unit& u) { return start_statement_run(u, r); });
-  }
-
-  RunOptions run_options(testing::RecordingMailer& mailer) {
-    RunOptions o;
-    o.deliver = mailer.fn();
-    o.mailer_id = "org.steward.test.mailer";
-    return o;
-  }
-
-  Progress progress_of(long long run_id) {
-    auto p = db().read([&](store::Unit& u) { return progress(u, run_id); });
-    EXPECT_TRUE(p) << p.status().to_string();
-    return p ? *p : Progress{};
-  }
-  nlohmann::json json_of(long long run_id) {
-    auto j = db().read([&](store::Unit& u) { return run_json(u, run_id); });
-    EXPECT_TRUE(j) << j.status().to_string();
-    return j ? *j : nlohmann::json::object();
-  }
-  std::size_t files_in_dir() const {
-    std::size_t n = 0;
-    if (!std::filesystem::exists(dir_)) return 0;
-    for (const auto& e : std::filesystem::directory_iterator(dir_)) n += e.is_regular_file();
-    return n;
-  }
-
-  long long fund_ = 0;
-  std::filesystem::path dir_;
-};
+class MailRunTest : public testing::MailRunFixture {};
 
 TEST_P(MailRunTest, AThankYouRunEmailsPrintsAndCountsItsProgress) {
   give("김민지", "minji@example.org");

@@ -264,6 +264,51 @@ TEST_P(ApiMailTest, ATributeNotificationIsMarkedHandledByHand) {
   EXPECT_TRUE(dry.json()["tribute_notifications"].empty());
 }
 
+TEST_P(ApiMailTest, ADryRunCountsEveryoneAndRendersOnlyASample) {
+  set_mail_setting(db(), "mail.from", "새희망 선교회 <office@example.org>");
+  for (int i = 0; i < 3; ++i) {
+    long long donor = make_donor(db(), "후원자 " + std::to_string(i),
+                                 "donor" + std::to_string(i) + "@example.org");
+    record_gift_for(db(), donor, 5000, "2026-03-0" + std::to_string(i + 1), fund_);
+  }
+  record_gift_for(db(), make_donor(db(), "김민지", ""), 5000, "2026-03-05", fund_);
+
+  HttpReply dry = staff_->post("/api/v1/mail/thank", R"({"send":false,"sample_limit":1})");
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(dry.json()["sample_limit"], 1);
+  EXPECT_EQ(dry.json()["counts"]["total"], 4);
+  EXPECT_EQ(dry.json()["counts"]["emailed"], 3);
+  EXPECT_EQ(dry.json()["counts"]["printed"], 1);
+  EXPECT_EQ(dry.json()["counts"]["letters_by_reason"]["no email address"], 1);
+  EXPECT_EQ(dry.json()["messages"].size(), 1u) << "only the sample is rendered";
+  EXPECT_EQ(dry.json()["messages"][0]["state"], "would_send");
+  HttpReply all = staff_->post("/api/v1/mail/thank", R"({"send":false})");
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(all.json()["sample_limit"], 20);
+  EXPECT_EQ(all.json()["messages"].size(), 3u);
+  EXPECT_EQ(all.json()["letters"].size(), 1u);
+
+  for (const char* body :
+       {R"({"send":false,"sample_limit":0})", R"({"send":false,"sample_limit":501})",
+        R"({"year":2026,"sample_limit":-1})"}) {
+    const bool statements = std::string(body).find("year") != std::string::npos;
+    HttpReply bad =
+        staff_->post(statements ? "/api/v1/mail/statements" : "/api/v1/mail/thank", body);
+    EXPECT_EQ(bad.status, 422) << body << " " << bad.body;
+    EXPECT_NE(bad.body.find("sample_limit"), std::string::npos) << bad.body;
+  }
+
+  HttpReply statements =
+      staff_->post("/api/v1/mail/statements", R"({"year":2026,"sample_limit":2})");
+  ASSERT_EQ(statements.status, 200) << statements.body;
+  EXPECT_EQ(statements.json()["counts"]["total"], 4);
+  EXPECT_EQ(statements.json()["counts"]["emailed"], 3);
+  EXPECT_EQ(statements.json()["counts"]["printed"], 1);
+  EXPECT_EQ(statements.json()["statements"].size(), 2u);
+  EXPECT_EQ(query_int(db(), "SELECT COUNT(*) FROM receipts"), 0);
+  EXPECT_EQ(query_int(db(), "SELECT COUNT(*) FROM mail_messages"), 0);
+}
+
 STEWARD_INSTANTIATE_DATABASE_TEST(ApiMailTest);
 
 }  // namespace

@@ -943,6 +943,7 @@ export const en = {
   "mail.preparing": "Preparing…",
   "mail.sendNow": "Send now ({count})",
   "mail.sending": "Sending…",
+  "mail.sampleNote": "All counted: {emailed} by email, {printed} printed, {skipped} skipped. Only the first {limit} of each list are shown below.",
   "mail.thankPlan": "What will be sent (nothing has been sent yet)",
   "mail.thankDone": "Thank-yous sent",
   "mail.lettersPdf": "Download letters (PDF)",

@@ -944,6 +944,7 @@ export const ko: Record<MessageKey, string> = {
   "mail.preparing": "준비 중…",
   "mail.sendNow": "지금 보내기 ({count})",
   "mail.sending": "보내는 중…",
+  "mail.sampleNote": "전체 집계: 이메일 {emailed}건, 인쇄 {printed}건, 건너뜀 {skipped}건. 아래에는 목록마다 처음 {limit}건만 보입니다.",
   "mail.thankPlan": "보낼 내용 (아직 보내지 않았습니다)",
   "mail.thankDone": "감사 인사를 보냈습니다",
   "mail.lettersPdf": "편지 내려받기 (PDF)",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ackCounts, ackRows, checkYear, defaultStatementYear, failedState, followRun, runOngoing, stateCounts, templateChanges, templateGroups, type AckItem, type MailTemplate } from './mail';
+import { ackCounts, ackRows, checkYear, defaultStatementYear, failedState, followRun, plannedTotal, runOngoing, stateCounts, templateChanges, templateGroups, type AckItem, type MailTemplate } from './mail';
 
 const item = (over: Partial<AckItem>): AckItem => ({
   gift_id: 1,
@@ -115,5 +115,15 @@ describe('followRun (a sending run is a background job)', () => {
     expect(runOngoing(run('running', 1))).toBe(true);
     for (const s of ['finished', 'cancelled', 'failed']) expect(runOngoing(run(s, 0))).toBe(false);
     expect(runOngoing(null)).toBe(false);
+  });
+});
+
+describe('dry run counts', () => {
+  it('counts what the run will do, not the sample of rows shown', () => {
+    const counts = { total: 10000, emailed: 9000, printed: 900, skipped: 100 };
+    expect(plannedTotal({ counts, sample_limit: 20 }, 40)).toEqual({ total: 10000, sampled: true });
+    expect(plannedTotal({ counts: { ...counts, total: 3 } }, 3)).toEqual({ total: 3, sampled: false });
+    // A finished run (no counts): its rows are everything.
+    expect(plannedTotal({}, 5)).toEqual({ total: 5, sampled: false });
   });
 });

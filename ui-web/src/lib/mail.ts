@@ -47,7 +47,28 @@ export interface MailRunFields {
   progress?: RunProgress;
 }
 
-export interface ThankAnswer extends MailRunFields {
+// A dry run counts everything without rendering it and renders a sample of at most
+// `sample_limit` rows per list (decision 0216): the counts, not the rows, say what a run will do.
+export interface DryRunCounts {
+  total: number;
+  emailed: number;
+  printed: number;
+  skipped: number;
+}
+
+export interface DryRunFields {
+  counts?: DryRunCounts;
+  sample_limit?: number;
+}
+
+// How many items a run will handle (a dry run's counts), else the rows shown; and whether the
+// rows are only a sample of them.
+export function plannedTotal(answer: DryRunFields, rowsShown: number): { total: number; sampled: boolean } {
+  const total = answer.counts ? answer.counts.total : rowsShown;
+  return { total, sampled: total > rowsShown };
+}
+
+export interface ThankAnswer extends MailRunFields, DryRunFields {
   send: boolean;
   messages: ThankMessage[];
   letters: ThankMessage[];
@@ -93,7 +114,7 @@ export interface StatementItem {
   pdf: string;
 }
 
-export interface StatementsAnswer extends MailRunFields {
+export interface StatementsAnswer extends MailRunFields, DryRunFields {
   year: number;
   from: string;
   to: string;

@@ -19,13 +19,22 @@ std::string url_of(const json& path) {
          std::filesystem::path(path.get<std::string>()).filename().string();
 }
 
+// A path, or a list of paths, as download URLs.
+json urls_of(const json& value) {
+  if (!value.is_array()) return url_of(value);
+  json out = json::array();
+  for (const auto& path : value) out.push_back(url_of(path));
+  return out;
+}
+
 // File paths become download URLs; the server's folders are not shown.
 json for_api(json run) {
-  for (const char* name : {"letters_pdf", "tribute_letters_pdf", "print_pdf"}) {
-    if (run.contains(name)) run[name] = url_of(run[name]);
+  for (const char* name : {"letters_pdf", "tribute_letters_pdf", "print_pdf", "letters_pdfs",
+                           "tribute_letters_pdfs"}) {
+    if (run.contains(name)) run[name] = urls_of(run[name]);
   }
   if (run.contains("documents") && run["documents"].is_object()) {
-    for (auto& [name, value] : run["documents"].items()) value = url_of(value);
+    for (auto& [name, value] : run["documents"].items()) value = urls_of(value);
   }
   if (run.contains("statements")) {
     for (auto& s : run["statements"]) s["pdf"] = url_of(s.value("pdf", json()));

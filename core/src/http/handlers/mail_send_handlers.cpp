@@ -15,6 +15,7 @@
 #include "engine/ack_queue.hpp"
 #include "engine/mail_run_items.hpp"
 #include "engine/mailer_choice.hpp"
+#include "engine/thank_dry_run.hpp"
 #include "engine/thank_you_letters.hpp"
 #include "engine/thank_you_sender.hpp"
 #include "engine/tribute_notices.hpp"
@@ -34,6 +35,8 @@ using nlohmann::json;
 const json kSendString = {{"type", "string"}};
 const json kSendInteger = {{"type", "integer"}};
 const json kSendBool = {{"type", "boolean"}};
+// A dry run renders at most this many items per list (default 20); its counts cover everything.
+const json kSampleLimit = {{"type", "integer"}, {"minimum", 1}, {"maximum", 500}};
 const json kPdfAnswer = {{"response", {{"type", "string"}, {"format", "binary"}}},
                          {"response_content_type", "application/pdf"},
                          {"status", 200}};
@@ -43,33 +46,6 @@ const json kPdfAnswer = {{"response", {{"type", "string"}, {"format", "binary"}}
 Result<std::string> choose_mailer(store::Unit& unit) { return engine::choose_mailer_id(unit); }
 
 namespace {
-
-// Opens the mailer on first use, so runs that email nobody need no mailer.
-struct LazyMailer {
-  Call& call;
-  std::filesystem::path plugin_dir;
-  std::string* mailer_id;
-  std::unique_ptr<plugins::PluginHandle> handle;
-
-  Result<std::vector<sdk::RecipientStatus>> deliver(const sdk::MailMessage& m) {
-    if (!handle) {
-      auto opened = call.db.write(
-          call.actor, [&](store::Unit& u) -> Result<std::unique_ptr<plugins::PluginHandle>> {
-            auto id = choose_mailer(u);
-            if (!id) return id.status();
-            *mailer_id = *id;
-            return plugins::open_plugin(u, plugin_dir, *id, plugins::IsolationOptions{});
-          });
-      if (!opened) return Status::unavailable("mailer: " + opened.status().message());
-      handle = std::move(*opened);
-    }
-    return handle->deliver(m);
-  }
-};
-
-std::string document_url(const std::filesystem::path& path) {
-  return path.empty() ? "" : "/api/v1/mail/documents/" + path.filename().string();
-}
 
 Response ack_queue(Call& call) {
   engine::AckRule rule;
@@ -95,13 +71,20 @@ Response ack_queue(Call& call) {
   return Response::json(200, {{"items", items}});
 }
 
-Response thank(Call& call, const std::filesystem::path& plugin_dir) {
+// The sample size asked for; out of range -> 0, which the engine refuses naming the field.
+int sample_limit_of(const std::optional<long long>& asked) {
+  if (!asked) return engine::kDefaultSampleLimit;
+  return *asked < 1 || *asked > 500 ? 0 : static_cast<int>(*asked);
+}
+
+Response thank(Call& call) {
   json body;
   if (auto bad = parse_json_body(call.request, body)) return *bad;
   JsonReader in(body);
   auto send = in.boolean("send", true);
   auto since = in.text("since", false);
   auto gift = in.integer("gift_id", false);
+  auto sample_limit = in.integer("sample_limit", false);
   if (Status s = in.finish(); !s) return Response::from_status(s);
   if (*send) {
     // A background job (decision 0211): 202 with the run to poll.
@@ -110,58 +93,38 @@ Response thank(Call& call, const std::filesystem::path& plugin_dir) {
     request.gift_id = gift;
     return start_thank_run(call, request);
   }
-  engine::ThankYouOptions options;
-  options.send = *send;
-  options.rule.since = since;
-  options.rule.gift_id = gift;
-  if (options.send) {
-    auto id = call.db.read([](store::Unit& u) { return choose_mailer(u); });
-    if (id) options.mailer_id = *id;
-  }
-  LazyMailer mailer{call, plugin_dir, &options.mailer_id, nullptr};
-  // Tribute notifications first: a gift's notice is due while its thank-you is (decision 0201).
-  engine::TributeNoticeOptions tribute_options;
-  tribute_options.since = since;
-  tribute_options.gift_id = gift;
-  tribute_options.send = options.send;
-  tribute_options.mailer_id = options.mailer_id;
-  tribute_options.dir = kLettersDir;
-  auto tributes =
-      engine::send_tribute_notices(call.db, call.actor, tribute_options,
-                                   [&](const sdk::MailMessage& m) { return mailer.deliver(m); });
-  if (!tributes) return Response::from_status(tributes.status());
-  auto report = engine::send_thank_yous(
-      call.db, call.actor, options, [&](const sdk::MailMessage& m) { return mailer.deliver(m); });
-  if (!report) return Response::from_status(report.status());
-  engine::LetterOptions letter_options;
-  letter_options.rule = options.rule;
-  letter_options.send = options.send;
-  letter_options.dir = kLettersDir;
-  auto letters = engine::print_thank_you_letters(call.db, call.actor, letter_options);
-  if (!letters) return Response::from_status(letters.status());
+  // A dry run: every due gift counted, a sample rendered (decision 0216).
+  engine::ThankDryRunRequest request;
+  request.since = since;
+  request.gift_id = gift;
+  request.sample_limit = sample_limit_of(sample_limit);
+  auto dry = engine::thank_dry_run(call.db, call.actor, request);
+  if (!dry) return Response::from_status(dry.status());
   json messages = json::array();
-  for (const auto& o : report->outcomes) {
+  for (const auto& o : dry->messages.outcomes) {
     if (o.channel == "letter") continue;
     messages.push_back(engine::mail_runs::message_item(o).body);  // as a run lists it
   }
   json letter_items = json::array();
-  for (const auto& l : letters->outcomes) {
+  for (const auto& l : dry->letters.outcomes) {
     letter_items.push_back(engine::mail_runs::letter_item(l).body);
   }
   json tribute_items = json::array();
-  for (const auto& t : tributes->outcomes) {
+  for (const auto& t : dry->tributes.outcomes) {
     tribute_items.push_back(engine::mail_runs::tribute_item(t).body);
   }
-  json out = {{"send", options.send},
+  json out = {{"send", false},
+              {"counts", dry->counts.to_json()},
+              {"sample_limit", dry->sample_limit},
               {"messages", messages},
               {"letters", letter_items},
-              {"letters_pdf", document_url(letters->path)},
+              {"letters_pdf", ""},
               {"tribute_notifications", tribute_items},
-              {"tribute_letters_pdf", document_url(tributes->path)}};
+              {"tribute_letters_pdf", ""}};
   return Response::json(200, out);
 }
 
-Response statements(Call& call, const std::filesystem::path& plugin_dir) {
+Response statements(Call& call) {
   json body;
   if (auto bad = parse_json_body(call.request, body)) return *bad;
   JsonReader in(body);
@@ -169,6 +132,7 @@ Response statements(Call& call, const std::filesystem::path& plugin_dir) {
   auto send = in.boolean("send", false);
   auto constituent = in.integer("constituent_id", false);
   auto reissue = in.boolean("reissue", false);
+  auto sample_limit = in.integer("sample_limit", false);
   if (Status s = in.finish(); !s) return Response::from_status(s);
   if (send.value_or(false)) {
     engine::mail_runs::StatementRequest request;
@@ -177,32 +141,28 @@ Response statements(Call& call, const std::filesystem::path& plugin_dir) {
     request.reissue = reissue.value_or(false);
     return start_statement_run(call, request);
   }
+  // A dry run: every donor counted, a sample listed (decision 0216).
   engine::StatementOptions options;
-  options.year = static_cast<int>(*year);
-  options.send = send.value_or(false);
+  options.year = *year < 1900 || *year > 9999 ? 0 : static_cast<int>(*year);
   options.reissue = reissue.value_or(false);
   options.constituent_id = constituent;
-  options.dir = kStatementsDir;
-  if (options.send) {
-    auto id = call.db.read([](store::Unit& u) { return choose_mailer(u); });
-    if (id) options.mailer_id = *id;
-  }
-  LazyMailer mailer{call, plugin_dir, &options.mailer_id, nullptr};
-  auto run = engine::issue_statements(call.db, call.actor, options,
-                                      [&](const sdk::MailMessage& m) { return mailer.deliver(m); });
-  if (!run) return Response::from_status(run.status());
+  auto preview =
+      engine::preview_statements(call.db, call.actor, options, sample_limit_of(sample_limit));
+  if (!preview) return Response::from_status(preview.status());
   json items = json::array();
-  for (const auto& o : run->outcomes) {
+  for (const auto& o : preview->sample) {
     json item = engine::mail_runs::statement_item(o).body;  // as a run lists it
-    item["pdf"] = document_url(o.pdf_path);
+    item["pdf"] = "";
     items.push_back(std::move(item));
   }
-  return Response::json(200, {{"year", run->period.year},
-                              {"from", run->period.from},
-                              {"to", run->period.to},
-                              {"send", options.send},
+  return Response::json(200, {{"year", preview->period.year},
+                              {"from", preview->period.from},
+                              {"to", preview->period.to},
+                              {"send", false},
+                              {"counts", preview->counts.to_json()},
+                              {"sample_limit", preview->sample_limit},
                               {"statements", items},
-                              {"print_pdf", document_url(run->print_path)}});
+                              {"print_pdf", ""}});
 }
 
 Response pdf_response(std::string bytes, const std::string& file_name) {
@@ -252,7 +212,6 @@ void add_mail_send_routes(Api& api) {
   add_tribute_notice_routes(api);
   add_unsubscribe_routes(api);
   auto& r = api.router();
-  const std::filesystem::path plugin_dir = api.options().plugin_dir;
   r.add({"GET",
          "/api/v1/mail/ack-queue",
          Access::kPermission,
@@ -275,7 +234,7 @@ void add_mail_send_routes(Api& api) {
          "Thank the acknowledgment queue: email who can be emailed, print letters (PDF) for the "
          "rest. send false: a dry run, answered here (200); send true: starts a mail run in the "
          "background, 202 with the run and its Location (GET /api/v1/mail/runs/{id})",
-         [plugin_dir](Call& call) { return thank(call, plugin_dir); },
+         thank,
          {{"request",
            {{"type", "object"},
             {"additionalProperties", false},
@@ -283,11 +242,14 @@ void add_mail_send_routes(Api& api) {
             {"properties",
              {{"send", kSendBool},
               {"since", {{"type", "string"}, {"format", "date"}}},
-              {"gift_id", kSendInteger}}}}},
+              {"gift_id", kSendInteger},
+              {"sample_limit", kSampleLimit}}}}},
           {"response",
            {{"type", "object"},
             {"properties",
              {{"send", kSendBool},
+              {"counts", {{"type", "object"}}},
+              {"sample_limit", kSendInteger},
               {"messages", outcome_list_schema({{"type", "object"}})},
               {"letters", outcome_list_schema({{"type", "object"}})},
               {"letters_pdf", kSendString},
@@ -301,7 +263,7 @@ void add_mail_send_routes(Api& api) {
          "Year-end statements and receipts: issue numbers, email the PDF or print it. Without "
          "send, a dry run answered here (200); send true starts a mail run in the background: "
          "202 with the run and its Location",
-         [plugin_dir](Call& call) { return statements(call, plugin_dir); },
+         statements,
          {{"request",
            {{"type", "object"},
             {"additionalProperties", false},
@@ -310,7 +272,8 @@ void add_mail_send_routes(Api& api) {
              {{"year", kSendInteger},
               {"send", kSendBool},
               {"constituent_id", kSendInteger},
-              {"reissue", kSendBool}}}}},
+              {"reissue", kSendBool},
+              {"sample_limit", kSampleLimit}}}}},
           {"response",
            {{"type", "object"},
             {"properties",
@@ -318,6 +281,8 @@ void add_mail_send_routes(Api& api) {
               {"from", kSendString},
               {"to", kSendString},
               {"send", kSendBool},
+              {"counts", {{"type", "object"}}},
+              {"sample_limit", kSendInteger},
               {"statements", outcome_list_schema({{"type", "object"}})},
               {"print_pdf", kSendString}}}}},
           {"status", 200}}});
@@ -327,8 +292,8 @@ void add_mail_send_routes(Api& api) {
          "nothing",
          statement_pdf, kPdfAnswer});
   r.add({"GET", "/api/v1/mail/documents/{file}", Access::kPermission, auth::Permission::kSendMail,
-         "A generated PDF (letters, statements) as application/pdf, as an attachment",
-         send_document, kPdfAnswer});
+         "A generated PDF (letters, statements) as application/pdf, as an attachment", send_document,
+         kPdfAnswer});
 }
 
 }  // namespace steward::http

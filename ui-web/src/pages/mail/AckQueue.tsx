@@ -10,7 +10,7 @@ import { Empty, Loaded } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatMinor } from '../../lib/format';
 import { useLoad } from '../../lib/hooks';
-import { ackCounts, ackRows, followRun, runOngoing, type AckItem, type AckView, type ThankAnswer } from '../../lib/mail';
+import { ackCounts, ackRows, followRun, plannedTotal, runOngoing, type AckItem, type AckView, type ThankAnswer } from '../../lib/mail';
 import { RunOutcomes, type OutcomeRow } from './RunOutcomes';
 import { RunStatus } from './RunStatus';
 
@@ -110,7 +110,7 @@ export function AckQueuePage() {
                   </button>
                   {run && !run.send && (
                     <button type="button" className="button button-primary" disabled={busy !== ''} onClick={() => void thank(true)}>
-                      {busy === 'send' ? t('mail.sending') : t('mail.sendNow', { count: run.messages.length + run.letters.length })}
+                      {busy === 'send' ? t('mail.sending') : t('mail.sendNow', { count: plannedTotal(run, run.messages.length + run.letters.length).total })}
                     </button>
                   )}
                 </div>
@@ -119,6 +119,11 @@ export function AckQueuePage() {
                 <section className="card" aria-labelledby="thank-run">
                   <h2 id="thank-run">{run.send ? t('mail.thankDone') : t('mail.thankPlan')}</h2>
                   <RunStatus run={run} />
+                  {plannedTotal(run, run.messages.length + run.letters.length).sampled && run.counts && (
+                    <p className="muted" data-testid="thank-sample-note">
+                      {t('mail.sampleNote', { emailed: run.counts.emailed, printed: run.counts.printed, skipped: run.counts.skipped, limit: run.sample_limit ?? 0 })}
+                    </p>
+                  )}
                   {run.letters_pdf && (
                     <p>
                       <a className="button" href={run.letters_pdf} download>
@@ -126,7 +131,7 @@ export function AckQueuePage() {
                       </a>
                     </p>
                   )}
-                  {!runOngoing(run) && run.messages.length + run.letters.length === 0 && <Empty>{t('mail.nothingToSend')}</Empty>}
+                  {!runOngoing(run) && plannedTotal(run, run.messages.length + run.letters.length).total === 0 && <Empty>{t('mail.nothingToSend')}</Empty>}
                   <RunOutcomes title={t('mail.emails')} rows={outcomeRows(run).emails} testId="thank-emails" />
                   <RunOutcomes title={t('mail.letters')} rows={outcomeRows(run).letters} testId="thank-letters" />
                 </section>

@@ -8,7 +8,7 @@ import { apiPath, ApiError, errorMessage, get, post } from '../../api/client';
 import { FormError, TextField } from '../../components/Field';
 import { Empty } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
-import { checkYear, defaultStatementYear, followRun, runOngoing, type StatementsAnswer } from '../../lib/mail';
+import { checkYear, defaultStatementYear, followRun, plannedTotal, runOngoing, type StatementsAnswer } from '../../lib/mail';
 import { formatDate } from '../../lib/format';
 import { RunOutcomes } from './RunOutcomes';
 import { RunStatus } from './RunStatus';
@@ -91,6 +91,11 @@ export function StatementsPage() {
           <h2 id="statement-run">{run.send ? t('mail.statementsDone', { year: run.year }) : t('mail.statementsPlan', { year: run.year })}</h2>
           <RunStatus run={run} />
           <p className="muted">{t('mail.period', { from: formatDate(run.from), to: formatDate(run.to) })}</p>
+          {plannedTotal(run, run.statements.length).sampled && run.counts && (
+            <p className="muted" data-testid="statement-sample-note">
+              {t('mail.sampleNote', { emailed: run.counts.emailed, printed: run.counts.printed, skipped: run.counts.skipped, limit: run.sample_limit ?? 0 })}
+            </p>
+          )}
           {run.print_pdf && (
             <p>
               <a className="button" href={run.print_pdf} download>
