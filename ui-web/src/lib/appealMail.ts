@@ -1,7 +1,8 @@
 // Email appeals (decision 0162; pages/AppealEmail.tsx and pages/AppealSend.tsx): the audience
 // preview's exclusion funnel, the rate check, a send's progress, the recipients filter and the
 // Cancel request. Kept out of the components so Vitest checks them.
-import { ApiError, apiPath, post } from '../api/client';
+import { apiPath } from '../api/client';
+import { cancelOrEnded } from './cancel';
 
 export const exclusionOrder = ['restricted', 'already_sent', 'unsubscribed', 'do_not_email', 'do_not_solicit', 'no_valid_email', 'shared_address'] as const;
 export type Exclusion = (typeof exclusionOrder)[number];
@@ -161,13 +162,8 @@ export function recipientName(r: Pick<SendRecipient, 'constituent_id' | 'display
 export type CancelOutcome = { kind: 'cancelled'; send: AppealSend } | { kind: 'already-finished' };
 
 export async function cancelSend(id: number): Promise<CancelOutcome> {
-  try {
-    const send = await post<AppealSend>(apiPath(`/appeal-sends/${id}/cancel`));
-    return { kind: 'cancelled', send };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 409) return { kind: 'already-finished' };
-    throw e;
-  }
+  const send = await cancelOrEnded<AppealSend>(apiPath(`/appeal-sends/${id}/cancel`));
+  return send ? { kind: 'cancelled', send } : { kind: 'already-finished' };
 }
 
 // The response rate as a percent with one decimal ("12.5"), whatever form the server sends.
