@@ -1172,6 +1172,7 @@ export const en = {
   "appealMail.state.cancelled": "Cancelled",
   "appealMail.state.failed": "Failed (rejected or skipped)",
   "appealMail.hiddenRestricted": "{count} restricted donors are not shown (your account cannot see restricted records).",
+  "appealMail.tabHidden": "({count} hidden)",
   "appealMail.noRecipients": "No recipients in this state.",
   "appealMail.donor": "Donor",
   "appealMail.address": "Address",

@@ -1173,6 +1173,7 @@ export const ko: Record<MessageKey, string> = {
   "appealMail.state.cancelled": "취소됨",
   "appealMail.state.failed": "실패 (거부 또는 건너뜀)",
   "appealMail.hiddenRestricted": "제한된 후원자 {count}명은 표시되지 않습니다 (이 계정은 제한된 기록을 볼 수 없습니다).",
+  "appealMail.tabHidden": "({count}명 숨김)",
   "appealMail.noRecipients": "이 상태의 받는 사람이 없습니다.",
   "appealMail.donor": "후원자",
   "appealMail.address": "주소",

@@ -135,6 +135,7 @@ export interface RecipientPage {
   items: SendRecipient[];
   next_after: number | null;
   hidden?: number;
+  hidden_by_state?: Partial<Record<string, number>>;
 }
 
 export function recipientsPath(sendId: number | string, state: string, after: number | null = null, limit = recipientPageSize): string {
@@ -145,11 +146,25 @@ export function recipientsPath(sendId: number | string, state: string, after: nu
   return apiPath(`/appeal-sends/${sendId}/recipients?${q.toString()}`);
 }
 
-// The filter tabs: everyone, then each state that has recipients, with its count.
+// The filter tabs: everyone, "failed" (rejected or skipped: the server's ?state=failed, those
+// the message will not reach without a new send) when there are any, then each state that has
+// recipients, with its count.
 export function recipientTabs(states: Partial<Record<string, number>> | undefined): { state: string; count: number }[] {
   const rows = stateRows(states);
   const total = rows.reduce((n, [, c]) => n + c, 0);
-  return [{ state: '', count: total }, ...rows.map(([state, count]) => ({ state, count }))];
+  const failed = failedStates.reduce((n, k) => n + (states?.[k] ?? 0), 0);
+  return [{ state: '', count: total }, ...(failed > 0 ? [{ state: 'failed', count: failed }] : []), ...rows.map(([state, count]) => ({ state, count }))];
+}
+
+const failedStates = ['rejected', 'skipped'];
+
+// How many of a tab's count are restricted donors this user cannot see (the recipients answer's
+// hidden_by_state; absent when the user has the grant).
+export function hiddenInTab(state: string, hiddenByState: Partial<Record<string, number>> | undefined): number {
+  const h = hiddenByState ?? {};
+  if (state === '') return Object.values(h).reduce<number>((n, c) => n + (c ?? 0), 0);
+  if (state === 'failed') return failedStates.reduce((n, k) => n + (h[k] ?? 0), 0);
+  return h[state] ?? 0;
 }
 
 // The name to show for a recipient (older servers sent no name: "#id").

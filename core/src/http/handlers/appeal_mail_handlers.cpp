@@ -208,6 +208,7 @@ Response send_recipients(Call& call) {
   }
   json body = page_json(items, out->page.next_after_id);
   body["hidden"] = out->hidden;
+  body["hidden_by_state"] = out->hidden_by_state;
   return Response::json(200, body);
 }
 
@@ -318,7 +319,7 @@ void add_appeal_mail_routes(Api& api) {
          "The recipients of an appeal send in cursor pages by id (?after=&limit=), optionally "
          "one state (?state=queued|sending|sent|rejected|deferred|skipped|cancelled|failed): "
          "name, address, state, attempts, the server's reply; restricted donors left out "
-         "without the grant (counted in hidden)",
+         "without the grant (counted in hidden, and per state in hidden_by_state)",
          send_recipients,
          {{"parameters",
            json::array(
