@@ -1199,6 +1199,7 @@ export const en = {
   "privacy.erasedRecord": "This record's personal data has been erased; what remains is its giving history.",
   "privacy.erasedBanner": "Personal data erased: only the giving history remains (amounts, dates and funds).",
   "privacy.erasedOn": "Erased {at}.",
+  "privacy.memberErased": "personal data erased",
   "privacy.removed.emails": "Emails",
   "privacy.removed.phones": "Phones",
   "privacy.removed.addresses": "Addresses",

@@ -1200,6 +1200,7 @@ export const ko: Record<MessageKey, string> = {
   "privacy.erasedRecord": "이 기록의 개인정보는 삭제되었습니다. 후원 내역만 남아 있습니다.",
   "privacy.erasedBanner": "개인정보 삭제됨: 후원 내역(금액, 날짜, 기금)만 남아 있습니다.",
   "privacy.erasedOn": "삭제 시각: {at}.",
+  "privacy.memberErased": "개인정보 삭제됨",
   "privacy.removed.emails": "이메일",
   "privacy.removed.phones": "전화번호",
   "privacy.removed.addresses": "주소",
