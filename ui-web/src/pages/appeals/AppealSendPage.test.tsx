@@ -94,4 +94,23 @@ describe('appeal send page', () => {
     expect(screen.getByRole('button', { name: 'Cancel sending' })).toBeTruthy();
     expect(screen.getByTestId('send-status').textContent).toBe('Sending');
   });
+
+  it('still says the send was cancelled once the Cancel button has gone', async () => {
+    const running = { ...baseSend, status: 'sending', finished_at: null, states: { sent: 1, queued: 2 } };
+    const fetchMock = vi.fn().mockImplementation((url: string, init?: RequestInit) =>
+      sendPageReply(url.includes('/recipients') ? recipientsReply(url) : init?.method === 'POST' ? { ...running, status: 'cancelled', states: { sent: 1, cancelled: 2 } } : running),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    render(
+      <MemoryRouter initialEntries={['/appeal-sends/3']}>
+        <Routes>
+          <Route path="/appeal-sends/:id" element={<AppealSendPage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel sending' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, stop sending' }));
+    expect(await screen.findByText('The send was cancelled.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Cancel sending' })).toBeNull();
+  });
 });

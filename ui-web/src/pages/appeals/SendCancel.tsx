@@ -5,7 +5,7 @@ import { ConfirmCancel } from '../../components/ConfirmCancel';
 import { useI18n } from '../../i18n/i18n';
 import { cancelSend, type AppealSend } from '../../lib/appealMail';
 
-export function SendCancel({ sendId, onChanged }: { sendId: number; onChanged(send: AppealSend | null): void }) {
+export function SendCancel({ sendId, onChanged, notify }: { sendId: number; onChanged(send: AppealSend | null): void; notify?(message: string): void }) {
   const { t } = useI18n();
   return (
     <ConfirmCancel
@@ -14,6 +14,7 @@ export function SendCancel({ sendId, onChanged }: { sendId: number; onChanged(se
         return out.kind === 'cancelled' ? out.send : null;
       }}
       onChanged={onChanged}
+      notify={notify}
       text={{
         button: t('appealMail.cancel'),
         confirm: t('appealMail.cancelConfirm'),

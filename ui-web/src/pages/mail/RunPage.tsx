@@ -1,13 +1,14 @@
 // One thank-you or statement run (/mail/runs/:id; GET /api/v1/mail/runs/{id}): who started it
 // and when, its state and progress (read again every two seconds while it is going), Cancel
 // while it is going, its PDFs, and what happened to each donor.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { apiPath, get } from '../../api/client';
+import { apiPath, errorMessage, get } from '../../api/client';
 import { ConfirmCancel } from '../../components/ConfirmCancel';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { formatInstant } from '../../lib/format';
+import { usePolled } from '../../lib/hooks';
 import { runOngoing, type StatementsAnswer, type ThankAnswer } from '../../lib/mail';
 import { cancelRun, runKindKey, runYear, type MailRunSummary } from '../../lib/mailRuns';
 import { useRunCancelText } from './RunCancel';
@@ -22,35 +23,11 @@ export function RunPage() {
   const { id } = useParams();
   const { t, tx } = useI18n();
   const cancelText = useRunCancelText();
-  const [run, setRun] = useState<RunDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
+  // Said here: the cancel button (and its own notice) goes once the run has ended.
+  const [notice, setNotice] = useState('');
+  const { value: run, error, reread, setValue: setRun } = usePolled(() => get<RunDetail>(apiPath(`/mail/runs/${id}`)), (r) => !runOngoing(r), pollMs, [id]);
 
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const tick = async () => {
-      try {
-        const current = await get<RunDetail>(apiPath(`/mail/runs/${id}`));
-        if (stopped) return;
-        setRun(current);
-        setError(null);
-        if (!runOngoing(current)) return;
-      } catch (e) {
-        if (stopped) return;
-        setError(e);
-        return;
-      }
-      timer = setTimeout(() => void tick(), pollMs);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    };
-  }, [id, generation]);
-
-  if (!run) return error ? <ErrorState error={error} retry={() => setGeneration((g) => g + 1)} /> : <Loading />;
+  if (!run) return error ? <ErrorState error={error} retry={reread} /> : <Loading />;
   const year = runYear(run);
   const thank = run.kind === 'thank' ? thankRows(run as ThankAnswer, t) : null;
   const statements = run.kind === 'statements' ? statementRows(run.statements, t) : [];
@@ -80,12 +57,18 @@ export function RunPage() {
           {t('common.status')}: <span data-testid="run-state">{tx(`mailRuns.status.${run.status}`)}</span>
         </h2>
         <RunStatus run={run} />
+        {error !== null && <p className="form-error">{errorMessage(error)}</p>}
         {!runOngoing(run) && run.progress && (
           <p role="status">
             {t('mailRuns.summary', { done: run.progress.done, total: run.progress.total, emailed: run.progress.emailed, printed: run.progress.printed, skipped: run.progress.skipped, failed: run.progress.failed })}
           </p>
         )}
-        {runOngoing(run) && <ConfirmCancel cancel={() => cancelRun<RunDetail>(run.id)} onChanged={(out) => (out ? setRun(out) : setGeneration((g) => g + 1))} text={cancelText} />}
+        {notice && (
+          <p role="status" data-testid="cancel-notice">
+            {notice}
+          </p>
+        )}
+        {runOngoing(run) && <ConfirmCancel cancel={() => cancelRun<RunDetail>(run.id)} onChanged={(out) => (out ? setRun(out) : reread())} notify={setNotice} text={cancelText} />}
         {pdfs.map((d) => (
           <p key={d.href}>
             <a className="button" href={d.href} download>
