@@ -29,6 +29,7 @@ export function accessibilityPages(donor) {
     ['mail templates', '/mail/templates', 'main h1'],
     ['mail statements', '/mail/statements', 'main h1'],
     ['mail deliveries', '/mail/deliveries', 'main h1'],
+    ['mail runs', '/mail/runs', 'main h1'],
     ['reports', '/reports', 'main h1'],
     ['analytics', '/analytics', 'main h1'],
     ['api tokens', '/tokens', 'main h1'],

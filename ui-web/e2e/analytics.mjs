@@ -58,14 +58,25 @@ export async function analyticsSteps({ page, base, step, shot }) {
     assert.match(csv.suggestedFilename(), /\.csv$/);
     const text = readFileSync(await csv.path(), 'utf8');
     assert.match(text, /amount/);
-    // Saved in this browser under a name, then opened from a plain /analytics.
-    await page.getByRole('button', { name: 'Save in this browser' }).click();
+    // Saved on the server under a name (a name is needed), then opened from a plain /analytics.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Enter a name to save the query under.').waitFor();
     await page.getByLabel('Name this query').fill('연도별 기금');
-    await page.getByRole('button', { name: 'Save in this browser' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved “연도별 기금”.').waitFor();
+    // A query an older version kept in this browser is offered once to move to the server.
+    await page.evaluate(() => window.localStorage.setItem('steward.analytics.saved', JSON.stringify([{ name: 'Browser query', q: JSON.stringify({ measures: ['gift_count'], dimensions: ['method'], grain: 'month', from: '', to: '', filters: [], limit: '' }) }])));
     await page.goto(`${base}/analytics`);
-    await page.getByLabel('Saved queries').selectOption('연도별 기금');
+    const offer = page.getByTestId('move-local');
+    await offer.getByText(/Browser query/).waitFor();
+    await offer.getByRole('button', { name: 'Move to the server' }).click();
+    await page.getByText('Moved to the server: 1.').waitFor();
+    assert.equal(await page.evaluate(() => window.localStorage.getItem('steward.analytics.saved')), null);
+    const saved = await (await page.request.get(`${base}/api/v1/analytics/saved-queries`)).json();
+    assert.deepEqual(saved.items.map((q) => q.name).sort(), ['Browser query', '연도별 기금']);
+    await page.getByLabel('Open a saved query').selectOption({ label: '연도별 기금' });
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await page.getByText('“연도별 기금” is shared with everyone who uses analytics.').waitFor();
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByTestId('analytics-table').waitFor();
     assert.equal(await page.getByRole('checkbox', { name: 'Fund', exact: true }).isChecked(), true);

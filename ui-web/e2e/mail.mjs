@@ -96,6 +96,23 @@ export async function mailSteps({ page, base, step, shot }) {
     await page.locator('[data-testid=deliveries], .state-empty').first().waitFor();
     await shot('mail-deliveries');
   });
+
+  await step('mail: the runs list and the thank-you run sent above', async () => {
+    await page.getByRole('navigation', { name: 'Mail' }).getByRole('link', { name: 'Runs' }).click();
+    await page.getByRole('heading', { name: 'Thank-you and statement runs', level: 1 }).waitFor();
+    const runs = page.getByTestId('mail-runs');
+    const first = runs.locator('tbody tr').first();
+    await first.getByText('finished', { exact: true }).waitFor();
+    assert.match(await first.innerText(), /Thank-yous[\s\S]*\(100%\)[\s\S]*by user:e2eadmin/);
+    assert.equal(await first.getByRole('button', { name: 'Cancel run' }).count(), 0);
+    await shot('mail-runs');
+    await first.getByRole('link', { name: /Thank-yous$/ }).click();
+    await page.getByTestId('run-state').filter({ hasText: 'finished' }).waitFor();
+    await page.getByTestId('run-letters').getByText('printed', { exact: true }).first().waitFor();
+    await page.getByRole('link', { name: 'Download letters (PDF)' }).waitFor();
+    await page.getByRole('link', { name: 'All runs' }).click();
+    await runs.waitFor();
+  });
 }
 
 // The mail pages in Korean (after mailSteps, on the deliveries page); back to English at the end.

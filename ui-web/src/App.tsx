@@ -37,6 +37,8 @@ const AckQueuePage = lazy(() => import('./pages/mail/AckQueue').then((m) => ({ d
 const StatementsPage = lazy(() => import('./pages/mail/Statements').then((m) => ({ default: m.StatementsPage })));
 const MailTemplatesPage = lazy(() => import('./pages/mail/Templates').then((m) => ({ default: m.TemplatesPage })));
 const DeliveriesPage = lazy(() => import('./pages/mail/Deliveries').then((m) => ({ default: m.DeliveriesPage })));
+const MailRunsPage = lazy(() => import('./pages/mail/Runs').then((m) => ({ default: m.RunsPage })));
+const MailRunPage = lazy(() => import('./pages/mail/RunPage').then((m) => ({ default: m.RunPage })));
 const ReportsPage = lazy(() => import('./pages/Reports').then((m) => ({ default: m.ReportsPage })));
 const TokensPage = lazy(() => import('./pages/Tokens').then((m) => ({ default: m.TokensPage })));
 const AppealPage = lazy(() => import('./pages/appeals/AppealPage').then((m) => ({ default: m.AppealPage })));
@@ -82,6 +84,8 @@ function Gate() {
             <Route path="statements" element={<StatementsPage />} />
             <Route path="templates" element={<MailTemplatesPage />} />
             <Route path="deliveries" element={<DeliveriesPage />} />
+            <Route path="runs" element={<MailRunsPage />} />
+            <Route path="runs/:id" element={<MailRunPage />} />
           </Route>
           <Route path="tokens" element={<TokensPage />} />
           <Route path="batches" element={<BatchesPage />} />

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "http/accept_encoding.hpp"
+
 namespace steward::http {
 namespace {
 
@@ -83,12 +85,35 @@ Response StaticFiles::serve(const Request& request) const {
     }
     file = root_ / "index.html";
   }
-  auto body = read_static_file(*file);
+  // The build writes .br and .gz next to each text file (ui-web/scripts/compress.mjs): send the
+  // smallest the client accepts, the plain file otherwise. The sibling is resolved like any
+  // request path, so it cannot lead outside the folder either.
+  const std::string type = content_type(*file);
+  const bool compressible = type.rfind("text/", 0) == 0 || type == "image/svg+xml";
+  std::optional<std::string> body;
+  std::string coding;
+  if (compressible) {
+    const auto accepted = request.header("accept-encoding");
+    const std::string served = "/" + file->lexically_relative(root_).generic_string();
+    for (const auto& [name, suffix] : {std::pair{"br", ".br"}, std::pair{"gzip", ".gz"}}) {
+      if (!accepts_encoding(accepted, name)) continue;
+      auto packed = resolve(served + suffix);
+      if (!packed || !std::filesystem::is_regular_file(*packed, ec)) continue;
+      body = read_static_file(*packed);
+      if (body) {
+        coding = name;
+        break;
+      }
+    }
+  }
+  if (!body) body = read_static_file(*file);
   if (!body) return Response::problem(404, "not-found", "no such file");
   Response r;
   r.status = 200;
-  r.content_type = content_type(*file);
+  r.content_type = type;
   r.body = std::move(*body);
+  if (!coding.empty()) r.set("Content-Encoding", coding);
+  if (compressible) r.set("Vary", "Accept-Encoding");
   const bool hashed = request.path.rfind("/assets/", 0) == 0 && is_file;
   r.set("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
   return r;

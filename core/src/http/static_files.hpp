@@ -5,6 +5,9 @@
 // - any other path without a file extension is a client-side route: index.html is served;
 // - ".." segments, NUL bytes, hidden files and anything resolving outside the folder are 404s
 //   (no directory traversal, even through symlinks).
+// - a text file (HTML, JS, CSS, SVG) is sent as its precompressed sibling (name.br, name.gz,
+//   written by the UI build) with Content-Encoding when the request's Accept-Encoding allows
+//   it, the plain file otherwise; either way with Vary: Accept-Encoding.
 // Only GET and HEAD. Files are read on each request (the OS caches them); the UI is small.
 #pragma once
 

@@ -70,13 +70,20 @@ Result<RecipientPage> recipient_page(Unit& unit, const RecipientPageRequest& req
     out.page.next_after_id = out.page.items.back().id;
   }
   if (!request.include_restricted) {
-    long long hidden = 0;
-    unit.sql() << "SELECT COUNT(*) FROM appeal_send_recipients r JOIN constituents c ON c.id = "
-                  "r.constituent_id WHERE r.appeal_send_id = :s "
-                  "AND (:any = 1 OR r.state = :s1 OR r.state = :s2) AND c.restricted = TRUE",
-        soci::use(request.send_id), soci::use(any_state), soci::use(s1), soci::use(s2),
-        soci::into(hidden);
-    out.hidden = hidden;
+    // Counted per stored state in one query, so every filter button can say how many of its
+    // count the caller cannot see; `hidden` is the part the current filter matches.
+    soci::rowset<soci::row> counts =
+        (unit.sql().prepare << "SELECT r.state, COUNT(*) FROM appeal_send_recipients r JOIN "
+                               "constituents c ON c.id = r.constituent_id WHERE "
+                               "r.appeal_send_id = :s AND c.restricted = TRUE GROUP BY r.state",
+         soci::use(request.send_id));
+    for (const auto& row : counts) {
+      RowReader r(row);
+      std::string state = r.text();
+      const long long n = r.integer();
+      if (any_state == 1 || state == s1 || state == s2) out.hidden += n;
+      out.hidden_by_state[std::move(state)] = n;
+    }
   }
   return out;
 }

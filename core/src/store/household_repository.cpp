@@ -16,7 +16,7 @@ namespace {
 
 const std::string kHouseholdSelect =
     "SELECT m.id, m.household_id, m.member_id, c.display_name, m.role, m.started_on, "
-    "m.ended_on FROM household_members m JOIN constituents c ON c.id = m.member_id ";
+    "m.ended_on, c.erased_at FROM household_members m JOIN constituents c ON c.id = m.member_id ";
 
 Membership household_from_row(const soci::row& row) {
   RowReader r(row);
@@ -28,6 +28,7 @@ Membership household_from_row(const soci::row& row) {
   m.role = r.text();
   m.started_on = r.opt_date();
   m.ended_on = r.opt_date();
+  m.member_erased_at = r.opt_timestamp();
   return m;
 }
 

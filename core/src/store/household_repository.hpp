@@ -20,6 +20,8 @@ struct Membership {
   std::string role = "member";  // head | spouse | partner | child | member
   std::optional<std::string> started_on;
   std::optional<std::string> ended_on;  // set when the member left
+  // When the member's personal data was erased (UTC), else nullopt; not part of the audit image.
+  std::optional<std::string> member_erased_at;
 };
 
 struct HouseholdInput {

@@ -123,7 +123,28 @@ TEST_P(ApiAppealRecipientPagesTest, RestrictedDonorsAreHiddenWithoutTheGrant) {
   auto all = trusted.get(location + "/recipients").json();
   EXPECT_EQ(all["items"].size(), 5u);
   EXPECT_EQ(all["hidden"], 0);
+  EXPECT_TRUE(all["hidden_by_state"].empty());
   EXPECT_NE(all.dump().find("김민지"), std::string::npos);
+}
+
+TEST_P(ApiAppealRecipientPagesTest, EachStateSaysHowManyRestrictedDonorsItLeavesOut) {
+  HttpClient staff = sign_in_as("fund1", auth::Role::kFundraiser);
+  const std::string location = start_five_recipient_send(staff);
+  SegmentFixtures f(db());
+  f.set_flag(ids_[0], "restricted", true);  // 김민지
+  dedupe::exec(db(),
+               "UPDATE appeal_send_recipients SET state = 'rejected' WHERE address = "
+               "'minji@example.org'");
+  // The filter buttons' counts come from the send; each can say how many of them are hidden.
+  auto sent = staff.get(location + "/recipients?state=sent").json();
+  EXPECT_EQ(sent["hidden"], 0);
+  EXPECT_EQ(sent["hidden_by_state"], nlohmann::json({{"rejected", 1}}));
+  auto failed = staff.get(location + "/recipients?state=failed").json();
+  EXPECT_EQ(failed["items"].size(), 0u);
+  EXPECT_EQ(failed["hidden"], 1);
+  auto queued = staff.get(location + "/recipients?state=queued").json();
+  EXPECT_EQ(queued["items"].size(), 4u);
+  EXPECT_EQ(queued["hidden"], 0);
 }
 
 STEWARD_INSTANTIATE_DATABASE_TEST(ApiAppealRecipientPagesTest);

@@ -161,6 +161,10 @@ TEST_P(ApiMailTest, ThankPrintsLettersOnceAndTheirPdfDownloads) {
   HttpReply listed = staff_->get("/api/v1/mail/runs");
   ASSERT_EQ(listed.status, 200) << listed.body;
   EXPECT_EQ(listed.json()["items"][0]["id"], sent.json()["id"]);
+  // The runs page shows who started each run and when it ended.
+  EXPECT_EQ(listed.json()["items"][0]["created_by"], sent.json()["created_by"]);
+  EXPECT_FALSE(listed.json()["items"][0]["created_by"].get<std::string>().empty());
+  EXPECT_EQ(listed.json()["items"][0]["finished_at"], sent.json()["finished_at"]);
 
   HttpReply again = staff_->post("/api/v1/mail/thank", R"({"send":true})");
   ASSERT_EQ(again.status, 202) << again.body;

@@ -35,11 +35,13 @@ class WebAppTest : public ::testing::Test {
   static void write(const std::filesystem::path& p, const std::string& text) {
     std::ofstream(p) << text;
   }
-  Response get(const std::string& path, const std::string& method = "GET") {
+  Response get(const std::string& path, const std::string& method = "GET",
+               const std::string& accept_encoding = "") {
     Request r;
     r.method = method;
     r.path = path;
     r.target = path;
+    if (!accept_encoding.empty()) r.headers.emplace_back("accept-encoding", accept_encoding);
     return app_->handle(r);
   }
   std::string header(const Response& r, const std::string& name) {
@@ -81,6 +83,59 @@ TEST_F(WebAppTest, NoTraversalHiddenFilesOrSymlinksOut) {
     EXPECT_EQ(r.body.find("SECRET"), std::string::npos) << path;
   }
   EXPECT_EQ(get("/", "POST").status, 405);
+}
+
+// The UI build writes .br and .gz next to each text file; the browser gets the smallest it
+// accepts (Content-Encoding), anyone else the plain file, and caches key on Accept-Encoding.
+TEST_F(WebAppTest, SendsThePrecompressedFileTheRequestAccepts) {
+  write(base_ / "dist" / "assets" / "app-3f2a1c.js.gz", "GZIPPED");
+  write(base_ / "dist" / "assets" / "app-3f2a1c.js.br", "BROTLI");
+  write(base_ / "dist" / "index.html.gz", "GZIPPED INDEX");
+  const std::string js = "/assets/app-3f2a1c.js";
+
+  Response br = get(js, "GET", "gzip, deflate, br");
+  EXPECT_EQ(br.status, 200);
+  EXPECT_EQ(br.body, "BROTLI");
+  EXPECT_EQ(header(br, "Content-Encoding"), "br");
+  EXPECT_EQ(br.content_type, "text/javascript; charset=utf-8");
+  EXPECT_EQ(header(br, "Vary"), "Accept-Encoding");
+  EXPECT_EQ(header(br, "Cache-Control"), "public, max-age=31536000, immutable");
+
+  Response gz = get(js, "GET", "gzip");
+  EXPECT_EQ(gz.body, "GZIPPED");
+  EXPECT_EQ(header(gz, "Content-Encoding"), "gzip");
+  EXPECT_EQ(get(js, "GET", "br;q=0, GZIP;q=0.5").body, "GZIPPED");
+  EXPECT_EQ(get(js, "GET", "*").body, "BROTLI");
+
+  // Not accepted: the plain file, still with Vary so a shared cache keeps them apart.
+  for (const char* accepted : {"", "identity", "gzip;q=0, br;q=0.000", "*;q=0", "deflate"}) {
+    Response plain = get(js, "GET", accepted);
+    EXPECT_EQ(plain.body, "console.log(1)") << accepted;
+    EXPECT_EQ(header(plain, "Content-Encoding"), "") << accepted;
+    EXPECT_EQ(header(plain, "Vary"), "Accept-Encoding") << accepted;
+  }
+
+  // A client-side route gets the compressed app too; HEAD answers the same headers.
+  Response route = get("/constituents/42", "GET", "gzip, br");
+  EXPECT_EQ(route.body, "GZIPPED INDEX");
+  EXPECT_EQ(header(route, "Content-Encoding"), "gzip");
+  EXPECT_EQ(header(get("/", "HEAD", "gzip"), "Content-Encoding"), "gzip");
+}
+
+TEST_F(WebAppTest, ACompressedSiblingCannotLeadOutsideTheFolder) {
+  write(base_ / "secret.txt.gz", "outside");
+  write(base_ / "dist" / "assets" / "other.js", "plain");
+  std::filesystem::create_symlink(base_ / "secret.txt.gz",
+                                  base_ / "dist" / "assets" / "other.js.gz");
+  Response r = get("/assets/other.js", "GET", "gzip");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "plain");
+  EXPECT_EQ(header(r, "Content-Encoding"), "");
+  for (const char* path : {"/../secret.txt", "/assets/../../secret.txt", "/link.txt"}) {
+    Response out = get(path, "GET", "gzip, br");
+    EXPECT_EQ(out.status, 404) << path;
+    EXPECT_EQ(out.body.find("outside"), std::string::npos) << path;
+  }
 }
 
 TEST_F(WebAppTest, MetricsCountRequestsByRoutePatternNotByPath) {

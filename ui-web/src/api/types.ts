@@ -94,7 +94,8 @@ export interface ConstituentDetail extends Constituent {
   phones: Phone[];
   addresses: Address[];
   household: { household_id: number; member_name: string; role: string } | null;
-  members?: { member_id: number; member_name: string; role: string }[];
+  // member_erased_at: when the member's personal data was erased (null while it is not).
+  members?: { member_id: number; member_name: string; member_erased_at?: string | null; role: string }[];
   tags: { id: number; name: string }[];
   giving: Giving;
 }

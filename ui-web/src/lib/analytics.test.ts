@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellText } from './reports';
-import { analyticsSeries, checkDraft, decodeDraft, defaultDraft, encodeDraft, formKeyOf, move, newFilter, queryBody, readSaved, withSaved, withoutSaved, type AnalyticsAnswer, type AnalyticsDraft } from './analytics';
+import { analyticsSeries, checkDraft, decodeDraft, defaultDraft, encodeDraft, formKeyOf, move, newFilter, queryBody, readSaved, type AnalyticsAnswer, type AnalyticsDraft } from './analytics';
 
 const draft = (over: Partial<AnalyticsDraft> = {}): AnalyticsDraft => ({ ...defaultDraft, ...over });
 
@@ -152,20 +152,15 @@ describe('analytics chart', () => {
   });
 });
 
-describe('saved queries', () => {
-  it('keeps them by name, newest first, and survives bad storage', () => {
-    let list = readSaved(null);
-    list = withSaved(list, ' 연도별 기금 ', '{"a":1}');
-    list = withSaved(list, 'Median by method', '{"b":2}');
-    list = withSaved(list, '연도별 기금', '{"a":3}');
-    expect(list).toEqual([
+describe('queries saved in this browser (before the server kept them)', () => {
+  it('reads them and survives bad storage', () => {
+    const list = [
       { name: '연도별 기금', q: '{"a":3}' },
       { name: 'Median by method', q: '{"b":2}' },
-    ]);
+    ];
+    expect(readSaved(null)).toEqual([]);
     expect(readSaved(JSON.stringify(list))).toEqual(list);
-    expect(withoutSaved(list, 'Median by method')).toEqual([{ name: '연도별 기금', q: '{"a":3}' }]);
     expect(readSaved('{bad')).toEqual([]);
     expect(readSaved('[{"name":1}]')).toEqual([]);
-    expect(withSaved([], 'x', 'q', 1).length).toBe(1);
   });
 });

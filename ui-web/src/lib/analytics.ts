@@ -242,7 +242,8 @@ export function analyticsSeries(
   return { kind, labels, datasets: chosen.map((name) => ({ label: name, data: series.get(name)! })), currency };
 }
 
-// Queries saved in this browser (localStorage), by name, newest first, at most `max`.
+// Queries an older version saved in this browser (localStorage); lib/savedQueries.ts moves them
+// to the server once.
 export interface SavedQuery {
   name: string;
   q: string; // encodeDraft(...)
@@ -258,13 +259,4 @@ export function readSaved(text: string | null): SavedQuery[] {
   } catch {
     return [];
   }
-}
-
-export function withSaved(list: SavedQuery[], name: string, q: string, max = 30): SavedQuery[] {
-  const trimmed = name.trim();
-  return [{ name: trimmed, q }, ...list.filter((s) => s.name !== trimmed)].slice(0, max);
-}
-
-export function withoutSaved(list: SavedQuery[], name: string): SavedQuery[] {
-  return list.filter((s) => s.name !== name);
 }

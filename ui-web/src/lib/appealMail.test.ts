@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, setCsrfToken } from '../api/client';
-import { cancelSend, checkRate, exclusionFunnel, isFinished, ratePercent, sendMinutes, sendProgress, stateRows, recipientName, recipientsPath, recipientTabs, type SendRecipient } from './appealMail';
+import { cancelSend, checkRate, exclusionFunnel, isFinished, ratePercent, sendMinutes, sendProgress, stateRows, recipientName, recipientsPath, recipientTabs, hiddenInTab, type SendRecipient } from './appealMail';
 
 function appealReply(status: number, body: unknown) {
   return new Response(JSON.stringify(body), {
@@ -78,11 +78,22 @@ describe('recipients list', () => {
   it('offers a tab for everyone and each state with recipients, with counts', () => {
     expect(recipientTabs({ sent: 4, rejected: 1, queued: 0, cancelled: 2 })).toEqual([
       { state: '', count: 7 },
+      { state: 'failed', count: 1 },
       { state: 'sent', count: 4 },
       { state: 'rejected', count: 1 },
       { state: 'cancelled', count: 2 },
     ]);
     expect(recipientTabs(undefined)).toEqual([{ state: '', count: 0 }]);
+    expect(recipientTabs({ sent: 2, rejected: 1, skipped: 3 })[1]).toEqual({ state: 'failed', count: 4 });
+    expect(recipientTabs({ sent: 2, queued: 1 }).map((t) => t.state)).toEqual(['', 'queued', 'sent']);
+  });
+  it('says how many of each tab are restricted donors the user cannot see', () => {
+    const hidden = { rejected: 1, skipped: 2, sent: 4 };
+    expect(hiddenInTab('', hidden)).toBe(7);
+    expect(hiddenInTab('failed', hidden)).toBe(3);
+    expect(hiddenInTab('sent', hidden)).toBe(4);
+    expect(hiddenInTab('queued', hidden)).toBe(0);
+    expect(hiddenInTab('', undefined)).toBe(0);
   });
   it('names a recipient, in Hangul too, or falls back to the id', () => {
     const r: SendRecipient = { constituent_id: 5, display_name: '김민지', address: 'a@example.org', state: 'sent', attempts: 1, reply: null };

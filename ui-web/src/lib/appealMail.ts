@@ -1,7 +1,8 @@
 // Email appeals (decision 0162; pages/AppealEmail.tsx and pages/AppealSend.tsx): the audience
 // preview's exclusion funnel, the rate check, a send's progress, the recipients filter and the
 // Cancel request. Kept out of the components so Vitest checks them.
-import { ApiError, apiPath, post } from '../api/client';
+import { apiPath } from '../api/client';
+import { cancelOrEnded } from './cancel';
 
 export const exclusionOrder = ['restricted', 'already_sent', 'unsubscribed', 'do_not_email', 'do_not_solicit', 'no_valid_email', 'shared_address'] as const;
 export type Exclusion = (typeof exclusionOrder)[number];
@@ -134,6 +135,7 @@ export interface RecipientPage {
   items: SendRecipient[];
   next_after: number | null;
   hidden?: number;
+  hidden_by_state?: Partial<Record<string, number>>;
 }
 
 export function recipientsPath(sendId: number | string, state: string, after: number | null = null, limit = recipientPageSize): string {
@@ -144,11 +146,25 @@ export function recipientsPath(sendId: number | string, state: string, after: nu
   return apiPath(`/appeal-sends/${sendId}/recipients?${q.toString()}`);
 }
 
-// The filter tabs: everyone, then each state that has recipients, with its count.
+// The filter tabs: everyone, "failed" (rejected or skipped: the server's ?state=failed, those
+// the message will not reach without a new send) when there are any, then each state that has
+// recipients, with its count.
 export function recipientTabs(states: Partial<Record<string, number>> | undefined): { state: string; count: number }[] {
   const rows = stateRows(states);
   const total = rows.reduce((n, [, c]) => n + c, 0);
-  return [{ state: '', count: total }, ...rows.map(([state, count]) => ({ state, count }))];
+  const failed = failedStates.reduce((n, k) => n + (states?.[k] ?? 0), 0);
+  return [{ state: '', count: total }, ...(failed > 0 ? [{ state: 'failed', count: failed }] : []), ...rows.map(([state, count]) => ({ state, count }))];
+}
+
+const failedStates = ['rejected', 'skipped'];
+
+// How many of a tab's count are restricted donors this user cannot see (the recipients answer's
+// hidden_by_state; absent when the user has the grant).
+export function hiddenInTab(state: string, hiddenByState: Partial<Record<string, number>> | undefined): number {
+  const h = hiddenByState ?? {};
+  if (state === '') return Object.values(h).reduce<number>((n, c) => n + (c ?? 0), 0);
+  if (state === 'failed') return failedStates.reduce((n, k) => n + (h[k] ?? 0), 0);
+  return h[state] ?? 0;
 }
 
 // The name to show for a recipient (older servers sent no name: "#id").
@@ -161,13 +177,8 @@ export function recipientName(r: Pick<SendRecipient, 'constituent_id' | 'display
 export type CancelOutcome = { kind: 'cancelled'; send: AppealSend } | { kind: 'already-finished' };
 
 export async function cancelSend(id: number): Promise<CancelOutcome> {
-  try {
-    const send = await post<AppealSend>(apiPath(`/appeal-sends/${id}/cancel`));
-    return { kind: 'cancelled', send };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 409) return { kind: 'already-finished' };
-    throw e;
-  }
+  const send = await cancelOrEnded<AppealSend>(apiPath(`/appeal-sends/${id}/cancel`));
+  return send ? { kind: 'cancelled', send } : { kind: 'already-finished' };
 }
 
 // The response rate as a percent with one decimal ("12.5"), whatever form the server sends.

@@ -48,3 +48,46 @@ export function useLoad<T>(
   }, [...deps, generation]);
   return [result, () => setGeneration((g) => g + 1)];
 }
+
+// Follows something that changes on the server (a send, a mail run): reads it now, then again
+// every `intervalMs` until `done(value)`; a failed read is reported in `error` and tried again
+// at the next tick. `reread()` starts over (after a change the page made); `setValue` shows an
+// answer the page already has (a cancel's). A change of `deps` starts over too.
+export function usePolled<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  intervalMs: number,
+  deps: unknown[],
+): { value: T | null; error: unknown; reread(): void; setValue(value: T): void } {
+  const [value, setValue] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [generation, setGeneration] = useState(0);
+  const readRef = useRef(read);
+  readRef.current = read;
+  const doneRef = useRef(done);
+  doneRef.current = done;
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const tick = async () => {
+      try {
+        const current = await readRef.current();
+        if (stopped) return;
+        setValue(current);
+        setError(null);
+        if (doneRef.current(current)) return;
+      } catch (e) {
+        if (stopped) return;
+        setError(e);
+      }
+      timer = setTimeout(() => void tick(), intervalMs);
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, generation, intervalMs]);
+  return { value, error, reread: () => setGeneration((g) => g + 1), setValue };
+}

@@ -1,7 +1,8 @@
 // The analytics explorer (/analytics; admin, fundraiser, analyst): measures, dimensions, grain,
 // dates and filters over POST /api/v1/analytics/query; the answer as a sortable table (money in
 // its currency) and a line or bar chart; CSV/XLSX downloads of the same query. The query is kept
-// in the address (?q=), so Back returns to it and "Copy link" shares it. Logic: lib/analytics.ts.
+// in the address (?q=), so Back returns to it and "Copy link" shares it; saved queries are kept
+// on the server (AnalyticsSaved.tsx). Logic: lib/analytics.ts.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, apiPath, errorMessage, get, post, postDownload } from '../api/client';
@@ -210,9 +211,9 @@ export function AnalyticsPage() {
           </button>
         </div>
         <SavedQueries
-          current={encodeDraft(draft)}
-          onOpen={(q) => {
-            const d = decodeDraft(q);
+          query={() => (check(draft) ? queryBody(draft, currency) : null)}
+          currency={currency}
+          onOpen={(d) => {
             setDraft(d);
             void run(d);
           }}

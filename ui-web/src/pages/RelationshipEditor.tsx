@@ -155,6 +155,7 @@ function Household({ record, canEdit, onChanged }: { record: ConstituentDetail; 
               <li key={m.member_id} className="contact-row">
                 <span>
                   <Link to={`/constituents/${m.member_id}`}>{m.member_name}</Link> <span className="muted">{m.role}</span>
+                  {m.member_erased_at && <span className="tag">{t('privacy.memberErased')}</span>}
                 </span>
                 {canEdit && (
                   <button type="button" className="button button-small button-quiet" disabled={busy} onClick={() => void run(() => del(apiPath(`/households/${record.id}/members/${m.member_id}`)))}>

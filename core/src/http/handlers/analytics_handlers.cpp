@@ -79,7 +79,10 @@ nlohmann::json names(const std::vector<std::string>& list) {
   return {{"type", "string"}, {"enum", list}};
 }
 
-nlohmann::json query_openapi() {
+}  // namespace
+
+// The body of POST /api/v1/analytics/query as a schema (a saved query's "query" too).
+nlohmann::json analytics_query_request_schema() {
   using nlohmann::json;
   const json filter = {
       {"type", "object"},
@@ -98,45 +101,53 @@ nlohmann::json query_openapi() {
           {{"field", {{"type", "string"}}},
            {"direction", {{"type", "string"}, {"enum", {"asc", "desc"}}}}}}}}}};
   return {
-      {"request",
-       {{"type", "object"},
-        {"additionalProperties", false},
-        {"required", {"measures"}},
-        {"properties",
-         {{"measures", {{"type", "array"}, {"items", names(engine::analytics::measure_names())}}},
-          {"dimensions",
-           {{"type", "array"},
-            {"maxItems", 4},
-            {"items", names(engine::analytics::dimension_names())}}},
-          {"grain", names(engine::analytics::grain_names())},
-          {"from", {{"type", "string"}, {"format", "date"}}},
-          {"to", {{"type", "string"}, {"format", "date"}}},
-          {"filters", {{"type", "array"}, {"items", filter}}},
-          {"sort", {{"type", "array"}, {"items", sort_key}}},
-          {"limit",
-           {{"type", "integer"}, {"minimum", 1}, {"maximum", engine::analytics::kMaxLimit}}},
-          {"fiscal_year_start_month", {{"type", "integer"}, {"minimum", 1}, {"maximum", 12}}}}}}},
-      {"response",
-       {{"type", "object"},
-        {"properties",
-         {{"columns", {{"type", "array"}, {"items", {{"type", "object"}}}}},
-          {"rows", {{"type", "array"}, {"items", {{"type", "array"}}}}},
-          {"chart", {{"type", {"object", "null"}}}},
-          {"from", {{"type", "string"}, {"format", "date"}}},
-          {"to", {{"type", "string"}, {"format", "date"}}},
-          {"groups", {{"type", "integer"}}},
-          {"truncated", {{"type", "boolean"}}},
-          {"message", {{"type", "string"}}}}}}},
-      {"status", 200}};
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"required", {"measures"}},
+      {"properties",
+       {{"measures", {{"type", "array"}, {"items", names(engine::analytics::measure_names())}}},
+        {"dimensions",
+         {{"type", "array"},
+          {"maxItems", 4},
+          {"items", names(engine::analytics::dimension_names())}}},
+        {"grain", names(engine::analytics::grain_names())},
+        {"from", {{"type", "string"}, {"format", "date"}}},
+        {"to", {{"type", "string"}, {"format", "date"}}},
+        {"filters", {{"type", "array"}, {"items", filter}}},
+        {"sort", {{"type", "array"}, {"items", sort_key}}},
+        {"limit", {{"type", "integer"}, {"minimum", 1}, {"maximum", engine::analytics::kMaxLimit}}},
+        {"fiscal_year_start_month", {{"type", "integer"}, {"minimum", 1}, {"maximum", 12}}}}}};
+}
+
+namespace {
+
+nlohmann::json query_openapi() {
+  using nlohmann::json;
+  return {{"request", analytics_query_request_schema()},
+          {"response",
+           {{"type", "object"},
+            {"properties",
+             {{"columns", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+              {"rows", {{"type", "array"}, {"items", {{"type", "array"}}}}},
+              {"chart", {{"type", {"object", "null"}}}},
+              {"from", {{"type", "string"}, {"format", "date"}}},
+              {"to", {{"type", "string"}, {"format", "date"}}},
+              {"groups", {{"type", "integer"}}},
+              {"truncated", {{"type", "boolean"}}},
+              {"message", {{"type", "string"}}}}}}},
+          {"status", 200}};
 }
 
 }  // namespace
+
+void add_saved_query_routes(Api& api);  // saved_query_handlers.cpp
 
 void add_analytics_routes(Api& api) {
   api.router().add({"POST", "/api/v1/analytics/query", Access::kPermission,
                     auth::Permission::kRunReports,
                     "Giving measures by dimensions (JSON, or ?format=csv|xlsx to download)",
                     [](Call& call) { return analytics_query(call); }, query_openapi()});
+  add_saved_query_routes(api);
 }
 
 }  // namespace steward::http

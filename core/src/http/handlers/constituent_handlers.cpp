@@ -13,9 +13,22 @@
 namespace steward::http {
 namespace {
 
-Response constituent_response(int status, const domain::Constituent& c) {
+// The record as every constituent route answers it: constituent_json plus erased_at (null, or
+// when the personal data was erased; the UI knows an erased record by it). The ETag is of
+// constituent_json alone, as GET computes it, so an If-Match taken from any answer matches.
+Result<nlohmann::json> answer_json(store::Unit& u, const domain::Constituent& c) {
   nlohmann::json j = constituent_json(c);
-  return with_etag(Response::json(status, j), etag_of(j));
+  auto erased = store::constituents::erased_at(u, c.id);
+  if (!erased) return erased.status();
+  j["erased_at"] = erased.value() ? nlohmann::json(*erased.value()) : nlohmann::json(nullptr);
+  return j;
+}
+
+Response constituent_response(int status, const Result<nlohmann::json>& answer) {
+  if (!answer) return Response::from_status(answer.status());
+  nlohmann::json record = answer.value();
+  record.erase("erased_at");
+  return with_etag(Response::json(status, answer.value()), etag_of(record));
 }
 
 template <typename T, typename F>
@@ -40,10 +53,6 @@ Status add_details(store::Unit& u, const domain::Constituent& c, bool sees, nloh
   j["emails"] = with_etags(emails.value(), email_json);
   j["phones"] = with_etags(phones.value(), phone_json);
   j["addresses"] = with_etags(addresses.value(), address_json);
-  // null, or when the personal data was erased (the UI knows an erased record by it).
-  auto erased = store::constituents::erased_at(u, c.id);
-  if (!erased) return erased.status();
-  j["erased_at"] = erased.value() ? nlohmann::json(*erased.value()) : nlohmann::json(nullptr);
   auto hidden = [&](long long other) { return !visible_constituent(u, other, sees); };
 
   j["household"] = nullptr;
@@ -84,7 +93,11 @@ Response list_constituents(Call& call) {
       call.db.read([&](store::Unit& u) { return store::constituents::list(u, *filter.value()); });
   if (!page) return Response::from_status(page.status());
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& c : page.value().items) items.push_back(constituent_json(c));
+  for (const auto& c : page.value().items) {
+    items.push_back(constituent_json(c));
+    // The list query leaves erased records out (store::constituents::list), so none is erased.
+    items.back()["erased_at"] = nullptr;
+  }
   return Response::json(200, page_json(items, page.value().next_after_id));
 }
 
@@ -96,8 +109,10 @@ Response get_constituent(Call& call) {
   Status s = call.db.read([&](store::Unit& u) -> Status {
     auto c = visible_constituent(u, *id, call.sees_restricted());
     if (!c) return c.status();
-    image = constituent_json(c.value());
-    etag = etag_of(image);
+    etag = etag_of(constituent_json(c.value()));
+    auto answer = answer_json(u, c.value());
+    if (!answer) return answer.status();
+    image = std::move(answer.value());
     return add_details(u, c.value(), call.sees_restricted(), image);
   });
   if (!s) return Response::from_status(s);
@@ -113,11 +128,14 @@ Response create_constituent(Call& call) {
     return Response::from_status(Status::invalid_field(
         "restricted", "only users allowed to see restricted records may create one"));
   }
-  auto c = call.db.write(
-      call.actor, [&](store::Unit& u) { return store::constituents::create(u, input.value()); });
+  auto c = call.db.write(call.actor, [&](store::Unit& u) -> Result<nlohmann::json> {
+    auto made = store::constituents::create(u, input.value());
+    if (!made) return made.status();
+    return answer_json(u, made.value());
+  });
   if (!c) return Response::from_status(c.status());
-  return constituent_response(201, c.value())
-      .set("Location", "/api/v1/constituents/" + std::to_string(c.value().id));
+  return constituent_response(201, c).set(
+      "Location", "/api/v1/constituents/" + std::to_string(c.value()["id"].get<long long>()));
 }
 
 Response replace_constituent(Call& call) {
@@ -128,7 +146,7 @@ Response replace_constituent(Call& call) {
   if (bad) return *bad;
   if (!input) return Response::from_status(input.status());
   std::optional<Response> refused;
-  auto c = call.db.write(call.actor, [&](store::Unit& u) -> Result<domain::Constituent> {
+  auto c = call.db.write(call.actor, [&](store::Unit& u) -> Result<nlohmann::json> {
     auto current = visible_constituent(u, *id, call.sees_restricted());
     if (!current) return current.status();
     refused = check_if_match(call.request, etag_of(constituent_json(current.value())));
@@ -137,11 +155,12 @@ Response replace_constituent(Call& call) {
       return Status::invalid_field("restricted",
                                    "only users allowed to see restricted records may set it");
     }
-    return store::constituents::update(u, *id, input.value());
+    auto updated = store::constituents::update(u, *id, input.value());
+    if (!updated) return updated.status();
+    return answer_json(u, updated.value());
   });
   if (refused) return *refused;
-  if (!c) return Response::from_status(c.status());
-  return constituent_response(200, c.value());
+  return constituent_response(200, c);
 }
 
 Response delete_constituent(Call& call) {
@@ -159,14 +178,15 @@ Response delete_constituent(Call& call) {
 Response restore_constituent(Call& call) {
   auto id = path_id(call.request);
   if (!id) return no_such_constituent();
-  auto c = call.db.write(call.actor, [&](store::Unit& u) -> Result<domain::Constituent> {
+  auto c = call.db.write(call.actor, [&](store::Unit& u) -> Result<nlohmann::json> {
     auto current = visible_constituent(u, *id, call.sees_restricted(), true);
     if (!current) return current.status();
     if (!current.value().deleted()) return Status::conflict("the constituent is not deleted");
-    return store::constituents::restore(u, *id);
+    auto restored = store::constituents::restore(u, *id);
+    if (!restored) return restored.status();
+    return answer_json(u, restored.value());
   });
-  if (!c) return Response::from_status(c.status());
-  return constituent_response(200, c.value());
+  return constituent_response(200, c);
 }
 
 }  // namespace

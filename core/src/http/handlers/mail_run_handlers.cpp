@@ -93,7 +93,9 @@ Response list_runs(Call& call) {
       if (!p) return p.status();
       json j = store::mail_runs::record_json(r);
       j["id"] = r.id;
+      j["created_by"] = r.created_by;
       j["created_at"] = r.created_at;
+      if (r.finished_at) j["finished_at"] = *r.finished_at;
       j["progress"] = {{"total", p->total},     {"done", p->done},       {"emailed", p->emailed},
                        {"printed", p->printed}, {"skipped", p->skipped}, {"failed", p->failed}};
       items.push_back(for_api(std::move(j)));

@@ -1,6 +1,7 @@
 #include "http/handlers/segment_json.hpp"
 
 #include "engine/segment_service.hpp"
+#include "http/handlers/nested_errors.hpp"
 #include "store/segment_repository.hpp"
 
 namespace steward::http {
@@ -16,17 +17,7 @@ nlohmann::json segment_json(const domain::Segment& s) {
           {"updated_at", s.updated_at}};
 }
 
-Status filter_error(const Status& s) {
-  if (s.code() != StatusCode::kInvalid) return s;
-  std::vector<FieldError> fields;
-  for (const FieldError& f : s.fields()) {
-    bool named = f.field == "filter" || f.field.rfind("filter.", 0) == 0;
-    fields.push_back({named ? f.field : "filter." + f.field, f.message});
-  }
-  if (fields.empty()) fields.push_back({"filter", s.message()});
-  std::string message = fields.front().field + ": " + fields.front().message;
-  return Status::invalid(message, fields);
-}
+Status filter_error(const Status& s) { return under_field(s, "filter"); }
 
 Result<std::string> filter_for(Call& call, store::Unit& u, const std::string& filter_text) {
   auto parsed = engine::segments::parse_filter(u, filter_text);

@@ -27,9 +27,10 @@ function recipientsReply(url: string) {
   const state = q.get('state') ?? '';
   const after = Number(q.get('after') ?? 0);
   const limit = Number(q.get('limit') ?? 50);
-  const matching = recipients.filter((r) => (!state || r.state === state) && (r.id ?? 0) > after);
+  const matching = recipients.filter((r) => (!state || r.state === state || (state === 'failed' && ['rejected', 'skipped'].includes(r.state))) && (r.id ?? 0) > after);
   const items = matching.slice(0, limit);
-  return { items, next_after: matching.length > limit ? items[items.length - 1].id : null, hidden: state ? 0 : 1 };
+  // One restricted donor (sent) is left out for this user.
+  return { items, next_after: matching.length > limit ? items[items.length - 1].id : null, hidden: !state || state === 'sent' ? 1 : 0, hidden_by_state: { sent: 1 } };
 }
 
 function renderSend(send: object) {
@@ -57,7 +58,12 @@ describe('appeal send page', () => {
     expect(screen.getByRole('link', { name: '김민지' }).getAttribute('href')).toBe('/constituents/11');
     expect(screen.getByTestId('recipients-hidden').textContent).toContain('1 restricted');
     const tabs = within(screen.getByTestId('recipient-tabs'));
-    expect(tabs.getByRole('button', { name: 'All 3' }).getAttribute('aria-pressed')).toBe('true');
+    // Each button's count says how many of it this user cannot see.
+    expect((await tabs.findByRole('button', { name: 'All 3 (1 hidden)' })).getAttribute('aria-pressed')).toBe('true');
+    expect(tabs.getByRole('button', { name: 'Sent 2 (1 hidden)' })).toBeTruthy();
+    fireEvent.click(tabs.getByRole('button', { name: 'Failed (rejected or skipped) 1' }));
+    await vi.waitFor(() => expect(fetchMock.mock.calls.some(([u]) => String(u).includes('/recipients?state=failed&limit=50'))).toBe(true));
+    await vi.waitFor(() => expect(within(screen.getByTestId('send-recipients')).getAllByRole('row')).toHaveLength(2));
     fireEvent.click(tabs.getByRole('button', { name: 'Rejected 1' }));
     expect(await screen.findByText('Seoyeon Park')).toBeTruthy();
     await vi.waitFor(() => expect(within(screen.getByTestId('send-recipients')).getAllByRole('row')).toHaveLength(2));
@@ -87,5 +93,24 @@ describe('appeal send page', () => {
     expect(await screen.findByText('1 of 3 done (33%)')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Cancel sending' })).toBeTruthy();
     expect(screen.getByTestId('send-status').textContent).toBe('Sending');
+  });
+
+  it('still says the send was cancelled once the Cancel button has gone', async () => {
+    const running = { ...baseSend, status: 'sending', finished_at: null, states: { sent: 1, queued: 2 } };
+    const fetchMock = vi.fn().mockImplementation((url: string, init?: RequestInit) =>
+      sendPageReply(url.includes('/recipients') ? recipientsReply(url) : init?.method === 'POST' ? { ...running, status: 'cancelled', states: { sent: 1, cancelled: 2 } } : running),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    render(
+      <MemoryRouter initialEntries={['/appeal-sends/3']}>
+        <Routes>
+          <Route path="/appeal-sends/:id" element={<AppealSendPage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel sending' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, stop sending' }));
+    expect(await screen.findByText('The send was cancelled.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Cancel sending' })).toBeNull();
   });
 });

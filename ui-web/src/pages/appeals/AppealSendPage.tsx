@@ -1,7 +1,7 @@
 // One email appeal send (/appeal-sends/:id): live progress (GET /api/v1/appeal-sends/{id} every
 // two seconds until it has finished), how many recipients are in each state, Cancel, and the
 // recipients paged by the server with a filter per state (SendRecipients.tsx).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { apiPath, errorMessage, get } from '../../api/client';
 import { ErrorState, Loading } from '../../components/States';
@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { isFinished, sendProgress, stateRows, type AppealSend } from '../../lib/appealMail';
 import { widthClass } from '../../lib/imports';
 import { formatInstant, formatNumber } from '../../lib/format';
+import { usePolled } from '../../lib/hooks';
 import { SendCancel } from './SendCancel';
 import { SendRecipients } from './SendRecipients';
 
@@ -17,34 +18,11 @@ const pollMs = 2000;
 export function AppealSendPage() {
   const { id } = useParams();
   const { t, tx } = useI18n();
-  const [send, setSend] = useState<AppealSend | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
+  // Said here: the cancel button (and its own notice) goes once the send has finished.
+  const [notice, setNotice] = useState('');
+  const { value: send, error, reread, setValue: setSend } = usePolled(() => get<AppealSend>(apiPath(`/appeal-sends/${id}`)), isFinished, pollMs, [id]);
 
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const tick = async () => {
-      try {
-        const current = await get<AppealSend>(apiPath(`/appeal-sends/${id}`));
-        if (stopped) return;
-        setSend(current);
-        setError(null);
-        if (isFinished(current)) return;
-      } catch (e) {
-        if (stopped) return;
-        setError(e);
-      }
-      timer = setTimeout(() => void tick(), pollMs);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    };
-  }, [id, generation]);
-
-  if (!send) return error ? <ErrorState error={error} retry={() => setGeneration((g) => g + 1)} /> : <Loading />;
+  if (!send) return error ? <ErrorState error={error} retry={reread} /> : <Loading />;
   const progress = sendProgress(send);
   const finished = isFinished(send);
   return (
@@ -79,7 +57,12 @@ export function AppealSendPage() {
           ))}
         </ul>
         {error !== null && <p className="form-error">{errorMessage(error)}</p>}
-        {!finished && <SendCancel sendId={send.id} onChanged={(s) => (s ? setSend(s) : setGeneration((g) => g + 1))} />}
+        {notice && (
+          <p role="status" data-testid="cancel-notice">
+            {notice}
+          </p>
+        )}
+        {!finished && <SendCancel sendId={send.id} onChanged={(s) => (s ? setSend(s) : reread())} notify={setNotice} />}
       </section>
       {/* The recipient list is read again only when a count changed. */}
       <SendRecipients sendId={send.id} states={send.states} refresh={JSON.stringify(send.states ?? {}) + send.status} />

@@ -1,14 +1,15 @@
 // The recipients of one appeal send, paged by the server (GET /api/v1/appeal-sends/{id}/
 // recipients?state=&after=&limit=): filter buttons for everyone and each state with its count,
-// 50 rows a page with "Load more", each donor's name linking to their record. Restricted donors
-// are left out by the server for users without the grant; the list says how many.
+// 50 rows a page with "Load more", each donor's name linking to their record. "Failed" is
+// rejected or skipped. Restricted donors are left out by the server for users without the grant;
+// each button's count says how many of it are hidden, and the list says how many it leaves out.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage, get } from '../../api/client';
 import { LoadMore } from '../../components/LoadMore';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
-import { recipientName, recipientsPath, recipientTabs, type AppealSend, type RecipientPage, type SendRecipient } from '../../lib/appealMail';
+import { hiddenInTab, recipientName, recipientsPath, recipientTabs, type AppealSend, type RecipientPage, type SendRecipient } from '../../lib/appealMail';
 import { formatNumber } from '../../lib/format';
 
 interface Loaded {
@@ -23,6 +24,8 @@ export function SendRecipients({ sendId, states, refresh }: { sendId: number; st
   const { t, tx } = useI18n();
   const [state, setState] = useState('');
   const [list, setList] = useState<Loaded | null>(null);
+  // Kept across filter changes so every button's count can say what it hides.
+  const [hiddenByState, setHiddenByState] = useState<Partial<Record<string, number>>>({});
   const [error, setError] = useState<unknown>(null);
   const [more, setMore] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const [pages, setPages] = useState(1);
@@ -35,6 +38,7 @@ export function SendRecipients({ sendId, states, refresh }: { sendId: number; st
       .then((page) => {
         if (stopped) return;
         setList({ items: page.items, next: page.next_after, hidden: page.hidden ?? 0 });
+        setHiddenByState(page.hidden_by_state ?? {});
         setError(null);
       })
       .catch((e: unknown) => {
@@ -68,12 +72,16 @@ export function SendRecipients({ sendId, states, refresh }: { sendId: number; st
     <section className="card" aria-labelledby="send-recipients-title">
       <h2 id="send-recipients-title">{t('appealMail.recipients')}</h2>
       <div className="chips" role="group" aria-label={t('appealMail.filterState')} data-testid="recipient-tabs">
-        {recipientTabs(states).map((tab) => (
-          <button key={tab.state || 'all'} type="button" className="chip" aria-pressed={state === tab.state} onClick={() => choose(tab.state)}>
-            {tab.state ? tx(`appealMail.state.${tab.state}`) : t('appealMail.allRecipients')}{' '}
-            <span className="chip-count">{formatNumber(tab.count)}</span>
-          </button>
-        ))}
+        {recipientTabs(states).map((tab) => {
+          const hidden = hiddenInTab(tab.state, hiddenByState);
+          return (
+            <button key={tab.state || 'all'} type="button" className="chip" aria-pressed={state === tab.state} onClick={() => choose(tab.state)}>
+              {tab.state ? tx(`appealMail.state.${tab.state}`) : t('appealMail.allRecipients')}{' '}
+              <span className="chip-count">{formatNumber(tab.count)}</span>
+              {hidden > 0 && <span className="chip-count">{t('appealMail.tabHidden', { count: formatNumber(hidden) })}</span>}
+            </button>
+          );
+        })}
       </div>
       {list === null ? (
         error ? <ErrorState error={error} retry={() => setGeneration((g) => g + 1)} /> : <Loading />

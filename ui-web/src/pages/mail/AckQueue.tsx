@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatMinor } from '../../lib/format';
 import { useLoad } from '../../lib/hooks';
 import { ackCounts, ackRows, followRun, plannedTotal, runOngoing, type AckItem, type AckView, type ThankAnswer } from '../../lib/mail';
-import { RunOutcomes, type OutcomeRow } from './RunOutcomes';
+import { RunOutcomes, thankRows } from './RunOutcomes';
 import { RunStatus } from './RunStatus';
 
 const views: AckView[] = ['all', 'email', 'letter', 'call'];
@@ -41,11 +41,6 @@ export function AckQueuePage() {
       setBusy('');
     }
   }
-
-  const outcomeRows = (answer: ThankAnswer): { emails: OutcomeRow[]; letters: OutcomeRow[] } => ({
-    emails: answer.messages.map((m) => ({ key: `m${m.gift_id}`, constituent_id: m.constituent_id, donor: m.donor, how: m.address ?? '', state: m.state, detail: m.detail, extra: m.personal_call ? t('mail.personalCall') : '' })),
-    letters: answer.letters.map((m) => ({ key: `l${m.gift_id}`, constituent_id: m.constituent_id, donor: m.donor, how: t('mail.letter'), state: m.state, detail: m.detail, extra: m.reason })),
-  });
 
   return (
     <>
@@ -132,8 +127,8 @@ export function AckQueuePage() {
                     </p>
                   )}
                   {!runOngoing(run) && plannedTotal(run, run.messages.length + run.letters.length).total === 0 && <Empty>{t('mail.nothingToSend')}</Empty>}
-                  <RunOutcomes title={t('mail.emails')} rows={outcomeRows(run).emails} testId="thank-emails" />
-                  <RunOutcomes title={t('mail.letters')} rows={outcomeRows(run).letters} testId="thank-letters" />
+                  <RunOutcomes title={t('mail.emails')} rows={thankRows(run, t).emails} testId="thank-emails" />
+                  <RunOutcomes title={t('mail.letters')} rows={thankRows(run, t).letters} testId="thank-letters" />
                 </section>
               )}
             </>

@@ -1,5 +1,5 @@
 // The mail area (/mail/...; admin, fundraiser): the acknowledgment queue, year-end statements,
-// templates and the recent deliveries. The server decides (send mail permission).
+// the runs, templates and the recent deliveries. The server decides (send mail permission).
 import { NavLink, Outlet } from 'react-router-dom';
 import { Empty } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
@@ -16,6 +16,7 @@ export function MailLayout() {
           {t('mail.ack')}
         </NavLink>
         <NavLink to="/mail/statements">{t('mail.statements')}</NavLink>
+        <NavLink to="/mail/runs">{t('mail.runs')}</NavLink>
         <NavLink to="/mail/templates">{t('mail.templates')}</NavLink>
         <NavLink to="/mail/deliveries">{t('mail.deliveries')}</NavLink>
       </nav>

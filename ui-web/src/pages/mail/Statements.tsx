@@ -10,7 +10,7 @@ import { Empty } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { checkYear, defaultStatementYear, followRun, plannedTotal, runOngoing, type StatementsAnswer } from '../../lib/mail';
 import { formatDate } from '../../lib/format';
-import { RunOutcomes } from './RunOutcomes';
+import { RunOutcomes, statementRows } from './RunOutcomes';
 import { RunStatus } from './RunStatus';
 
 export function StatementsPage() {
@@ -51,15 +51,7 @@ export function StatementsPage() {
     void go(false);
   }
 
-  const rows = (run?.statements ?? []).map((s) => ({
-    key: `s${s.constituent_id}`,
-    constituent_id: s.constituent_id,
-    donor: s.donor,
-    how: s.channel === 'email' ? s.address : t('mail.letter'),
-    state: s.state,
-    detail: s.detail,
-    extra: [s.receipt_number && `${t('mail.receipt')} ${s.receipt_number}${s.replacement ? ` (${t('mail.replacement')})` : ''}`, s.totals, t('mail.giftCount', { count: s.gift_count })].filter(Boolean).join(' · '),
-  }));
+  const rows = statementRows(run?.statements, t);
 
   return (
     <>
