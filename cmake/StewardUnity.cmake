@@ -8,10 +8,11 @@
 # naming both files; rename the helper (give it the file's subject), never exclude the file.
 # -DSTEWARD_UNITY=OFF compiles file by file, which is how to check a file includes what it uses.
 option(STEWARD_UNITY "Compile the product code in batches (unity build)" ON)
-# steward_core is not yet batched by default: about 55 of its file-local helper names still clash
-# between files (scripts/unity-collisions lists them; decision 0202). Rename them, check that
-# scripts/unity-collisions prints nothing for core, then turn this on by default.
-option(STEWARD_UNITY_CORE "Also compile steward_core in batches (needs the renames first)" OFF)
+# steward_core is batched too (decision 0215): its file-local helpers carry their file's subject
+# (fund_from_row, kFundColumns, campaign_add_list), and helpers that were the same code in
+# several files live once in a header (domain/text.hpp, ...). -DSTEWARD_UNITY_CORE=OFF compiles
+# it file by file while the plugins stay batched; -DSTEWARD_UNITY=OFF turns both off.
+option(STEWARD_UNITY_CORE "Also compile steward_core in batches" ON)
 set(STEWARD_UNITY_BATCH_SIZE 8 CACHE STRING "Source files per unity unit of the product code")
 
 function(steward_use_unity target)
