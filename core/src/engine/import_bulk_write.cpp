@@ -11,6 +11,7 @@
 #include "store/bulk_writer.hpp"
 #include "store/constituent_name_keys.hpp"
 #include "store/constituent_repository.hpp"
+#include "store/constituent_search_refresh.hpp"
 #include "store/gift_rows.hpp"
 #include "store/giving_summary_repository.hpp"
 #include "store/row_reader.hpp"
@@ -86,6 +87,9 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
   const std::string now = domain::utc_now_iso();
   const std::string actor = u.actor().name;
 
+  // The new donors' quick-search rows are built once for the batch, after their emails, instead
+  // of by the triggers for every constituent and email row (decision 0217).
+  store::constituents::DeferSearchRefresh search(u);
   if (created > 0) {  // constituents::create: the row and its name keys (name_keys::refresh)
     store::BulkWriter w(u, "constituents",
                         {"id",
@@ -149,6 +153,12 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
       w.end_row();
     }
     w.finish();
+  }
+  {
+    std::vector<long long> written;
+    written.reserve(static_cast<std::size_t>(created));
+    for (long long i = 0; i < created; ++i) written.push_back(first_donor + i);
+    if (Status s = search.finish(written); !s) return s;
   }
   std::vector<bool> links(queue_.size(), false);
   {  // import_ids::link_constituent
