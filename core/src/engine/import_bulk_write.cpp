@@ -2,6 +2,7 @@
 // same rows, values and audit images as apply_plan writes one row at a time, in one statement
 // (COPY on PostgreSQL, one prepared insert on SQLite) per table.
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "domain/date.hpp"
 #include "engine/import_bulk.hpp"
@@ -88,8 +89,10 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
   const std::string actor = u.actor().name;
 
   // The new donors' quick-search rows are built once for the batch, after their emails, instead
-  // of by the triggers for every constituent and email row (decision 0217).
-  store::constituents::DeferSearchRefresh search(u);
+  // of by the triggers for every constituent and email row (decision 0217). A batch of known
+  // donors only has nothing to index.
+  std::optional<store::constituents::DeferSearchRefresh> search;
+  if (created > 0) search.emplace(u);
   if (created > 0) {  // constituents::create: the row and its name keys (name_keys::refresh)
     store::BulkWriter w(u, "constituents",
                         {"id",
@@ -154,11 +157,11 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
     }
     w.finish();
   }
-  {
+  if (search) {
     std::vector<long long> written;
     written.reserve(static_cast<std::size_t>(created));
     for (long long i = 0; i < created; ++i) written.push_back(first_donor + i);
-    if (Status s = search.finish(written); !s) return s;
+    if (Status s = search->finish(written); !s) return s;
   }
   std::vector<bool> links(queue_.size(), false);
   {  // import_ids::link_constituent
