@@ -2,6 +2,7 @@
 // same rows, values and audit images as apply_plan writes one row at a time, in one statement
 // (COPY on PostgreSQL, one prepared insert on SQLite) per table.
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "domain/date.hpp"
 #include "domain/text.hpp"
@@ -12,6 +13,7 @@
 #include "store/bulk_writer.hpp"
 #include "store/constituent_name_keys.hpp"
 #include "store/constituent_repository.hpp"
+#include "store/constituent_search_refresh.hpp"
 #include "store/gift_rows.hpp"
 #include "store/giving_summary_repository.hpp"
 #include "store/row_reader.hpp"
@@ -77,6 +79,11 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
   const std::string now = domain::utc_now_iso();
   const std::string actor = u.actor().name;
 
+  // The new donors' quick-search rows are built once for the batch, after their emails, instead
+  // of by the triggers for every constituent and email row (decision 0217). A batch of known
+  // donors only has nothing to index.
+  std::optional<store::constituents::DeferSearchRefresh> search;
+  if (created > 0) search.emplace(u);
   if (created > 0) {  // constituents::create: the row and its name keys (name_keys::refresh)
     store::BulkWriter w(u, "constituents",
                         {"id",
@@ -152,6 +159,12 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
       w.end_row();
     }
     w.finish();
+  }
+  if (search) {
+    std::vector<long long> written;
+    written.reserve(static_cast<std::size_t>(created));
+    for (long long i = 0; i < created; ++i) written.push_back(first_donor + i);
+    if (Status s = search->finish(written); !s) return s;
   }
   std::vector<bool> links(queue_.size(), false);
   {  // import_ids::link_constituent

@@ -12,6 +12,7 @@
 #include "domain/date.hpp"
 #include "store/audit.hpp"
 #include "store/constituent_name_keys.hpp"
+#include "store/constituent_search_refresh.hpp"
 #include "store/row_reader.hpp"
 #include "store/soci_optional.hpp"
 
@@ -200,6 +201,9 @@ Result<MergeOutcome> merge(store::Unit& unit, const MergeRequest& request) {
 
   std::string now = domain::utc_now_iso();
   const std::vector<long long>& ids = request.loser_ids;
+  // Every moved email, phone and address would rebuild two search rows (its old and new owner);
+  // the survivor's and the losers' are rebuilt once, after the moves (decision 0217).
+  store::constituents::DeferSearchRefresh search(unit);
   nlohmann::json summary = detail::move_contact_points(unit, survivor->id, ids);
   summary.update(detail::move_gifts_and_credits(unit, survivor->id, ids));
   summary.update(detail::move_relationships(unit, survivor->id, ids));
@@ -207,6 +211,9 @@ Result<MergeOutcome> merge(store::Unit& unit, const MergeRequest& request) {
 
   Record after = merge_resolve(*survivor, losers, request.choices);
   write_fields(unit, *survivor, after, now);
+  std::vector<long long> touched{survivor->id};
+  touched.insert(touched.end(), ids.begin(), ids.end());
+  if (Status s = search.finish(touched); !s) return s;
   for (const Record& loser : losers) {
     unit.sql() << "UPDATE constituents SET merged_into_id = :s, updated_at = :u "
                   "WHERE merged_into_id = :l",

@@ -58,7 +58,7 @@ BulkTestSnapshot bulk_test_snapshot(store::Database& db) {
   put("by_year",
       "SELECT constituent_id, fiscal_year, gift_count, total_minor, soft_credit_minor "
       "FROM giving_by_year ORDER BY constituent_id, fiscal_year");
-  put("search", "SELECT constituent_id FROM constituent_search ORDER BY constituent_id");
+  put("search", "SELECT constituent_id, doc FROM constituent_search ORDER BY constituent_id");
   s.tables["audit"] = testing::audit_dump_without_times(db);
   return s;
 }
