@@ -44,7 +44,8 @@ Result<std::string> checked(const domain::SavedQueryInput& input) {
   return parsed.dump();
 }
 
-Status name_free(Unit& unit, long long owner, const std::string& name, long long except_id) {
+Status saved_query_name_free(Unit& unit, long long owner, const std::string& name,
+                             long long except_id) {
   long long taken = 0;
   unit.sql() << "SELECT COUNT(*) FROM analytics_saved_queries WHERE owner_user_id = :o AND "
                 "name = :n AND id <> :id",
@@ -95,7 +96,7 @@ Result<domain::SavedQuery> create(Unit& unit, const Viewer& viewer,
                                   const domain::SavedQueryInput& input) {
   auto query = checked(input);
   if (!query) return query.status();
-  if (Status s = name_free(unit, viewer.user_id, input.name, 0); !s) return s;
+  if (Status s = saved_query_name_free(unit, viewer.user_id, input.name, 0); !s) return s;
   const std::string now = domain::utc_now_iso();
   const int shared = input.shared ? 1 : 0;
   long long id = 0;
@@ -115,7 +116,7 @@ Result<domain::SavedQuery> update(Unit& unit, const Viewer& viewer, long long id
   if (!before) return before.status();
   auto query = checked(input);
   if (!query) return query.status();
-  if (Status s = name_free(unit, before->owner_user_id, input.name, id); !s) return s;
+  if (Status s = saved_query_name_free(unit, before->owner_user_id, input.name, id); !s) return s;
   const std::string now = domain::utc_now_iso();
   const int shared = input.shared ? 1 : 0;
   unit.sql() << "UPDATE analytics_saved_queries SET name = :n, query = :q, shared = :s, "
