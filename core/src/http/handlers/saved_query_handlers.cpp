@@ -7,6 +7,7 @@
 // The query is checked by the analytics parser (engine::analytics::parse_query) before it is
 // stored; its errors name "query.<field>". Someone else's private query is 404, a shared one
 // that the caller does not own is 403 to change. Registered by add_analytics_routes.
+#include "engine/analytics_query.hpp"
 #include "engine/analytics_request.hpp"
 #include "http/api.hpp"
 #include "http/handlers/common.hpp"
@@ -59,8 +60,12 @@ std::optional<Response> read_saved_query(const Request& request, domain::SavedQu
     in.ignore(echoed);
   }
   if (Status s = in.finish(); !s) return Response::from_status(s);
-  if (auto parsed = engine::analytics::parse_query(*query); !parsed) {
-    return Response::from_status(under_field(parsed.status(), "query"));
+  auto parsed = engine::analytics::parse_query(*query);
+  if (!parsed) return Response::from_status(under_field(parsed.status(), "query"));
+  // The parser reads the shape; the names (measures, dimensions, filters) are checked here, as
+  // the run would check them, so a query that could never run is not stored.
+  if (Status s = engine::analytics::validate(*parsed); !s) {
+    return Response::from_status(under_field(s, "query"));
   }
   out.query = query->dump();
   return std::nullopt;
