@@ -22,6 +22,7 @@ TEST_P(MailRunPagesTest, ARunOverManyPagesThanksEveryGiftOnceAcrossSlicesAndACra
   // 10 due gifts (7 by email, 3 by letter) on different days, 4 of them tribute gifts (2
   // people told by email, 2 by letter).
   std::vector<long long> donors;
+  donors.reserve(10);
   for (int i = 0; i < 10; ++i) {
     const bool letter = i >= 7;
     donors.push_back(give("후원자 " + std::to_string(i),

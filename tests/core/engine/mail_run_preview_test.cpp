@@ -16,6 +16,7 @@ class MailRunPreviewTest : public testing::MailRunFixture {};
 
 TEST_P(MailRunPreviewTest, AThankYouDryRunCountsEverythingRendersASampleAndTheRunAgrees) {
   std::vector<long long> donors;
+  donors.reserve(8);
   for (int i = 0; i < 6; ++i) {
     donors.push_back(give("Donor " + std::to_string(i), "d" + std::to_string(i) + "@example.org"));
   }
