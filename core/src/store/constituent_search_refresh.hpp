@@ -2,7 +2,7 @@
 // a constituent's search row for every constituent, email, phone and address row written: right
 // for one write at a time, but a bulk writer that inserts thousands of donors and their emails
 // pays a view evaluation and an index insert per row, twice per donor. A DeferSearchRefresh turns
-// those triggers off for its unit's transaction (migration 0025: the transaction-local setting
+// those triggers off for its unit's transaction (migration 0024: the transaction-local setting
 // steward.defer_search on PostgreSQL, a row in search_refresh_pauses on SQLite), and finish()
 // rebuilds the rows of the constituents the writer touched in one set-based statement, in the
 // same transaction, and turns the triggers back on.

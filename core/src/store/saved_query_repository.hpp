@@ -1,4 +1,4 @@
-// Saved analytics queries (table analytics_saved_queries, migration 0026). Every function runs
+// Saved analytics queries (table analytics_saved_queries, migration 0025). Every function runs
 // inside the caller's unit of work; writes validate first (domain::validate; the query's
 // meaning is checked by the caller with engine::analytics::parse_query), write nothing on
 // error, and append to the audit trail. Who may see or change a query is decided here too:

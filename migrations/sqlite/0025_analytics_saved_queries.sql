@@ -1,5 +1,5 @@
 -- Saved analytics queries on the server (SQLite). Mirrors
--- migrations/postgresql/0026_analytics_saved_queries.sql. See docs/api.md and
+-- migrations/postgresql/0025_analytics_saved_queries.sql. See docs/api.md and
 -- docs/decisions/0218-ui-mail-runs-saved-queries-compressed-assets.md.
 --
 -- analytics_saved_queries: a named analytics explorer query (the JSON body of

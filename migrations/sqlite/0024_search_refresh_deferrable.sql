@@ -1,5 +1,5 @@
 -- The quick-search refresh can be deferred by a bulk writer (SQLite). Mirrors
--- migrations/postgresql/0025_search_refresh_deferrable.sql. See
+-- migrations/postgresql/0024_search_refresh_deferrable.sql. See
 -- docs/decisions/0217-import-search-index-per-batch.md.
 --
 -- The triggers of 0017 refresh a constituent's search row (and its FTS5 trigram entries) for
