@@ -66,7 +66,7 @@ nlohmann::json membership_json(const store::households::Membership& m) {
           {"household_id", m.household_id},
           {"member_id", m.member_id},
           {"member_name", m.member_name},
-          {"member_erased_at", opt(m.member_erased_at)},
+          {"member_erased_at", optional_json(m.member_erased_at)},
           {"role", m.role},
           {"started_on", optional_json(m.started_on)},
           {"ended_on", optional_json(m.ended_on)}};
