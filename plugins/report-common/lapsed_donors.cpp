@@ -13,19 +13,24 @@ WITH g AS (
     FROM analytics_gifts WHERE received_on <= ?
   {soft}
 ),
+r AS (
+  SELECT unit_id, gift_id, received_on, amount, base_currency,
+         ROW_NUMBER() OVER (PARTITION BY unit_id
+                            ORDER BY received_on DESC, gift_id DESC) AS recency
+    FROM g
+),
 a AS (
   SELECT unit_id, MAX(received_on) AS last_on, SUM(amount) AS lifetime, COUNT(*) AS gifts,
          MAX(base_currency) AS currency,
+         SUM(CASE WHEN recency = 1 THEN amount ELSE 0 END) AS last_amount,
          SUM(CASE WHEN received_on >= ? AND received_on <= ? THEN amount ELSE 0 END) AS compare_total,
          SUM(CASE WHEN received_on >= ? AND received_on <= ? THEN 1 ELSE 0 END) AS last_year_count,
          SUM(CASE WHEN received_on >= ? THEN 1 ELSE 0 END) AS this_year_count,
          SUM(CASE WHEN received_on < ? THEN 1 ELSE 0 END) AS earlier_count
-    FROM g GROUP BY unit_id
+    FROM r GROUP BY unit_id
 )
-SELECT a.unit_id, c.display_name, a.last_on,
-       (SELECT x.amount FROM g x WHERE x.unit_id = a.unit_id
-         ORDER BY x.received_on DESC, x.gift_id DESC LIMIT 1) AS last_amount,
-       a.compare_total, a.lifetime, a.gifts, a.currency,
+SELECT a.unit_id, c.display_name, a.last_on, a.last_amount, a.compare_total, a.lifetime,
+       a.gifts, a.currency,
        c.do_not_solicit, c.do_not_email, c.do_not_mail, c.do_not_call, c.has_email, c.has_address
   FROM a JOIN analytics_constituents c ON c.constituent_id = a.unit_id
  WHERE {where}

@@ -87,31 +87,39 @@ TEST_P(LybuntDatabaseTest, JulyFiscalYearsFullYearAndYearToDate) {
   auto l3 = testing::make_person(db(), "L3 연말");
   auto l4 = testing::make_person(db(), "L4 오래전");
   auto r1 = testing::make_person(db(), "R1 환불");
+  auto l5 = testing::make_person(db(), "L5 줄어듦");
   give(db(), l1, 3000, "2023-08-01");
   give(db(), l1, 1000, "2022-01-05");
   give(db(), l2, 2000, "2024-01-10");
   give(db(), l2, 2500, "2024-08-01");
   give(db(), l3, 4000, "2024-06-30");
   give(db(), l4, 1500, "2022-05-01");
+  give(db(), l5, 9000, "2023-07-15");
+  give(db(), l5, 700, "2024-05-01");  // the last gift is the smaller one
   testing::refund(db(), give(db(), r1, 9000, "2024-02-01"), 0, "2024-02-03");
 
   auto full = run({});
   ASSERT_TRUE(full.is_ok()) << full.status().to_string();
-  EXPECT_EQ(names(full->table), (std::vector<std::string>{"L1 지난해", "L3 연말"}));
+  EXPECT_EQ(names(full->table), (std::vector<std::string>{"L1 지난해", "L3 연말", "L5 줄어듦"}));
   const auto& row = testing::row_where(full->table, "name", "L1 지난해");
   EXPECT_EQ(std::get<sdk::Date>(row.at(2)), (sdk::Date{2023, 8, 1}));
   EXPECT_EQ(std::get<sdk::Money>(row.at(3)).minor, 3000);
   EXPECT_EQ(std::get<sdk::Money>(row.at(4)).minor, 3000);
   EXPECT_EQ(std::get<sdk::Money>(row.at(5)).minor, 4000);
   EXPECT_EQ(std::get<std::int64_t>(row.at(6)), 2);
+  const auto& smaller = testing::row_where(full->table, "name", "L5 줄어듦");
+  EXPECT_EQ(std::get<sdk::Date>(smaller.at(2)), (sdk::Date{2024, 5, 1}));
+  EXPECT_EQ(std::get<sdk::Money>(smaller.at(3)).minor, 700);
+  EXPECT_EQ(std::get<sdk::Money>(smaller.at(5)).minor, 9700);
 
   auto ytd = run({{"comparison", std::string("year_to_date")}});
   ASSERT_TRUE(ytd.is_ok()) << ytd.status().to_string();
-  EXPECT_EQ(names(ytd->table), (std::vector<std::string>{"L1 지난해"}));
+  EXPECT_EQ(names(ytd->table), (std::vector<std::string>{"L1 지난해", "L5 줄어듦"}));
 
   auto calendar = run({{"fiscal_year_start_month", std::string("1")}});
   ASSERT_TRUE(calendar.is_ok()) << calendar.status().to_string();
-  EXPECT_EQ(names(calendar->table), (std::vector<std::string>{"L2 올해도", "L3 연말"}));
+  EXPECT_EQ(names(calendar->table),
+            (std::vector<std::string>{"L2 올해도", "L3 연말", "L5 줄어듦"}));
 }
 
 TEST_P(LybuntDatabaseTest, SoftCreditsCountWhenAskedAndRestrictedDonorsStayHidden) {
