@@ -92,9 +92,9 @@ Result<std::vector<RunRecord>> active_runs(Unit& unit, const std::string& kind) 
 
 Result<std::vector<RunRecord>> recent(Unit& unit, int limit) {
   std::vector<RunRecord> out;
-  soci::rowset<soci::row> rows =
-      (unit.sql().prepare << "SELECT " << kMailRunColumns << " FROM mail_runs ORDER BY id DESC LIMIT :l",
-       soci::use(limit));
+  soci::rowset<soci::row> rows = (unit.sql().prepare << "SELECT " << kMailRunColumns
+                                                     << " FROM mail_runs ORDER BY id DESC LIMIT :l",
+                                  soci::use(limit));
   for (const auto& row : rows) out.push_back(mail_run_from_row(row));
   return out;
 }

@@ -304,21 +304,25 @@ void add_appeal_mail_routes(Api& api) {
             {"description", "no body needed (an empty body or {})"}}},
           {"response", kObject},
           {"status", 200}}});
-  r.add({"GET",
-         "/api/v1/appeal-sends/{id}/recipients",
-         Access::kPermission,
-         auth::Permission::kSendMail,
-         "The recipients of an appeal send in cursor pages by id (?after=&limit=), optionally "
-         "one state (?state=queued|sending|sent|rejected|deferred|skipped|cancelled|failed): "
-         "name, address, state, attempts, the server's reply; restricted donors left out "
-         "without the grant (counted in hidden, and per state in hidden_by_state)",
-         send_recipients,
-         {{"parameters",
-           json::array(
-               {{{"name", "state"}, {"in", "query"}, {"required", false}, {"schema", kAppealString}},
-                {{"name", "after"}, {"in", "query"}, {"required", false}, {"schema", kAppealInteger}},
-                {{"name", "limit"}, {"in", "query"}, {"required", false}, {"schema", kAppealInteger}}})},
-          {"response", kObject}}});
+  r.add(
+      {"GET",
+       "/api/v1/appeal-sends/{id}/recipients",
+       Access::kPermission,
+       auth::Permission::kSendMail,
+       "The recipients of an appeal send in cursor pages by id (?after=&limit=), optionally "
+       "one state (?state=queued|sending|sent|rejected|deferred|skipped|cancelled|failed): "
+       "name, address, state, attempts, the server's reply; restricted donors left out "
+       "without the grant (counted in hidden, and per state in hidden_by_state)",
+       send_recipients,
+       {{"parameters",
+         json::array(
+             {{{"name", "state"}, {"in", "query"}, {"required", false}, {"schema", kAppealString}},
+              {{"name", "after"}, {"in", "query"}, {"required", false}, {"schema", kAppealInteger}},
+              {{"name", "limit"},
+               {"in", "query"},
+               {"required", false},
+               {"schema", kAppealInteger}}})},
+        {"response", kObject}}});
   r.add({"GET",
          "/api/v1/appeals/{id}/email-results",
          Access::kPermission,

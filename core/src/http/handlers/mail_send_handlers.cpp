@@ -292,8 +292,8 @@ void add_mail_send_routes(Api& api) {
          "nothing",
          statement_pdf, kPdfAnswer});
   r.add({"GET", "/api/v1/mail/documents/{file}", Access::kPermission, auth::Permission::kSendMail,
-         "A generated PDF (letters, statements) as application/pdf, as an attachment", send_document,
-         kPdfAnswer});
+         "A generated PDF (letters, statements) as application/pdf, as an attachment",
+         send_document, kPdfAnswer});
 }
 
 }  // namespace steward::http
