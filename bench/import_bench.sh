@@ -27,16 +27,9 @@ file=$work/stripe-$rows-$seed.csv
 [[ -x /usr/bin/time ]] || { echo "import_bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 
 # --- PostgreSQL: a database of our own --------------------------------------------------------
-if [[ -z ${STEWARD_BENCH_PG_URL:-} ]]; then
-  # shellcheck source=../scripts/lib/postgres.sh
-  source "$root/scripts/lib/postgres.sh"
-  trap steward_pg_stop EXIT
-  steward_pg_start >/dev/null
-  STEWARD_BENCH_PG_URL=$STEWARD_TEST_PG_URL
-fi
-server_url=${STEWARD_BENCH_PG_URL%/*}
+# shellcheck source=bench_pg.sh
+source "$root/bench/bench_pg.sh"
 pg_url=$server_url/steward_import_bench
-psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 fresh_pg() {
   psql_q "$server_url/postgres" -c "DROP DATABASE IF EXISTS steward_import_bench" \
     -c "CREATE DATABASE steward_import_bench" >/dev/null

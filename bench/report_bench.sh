@@ -28,26 +28,22 @@ work=$root/var/bench/report
 mkdir -p "$work"
 [[ -x $bin ]] || { echo "report_bench: $bin is not built" >&2; exit 2; }
 
-if [[ -z ${STEWARD_BENCH_PG_URL:-} ]]; then
-  # shellcheck source=../scripts/lib/postgres.sh
-  source "$root/scripts/lib/postgres.sh"
-  trap steward_pg_stop EXIT
-  steward_pg_start >/dev/null
-  STEWARD_BENCH_PG_URL=$STEWARD_TEST_PG_URL
-fi
-server_url=${STEWARD_BENCH_PG_URL%/*}
+# shellcheck source=bench_pg.sh
+source "$root/bench/bench_pg.sh"
 db=$server_url/steward_report_bench
-psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 now() { date +%s.%N; }
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
 # --- the database: generated once per size and seed --------------------------------------------
 want="$people constituents, $years years, seed $seed, to $today"
 have=$(psql -X -At "$db" -c "SELECT note FROM report_bench_meta" 2>/dev/null || true)
+# The database records the plugins installed into $work/plugins: without that folder, start over.
+[[ -d $work/plugins ]] || have=""
 if [[ "$have" != "$want" ]]; then
   echo "report_bench: generating $want (this takes a while)"
   psql_q "$server_url/postgres" -c "DROP DATABASE IF EXISTS steward_report_bench" \
     -c "CREATE DATABASE steward_report_bench" >/dev/null
+  rm -rf "$work/plugins" && mkdir -p "$work/plugins" && chmod 755 "$work/plugins"
   t0=$(now)
   "$bin" --database "$db" migrate >/dev/null
   "$bin" --database "$db" demo generate --constituents "$people" --years "$years" --seed "$seed" \
@@ -57,7 +53,6 @@ if [[ "$have" != "$want" ]]; then
     -c "INSERT INTO report_bench_meta VALUES ('$want')"
   echo "report_bench: generated in $(printf '%.0f' "$(echo "$(now) - $t0" | bc -l)") s"
 fi
-rm -rf "$work/plugins" && mkdir -p "$work/plugins" && chmod 755 "$work/plugins"
 "$bin" --database "$db" --plugin-dir "$work/plugins" plugins install-bundled >/dev/null
 gifts=$(psql -X -At "$db" -c "SELECT count(*) FROM gifts")
 echo "report_bench: $want: $gifts gifts; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
@@ -139,7 +134,8 @@ run_times() {  # LABEL ARGS... -> median seconds of three runs after a warm-up
   shift
   for i in 0 1 2 3; do
     t0=$(now)
-    "$bin" --database "$db" --plugin-dir "$work/plugins" "$@" >/dev/null
+    "$bin" --database "$db" --plugin-dir "$work/plugins" "$@" >/dev/null ||
+      { echo "report_bench: steward $* failed" >&2; exit 2; }
     echo "$(now) - $t0" | bc -l >"$work/$label.t$i"
   done
   cat "$work/$label".t[123] | median
