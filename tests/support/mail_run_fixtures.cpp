@@ -11,6 +11,7 @@ namespace steward::testing {
 
 void MailRunFixture::SetUp() {
   DatabaseTest::SetUp();
+  if (IsSkipped() || HasFatalFailure()) return;
   set_setting(db(), "organization_name", "새희망 선교회");
   set_mail_setting(db(), "mail.from", "새희망 선교회 <office@example.org>");
   set_mail_setting(db(), "mail.org_address", "PO Box 1\nLos Angeles, CA 90001");

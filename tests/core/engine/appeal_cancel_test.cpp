@@ -20,6 +20,7 @@ class AppealCancelTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
     testing::DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     setup_ = testing::make_appeal_setup(db());
     testing::SegmentFixtures f(db());
     for (int i = 0; i < 6; ++i) {

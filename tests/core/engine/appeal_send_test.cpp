@@ -28,6 +28,7 @@ class AppealSendTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
     testing::DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     setup_ = testing::make_appeal_setup(db());
   }
 

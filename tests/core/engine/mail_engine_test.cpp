@@ -40,6 +40,7 @@ class MailEngineTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
     testing::DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     testing::set_setting(db(), "organization_name", "새희망 선교회");
     testing::set_mail_setting(db(), "mail.from", "새희망 선교회 <office@example.org>");
     testing::set_mail_setting(db(), "mail.signer_name", "이은혜");

@@ -18,6 +18,7 @@ class RecurringEngineTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
     testing::DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     donor_ = testing::insert_constituent(db(), "이영희");
   }
   long long make_plan(std::optional<Date> ends_on = std::nullopt,

@@ -18,6 +18,7 @@ class SegmentServiceTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
     testing::DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     data_ = std::make_unique<testing::SegmentFixtures>(db());
   }
   testing::SegmentFixtures& data() { return *data_; }

@@ -28,6 +28,7 @@ class UnsubscribeEnforcementTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
     testing::DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     setup_ = testing::make_appeal_setup(db());
     fund_ = testing::make_fund(db(), "SHELTER");
     donor_ = testing::make_donor(db(), "김민지", "minji@example.org");

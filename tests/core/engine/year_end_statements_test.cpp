@@ -39,6 +39,7 @@ class YearEndStatementsTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
     testing::DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     testing::set_setting(db(), "organization_name", "새희망 선교회");
     testing::set_mail_setting(db(), "mail.from", "새희망 선교회 <office@example.org>");
     testing::set_mail_setting(db(), "mail.tax_id", "12-3456789");

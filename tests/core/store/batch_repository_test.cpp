@@ -13,6 +13,7 @@ class GiftBatchTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
     DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     donor = testing::make_person(db(), "Donor");
     fund = testing::make_fund(db(), "GENERAL");
     domain::GiftBatchInput in{"Sunday deposit 주일", 2, {15000, "USD"}};

@@ -14,6 +14,7 @@ class GiftRepositoryTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
     DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     donor = testing::make_person(db(), "김민준");
     food = testing::make_fund(db(), "FOOD");
     water = testing::make_fund(db(), "WATER");

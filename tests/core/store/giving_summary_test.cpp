@@ -16,6 +16,7 @@ class GivingSummaryTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
     DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     fund = testing::make_fund(db(), "GENERAL");
   }
   long long add(const GiftInput& in) {

@@ -16,6 +16,7 @@ class MovesManagementTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
     testing::DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     donor_ = testing::insert_constituent(db(), "최수진");
   }
   domain::Task task(const std::string& assignee, const std::string& title,

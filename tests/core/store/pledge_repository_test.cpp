@@ -15,6 +15,7 @@ class PledgeRepositoryTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
     testing::DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     donor_ = testing::insert_constituent(db(), "박지훈");
   }
   domain::Pledge make(long long amount = 30000, int n = 3) {

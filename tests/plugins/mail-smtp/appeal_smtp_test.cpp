@@ -29,6 +29,7 @@ class AppealOverSmtpTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
     testing::DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     if (!aio::available(why_)) GTEST_SKIP() << why_;
     setup_ = testing::make_appeal_setup(db());
   }
