@@ -1,5 +1,7 @@
 #include "plugins/isolated_plugin.hpp"
 
+#include <algorithm>
+
 #include "plugins/child_process.hpp"
 #include "plugins/file_safety.hpp"
 #include "plugins/wire.hpp"
@@ -21,8 +23,9 @@ class IsolatedPlugin final : public PluginHandle {
     if (!child) return child.status();
     child_ = std::move(*child);
     json request = {{"op", "open"}, {"config", config_}};
-    Status s = child_->send(wire::dump(request), options_.timeout_ms);
-    Result<std::string> reply = s ? child_->receive(options_.timeout_ms) : Result<std::string>(s);
+    const int allowed_ms = std::max(options_.timeout_ms, options_.start_timeout_ms);
+    Status s = child_->send(wire::dump(request), allowed_ms);
+    Result<std::string> reply = s ? child_->receive(allowed_ms) : Result<std::string>(s);
     if (!reply) {
       child_.reset();
       return Status::unavailable(label() + ": the plugin host " + reply.status().message());

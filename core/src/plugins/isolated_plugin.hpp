@@ -20,6 +20,9 @@ namespace steward::plugins {
 struct IsolationOptions {
   std::string host_binary;  // the `steward` executable; empty = this process's own binary
   int timeout_ms = 30000;   // per call
+  // Starting the child (exec, loading the library, the plugin's factory) may take longer than a
+  // call on a loaded machine; it gets at least this long before it counts as hung.
+  int start_timeout_ms = 10000;
 };
 
 // Starts the child, which loads and checks the plugin; returns its errors (wrong API version,

@@ -1,7 +1,6 @@
 #include "engine/demo_loader.hpp"
 
 #include <array>
-#include <chrono>
 #include <map>
 
 #include <gtest/gtest.h>
@@ -235,18 +234,13 @@ TEST_P(DemoLoaderTest, RecurringPlansHaveLinkedMonthlyGifts) {
   EXPECT_EQ(query_int(db(), "SELECT COUNT(*) FROM audit_events WHERE action = 'demo_load'"), 1);
 }
 
-TEST_P(DemoLoaderTest, TheDefaultSizeLoadsWellUnderTenSeconds) {
+// How long this takes is measured by bench/demo_bench.sh (target < 10 s), not here.
+TEST_P(DemoLoaderTest, TheDefaultSizeLoadsAWholeOrganisation) {
   DemoOptions o;
   o.today = kToday;
-  auto started = std::chrono::steady_clock::now();
   auto r = load(o);
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   ASSERT_TRUE(r.is_ok()) << r.status().to_string();
-  std::printf("[ demo    ] %s: %lld constituents, %lld gifts in %.2f s\n",
-              testing::backend_name(GetParam()).c_str(), r->constituents, r->gifts, seconds);
   EXPECT_GE(r->constituents, 500);
-  EXPECT_LT(seconds, 10.0);
   EXPECT_GT(query_int(db(), "SELECT COUNT(*) FROM recurring_plans WHERE anchor_day >= 29"), 0);
   EXPECT_GT(query_int(db(), "SELECT COUNT(*) FROM recurring_plans WHERE status = 'failing'"), 0);
   EXPECT_GT(

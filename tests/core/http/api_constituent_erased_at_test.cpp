@@ -56,7 +56,9 @@ TEST_P(ApiConstituentErasedAtTest, EveryConstituentAnswerSaysWhetherItWasErased)
   HttpReply listed = admin.get("/api/v1/constituents?limit=500");
   ASSERT_EQ(listed.status, 200) << listed.body;
   ASSERT_FALSE(listed.json()["items"].empty());
-  for (const auto& item : listed.json()["items"]) {
+  // The body outlives the loop (a range over a temporary's member dangles).
+  const nlohmann::json listed_body = listed.json();
+  for (const auto& item : listed_body["items"]) {
     ASSERT_TRUE(item.contains("erased_at")) << item.dump();
     EXPECT_TRUE(item["erased_at"].is_null());
   }

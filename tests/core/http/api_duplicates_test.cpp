@@ -143,7 +143,9 @@ TEST_P(ApiDuplicatesTest, NeedsMrrAndUpcomingGifts) {
 
   HttpReply up = staff().get("/api/v1/recurring/upcoming?from=2026-03-01&to=2026-04-30");
   ASSERT_EQ(up.status, 200) << up.body;
-  for (const auto& g : up.json()["items"]) EXPECT_EQ(g["constituent_id"], donor) << g.dump();
+  // The body outlives the loop (a range over a temporary's member dangles).
+  const nlohmann::json up_body = up.json();
+  for (const auto& g : up_body["items"]) EXPECT_EQ(g["constituent_id"], donor) << g.dump();
   HttpReply all = pastor().get("/api/v1/recurring/upcoming?from=2026-03-01&to=2026-04-30");
   EXPECT_GT(all.json()["items"].size(), up.json()["items"].size()) << all.body;
   EXPECT_EQ(staff().get("/api/v1/recurring/upcoming?from=2026-03-01&to=2026-02-01").status, 422);

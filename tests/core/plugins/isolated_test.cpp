@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <optional>
+#include <string>
 
 #include "plugin_dir.hpp"
 #include "plugins/isolated_plugin.hpp"
@@ -15,6 +18,37 @@ using testing::PluginDir;
 plugins::IsolationOptions options(int timeout_ms = 5000) {
   return plugins::IsolationOptions{STEWARD_BIN, timeout_ms};
 }
+
+// Under AddressSanitizer a child's SIGSEGV is caught, reported and turned into exit status 1;
+// the crash tests want the child to die by the signal, as it does in a release build.
+class ChildDiesBySignal {
+ public:
+  ChildDiesBySignal() {
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    const char* old = std::getenv("ASAN_OPTIONS");
+    saved_ = old == nullptr ? std::nullopt : std::optional<std::string>(old);
+    std::string changed = saved_.value_or("");
+    setenv("ASAN_OPTIONS", (changed + (changed.empty() ? "" : ":") + "handle_segv=0").c_str(), 1);
+    changed_ = true;
+#endif
+#endif
+  }
+  ~ChildDiesBySignal() {
+    if (!changed_) return;
+    if (saved_) {
+      setenv("ASAN_OPTIONS", saved_->c_str(), 1);
+    } else {
+      unsetenv("ASAN_OPTIONS");
+    }
+  }
+  ChildDiesBySignal(const ChildDiesBySignal&) = delete;
+  ChildDiesBySignal& operator=(const ChildDiesBySignal&) = delete;
+
+ private:
+  std::optional<std::string> saved_;
+  bool changed_ = false;
+};
 
 class EchoQuery : public sdk::QueryCapability {
  public:
@@ -84,6 +118,7 @@ TEST(IsolatedPluginTest, OpenErrorsComeBackFromTheChild) {
 }
 
 TEST(IsolatedPluginTest, ASegfaultFailsTheCallAndTheChildRestarts) {
+  ChildDiesBySignal no_sanitizer_handler;
   PluginDir dir;
   auto plugin = plugins::open_isolated(dir.path(), dir.add("segfaults_in_call"), "{}", options());
   ASSERT_TRUE(plugin) << plugin.status().to_string();
@@ -109,6 +144,22 @@ TEST(IsolatedPluginTest, AnAbortIsReportedToo) {
   sdk::ParseOutput out;
   Status s = (*plugin)->feed("x", out);
   EXPECT_NE(s.message().find("killed by signal 6"), std::string::npos) << s.message();
+}
+
+TEST(IsolatedPluginTest, StartingGetsItsOwnAllowanceAndAHangThereIsReported) {
+  PluginDir dir;
+  plugins::IsolationOptions slow_start = options(300);
+  slow_start.start_timeout_ms = 1500;
+  auto started = std::chrono::steady_clock::now();
+  auto plugin = plugins::open_isolated(dir.path(), dir.add("hangs_in_factory"), "{}", slow_start);
+  auto took = std::chrono::steady_clock::now() - started;
+  ASSERT_FALSE(plugin);
+  EXPECT_EQ(plugin.status().code(), StatusCode::kUnavailable);
+  EXPECT_NE(plugin.status().message().find("did not answer within 1500 ms"), std::string::npos)
+      << plugin.status().message();
+  // The start waited for its own allowance, not the 300 ms a call gets, and no longer.
+  EXPECT_GE(took, std::chrono::milliseconds(1500));
+  EXPECT_LT(took, std::chrono::seconds(10));
 }
 
 TEST(IsolatedPluginTest, AHangTimesOutIsKilledAndRepeatedFailuresMarkFailing) {
