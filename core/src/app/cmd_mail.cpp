@@ -79,6 +79,7 @@ void add_settings(CLI::App& mail, Context& ctx) {
               << "mail.statement_year       " << s->statement_year << "\n"
               << "mail.public_url           " << s->public_url << "\n"
               << "mail.appeal_rate_per_minute " << s->appeal_rate_per_minute << "\n"
+              << "mail.thank_within_hours   " << s->thank_within_hours << "\n"
               << "mail.legal_text           " << s->legal_text << "\n";
   });
   auto* set = settings->add_subcommand("set", "Set one mail setting");

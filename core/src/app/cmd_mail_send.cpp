@@ -1,4 +1,4 @@
-// steward mail ack-queue [--since D] [--personal-call-minor N] [--json]
+// steward mail ack-queue [--since D] [--personal-call-minor N] [--overdue] [--json]
 // steward mail thank (--dry-run | --send) [--since D] [--gift ID] [--mailer ID]
 //                    [--letters-dir DIR] [--paper letter|a4] [--json]
 // The acknowledgment queue, sending thank-you emails through the enabled mailer plugin, and
@@ -24,21 +24,6 @@
 
 namespace steward::app {
 namespace {
-
-nlohmann::json item_json(const engine::AckItem& item) {
-  nlohmann::json j = {{"gift_id", item.gift.gift_id},
-                      {"constituent_id", item.gift.constituent_id},
-                      {"donor", item.gift.donor_name},
-                      {"received_on", item.gift.received_on},
-                      {"amount_minor", item.gift.amount_minor},
-                      {"currency", item.gift.currency},
-                      {"channel", engine::ack_channel_name(item.channel)},
-                      {"personal_call", item.personal_call}};
-  if (item.gift.email && item.channel == engine::AckChannel::kEmail) j["email"] = *item.gift.email;
-  if (!item.reason.empty()) j["reason"] = item.reason;
-  if (item.gift.in_flight) j["in_flight"] = true;
-  return j;
-}
 
 nlohmann::json letter_json(const engine::LetterOutcome& l) {
   return {{"gift_id", l.gift_id},
@@ -220,43 +205,55 @@ void add_ack_queue(CLI::App& mail, Context& ctx) {
   struct Args {
     std::string since;
     long long threshold = -1;
+    bool overdue = false;
     bool json = false;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("--since", a->since, "only gifts received on or after YYYY-MM-DD");
   cmd->add_option("--personal-call-minor", a->threshold,
                   "flag gifts at or above this base amount in minor units (default: setting)");
+  cmd->add_flag("--overdue", a->overdue,
+                "only gifts past their deadline (mail.thank_within_hours after the day received)");
   cmd->add_flag("--json", a->json, "print JSON");
   cmd->callback([&ctx, a] {
     auto& db = open_database(ctx);
     engine::AckRule rule;
     if (!a->since.empty()) rule.since = a->since;
     if (a->threshold >= 0) rule.personal_call_minor = a->threshold;
-    auto queue = db.read([&](store::Unit& u) { return engine::ack_queue(u, rule); });
-    if (!queue) stop(queue.status());
+    rule.overdue_only = a->overdue;
+    auto answer = db.read([&](store::Unit& u) { return engine::ack_queue_answer(u, rule); });
+    if (!answer) stop(answer.status());
     if (a->json) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& item : *queue) out.push_back(item_json(item));
-      std::cout << out.dump(2) << "\n";
+      std::cout << answer->to_json().dump(2) << "\n";
       return;
     }
+    const auto& queue = answer->items;
+    const engine::AckSummary& summary = answer->summary;
     int emails = 0;
     int letters = 0;
     int calls = 0;
-    for (const auto& item : *queue) {
+    for (const auto& item : queue) {
       std::string how = item.channel == engine::AckChannel::kEmail
                             ? "email " + item.gift.email.value_or("")
                             : "letter (" + item.reason + ")";
       std::cout << fmt::format(
-          "gift {:<6} {}  {:<24} {:>14}  {}{}\n", item.gift.gift_id, item.gift.received_on,
+          "gift {:<6} {}  {:<24} {:>14}  {}{}{}\n", item.gift.gift_id, item.gift.received_on,
           item.gift.donor_name,
           engine::format_amount({item.gift.amount_minor, item.gift.currency}, "en"), how,
+          item.deadline.overdue ? "  [overdue]" : (item.deadline.due_soon ? "  [due soon]" : ""),
           item.personal_call ? "  [personal call]" : "");
       (item.channel == engine::AckChannel::kEmail ? emails : letters) += 1;
       calls += item.personal_call ? 1 : 0;
     }
-    std::cout << fmt::format("{} gift(s): {} by email, {} by letter, {} for a personal call\n",
-                             queue->size(), emails, letters, calls);
+    if (static_cast<long long>(queue.size()) < summary.total) {
+      std::cout << fmt::format("(the first {} of {} shown)\n", queue.size(), summary.total);
+    }
+    std::cout << fmt::format(
+        "{} gift(s) listed: {} by email, {} by letter, {} for a personal call\n", queue.size(),
+        emails, letters, calls);
+    std::cout << fmt::format(
+        "{} waiting: {} overdue, {} due within 24 h (thank within {} h of the day received)\n",
+        summary.total, summary.overdue, summary.due_soon, summary.thank_within_hours);
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include "engine/mail_run.hpp"
 #include "engine/mail_run_items.hpp"
+#include "print/private_file.hpp"
 #include "store/job_repository.hpp"
 
 namespace steward::engine::mail_runs {
@@ -35,6 +36,10 @@ std::optional<print::PaperSize> paper_of(const json& request) {
 std::optional<std::string> text_of(const json& request, const char* name) {
   if (!request.contains(name) || !request[name].is_string()) return std::nullopt;
   return request[name].get<std::string>();
+}
+
+std::filesystem::path letters_dir_of(const json& request) {
+  return text_of(request, "dir").value_or("var/letters");
 }
 
 std::optional<long long> integer_of(const json& request, const char* name) {
@@ -96,7 +101,7 @@ Result<bool> run_tributes(store::Database& db, const runs::RunRecord& run, const
   t.limit = options.tribute_batch;
   t.send = true;
   t.mailer_id = options.mailer_id;
-  t.dir = text_of(request, "dir").value_or("var/letters");
+  t.dir = letters_dir_of(request);
   t.paper = paper_of(request);
   t.exclude_gifts = key_set(db, id, "tribute");
   t.stop_requested = [&stopper] { return stopper(); };
@@ -122,6 +127,12 @@ Result<bool> run_thank(store::Database& db, const runs::RunRecord& run, const js
                        const RunOptions& options, Stopper& stopper) {
   const store::Actor actor = starter(run);
   const long long id = run.id;
+  // A letters PDF a killed attempt left under its temporary name was never committed: its
+  // letters are still due and are printed again below (decision 0220).
+  const int abandoned = print::remove_abandoned_files(letters_dir_of(request), "letters-");
+  if (abandoned > 0) {
+    spdlog::info("mail.run: run {}: removed {} unfinished letters PDF(s)", id, abandoned);
+  }
   auto tributes = run_tributes(db, run, request, options, stopper);
   if (!tributes || !*tributes) return tributes;
 
@@ -149,7 +160,7 @@ Result<bool> run_thank(store::Database& db, const runs::RunRecord& run, const js
   l.rule = m.rule;
   l.rule.after = {};
   l.send = true;
-  l.dir = text_of(request, "dir").value_or("var/letters");
+  l.dir = letters_dir_of(request);
   l.paper = paper_of(request);
   l.exclude_gifts = key_set(db, id, "letter");
   l.on_printed = [&](store::Unit& u, const LetterRun& part) -> Status {
@@ -177,6 +188,8 @@ Result<bool> run_statements(store::Database& db, const runs::RunRecord& run, con
   s.constituent_id = integer_of(request, "constituent_id");
   s.reissue = request.value("reissue", false);
   s.dir = text_of(request, "dir").value_or("var/statements");
+  // A statement PDF a killed attempt left under its temporary name: its receipt never committed.
+  print::remove_abandoned_files(s.dir, "statement-");
   s.paper = paper_of(request);
   s.mailer_id = options.mailer_id;
   s.exclude_constituents = key_set(db, id, "statement");

@@ -73,7 +73,7 @@ Result<LetterPiece> thank_you_letter_piece(store::Unit& unit, long long constitu
 
 Result<LetterRun> print_thank_you_letters(store::Database& db, const store::Actor& actor,
                                           const LetterOptions& options) {
-  std::filesystem::path written_path;
+  print::PendingFile pdf_file;  // named only once the unit has committed (decision 0220)
   auto run = [&](store::Unit& unit) -> Result<LetterRun> {
     if (options.send) {
       if (auto installed = install_starter_templates(unit); !installed) {
@@ -134,22 +134,19 @@ Result<LetterRun> print_thank_you_letters(store::Database& db, const store::Acto
     if (!pdf) return pdf.status();
     result.pdf = std::move(*pdf);
     if (options.send) {
-      auto path = print::write_private_file(options.dir, "letters-" + print::file_timestamp(),
-                                            "pdf", result.pdf);
-      if (!path) return path.status();
-      result.path = *path;
-      written_path = *path;
+      auto pending = print::PendingFile::write(options.dir, "letters-" + print::file_timestamp(),
+                                               "pdf", result.pdf);
+      if (!pending) return pending.status();
+      pdf_file = std::move(*pending);
+      result.path = pdf_file.final_path();
     }
     if (Status s = hook(); !s) return s;
     return result;
   };
   if (!options.send) return db.read(run);
   auto written = db.write(actor, run);
-  if (!written && !written_path.empty()) {
-    // The unit rolled back (nothing marked): the PDF written before the commit must not stay.
-    std::error_code ec;
-    std::filesystem::remove(written_path, ec);
-  }
+  if (!written) return written;  // rolled back, nothing marked: pdf_file removes its file
+  if (Status s = pdf_file.publish(); !s) return s;
   return written;
 }
 

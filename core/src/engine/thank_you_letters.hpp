@@ -5,7 +5,9 @@
 // In ONE write unit: re-read the queue, mark each letter gift acknowledged (method "letter");
 // only the gifts this run marked are printed (a gift another run or node marked first is
 // skipped: the UPDATE ... WHERE acknowledged_at IS NULL lets one writer win), render the PDF,
-// write it (mode 0600) and commit. If the PDF cannot be written the unit rolls back: nothing is
+// write it (mode 0600) under a temporary name and commit; only then does it take its name
+// (print::PendingFile, decision 0220), so a kill before the commit leaves no letters PDF whose
+// letters are printed again. If the PDF cannot be written the unit rolls back: nothing is
 // marked. A dry run renders the letters (the PDF bytes are returned) but writes and marks nothing.
 #pragma once
 

@@ -29,7 +29,10 @@ Result<PreparedThankYou> thank_you_prepare(store::Unit& unit, const AckItem& ite
   p.outcome.personal_call = item.personal_call;
   p.outcome.channel = "email";
   // Re-read: the gift may have been thanked, the donor may have asked not to be emailed.
-  auto fresh = store::mail_queries::ack_queue(unit, {std::nullopt, item.gift.gift_id, 1, {}});
+  store::mail_queries::AckQueueFilter just_this;
+  just_this.gift_id = item.gift.gift_id;
+  just_this.limit = 1;
+  auto fresh = store::mail_queries::ack_queue(unit, just_this);
   if (!fresh) return fresh.status();
   if (fresh->empty()) {
     p.outcome.state = "skipped";

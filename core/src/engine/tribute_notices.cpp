@@ -230,7 +230,7 @@ Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::
   }
 
   // Letters (and the restricted donors' gifts, listed), in one unit with the PDF.
-  std::filesystem::path written_path;
+  print::PendingFile pdf_file;  // named only once the unit has committed (decision 0220)
   auto letters = [&](store::Unit& unit) -> Result<TributeNoticeRun> {
     TributeNoticeRun part;
     auto settings = store::mail_settings::get(unit);
@@ -285,22 +285,17 @@ Result<TributeNoticeRun> send_tribute_notices(store::Database& db, const store::
     if (!pdf) return pdf.status();
     part.pdf = std::move(*pdf);
     if (options.send) {
-      auto path = print::write_private_file(options.dir, file, "pdf", part.pdf);
-      if (!path) return path.status();
-      part.path = *path;
-      written_path = *path;
+      auto pending = print::PendingFile::write(options.dir, file, "pdf", part.pdf);
+      if (!pending) return pending.status();
+      pdf_file = std::move(*pending);
+      part.path = pdf_file.final_path();
     }
     if (Status s = hook(); !s) return s;
     return part;
   };
   auto printed = options.send ? db.write(actor, letters) : db.read(letters);
-  if (!printed) {
-    if (!written_path.empty()) {
-      std::error_code ec;
-      std::filesystem::remove(written_path, ec);  // rolled back: nothing recorded
-    }
-    return printed.status();
-  }
+  if (!printed) return printed.status();  // rolled back, nothing recorded: pdf_file removes it
+  if (Status s = pdf_file.publish(); !s) return s;
   for (auto& o : printed->outcomes) run.outcomes.push_back(std::move(o));
   run.letters = printed->letters;
   run.path = printed->path;

@@ -33,7 +33,7 @@ struct Issued {
 };
 
 Result<Issued> issue_one(store::Unit& unit, const Context& ctx, long long constituent_id,
-                         const StatementOptions& options, std::filesystem::path& written) {
+                         const StatementOptions& options, print::PendingFile& written) {
   Issued out;
   out.outcome.constituent_id = constituent_id;
   auto existing = store::receipts::find(unit, constituent_id, ctx.period.year);
@@ -76,11 +76,12 @@ Result<Issued> issue_one(store::Unit& unit, const Context& ctx, long long consti
   out.piece = statement_piece(s->content);
   auto pdf = print::render_pdf({out.piece}, {ctx.paper, "Statement " + receipt->receipt_number});
   if (!pdf) return pdf.status();
-  auto path =
-      print::write_private_file(options.dir, "statement-" + receipt->receipt_number, "pdf", *pdf);
-  if (!path) return path.status();
-  written = *path;
-  out.outcome.pdf_path = *path;
+  // Named only once the unit (the receipt) has committed (decision 0220).
+  auto pending =
+      print::PendingFile::write(options.dir, "statement-" + receipt->receipt_number, "pdf", *pdf);
+  if (!pending) return pending.status();
+  written = std::move(*pending);
+  out.outcome.pdf_path = written.final_path();
 
   bool email = can_email(s->donor) && s->tmpl.has_value();
   if (email) {
@@ -180,7 +181,7 @@ Result<StatementRun> issue_statements(store::Database& db, const store::Actor& a
       run.stopped = true;
       break;
     }
-    std::filesystem::path written;
+    print::PendingFile written;  // removed unless the unit commits
     auto issued = db.write(actor, [&](store::Unit& unit) -> Result<Issued> {
       auto one = issue_one(unit, ctx, id, options, written);
       if (one && !one->message && options.on_outcome) {
@@ -188,11 +189,9 @@ Result<StatementRun> issue_statements(store::Database& db, const store::Actor& a
       }
       return one;
     });
-    if (!issued) {
-      if (!written.empty()) {
-        std::error_code ec;
-        std::filesystem::remove(written, ec);
-      }
+    if (issued) {
+      if (Status named = written.publish(); !named) return named;
+    } else {
       // A setting the whole run needs (mail.from) stops it; a problem with one donor does not.
       if (issued.status().message().rfind("mail.from", 0) == 0) return issued.status();
       StatementOutcome o;

@@ -65,11 +65,13 @@ DonorCounts donor_counts(Unit& unit, const std::string& year_start, const std::s
   return counts;
 }
 
-long long unacknowledged_count(Unit& unit, bool include_restricted) {
+long long unacknowledged_count(Unit& unit, bool include_restricted,
+                               const std::string& received_until) {
   const int all = include_restricted ? 1 : 0;
   long long count = 0;
-  unit.sql() << std::string("SELECT COUNT(*)") + kCountedGifts + " AND g.acknowledged_at IS NULL",
-      soci::into(count), soci::use(all);
+  unit.sql() << std::string("SELECT COUNT(*)") + kCountedGifts +
+                    " AND g.acknowledged_at IS NULL AND g.received_on <= :until",
+      soci::into(count), soci::use(all), soci::use(received_until);
   return count;
 }
 

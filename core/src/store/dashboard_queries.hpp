@@ -37,8 +37,10 @@ DonorCounts donor_counts(Unit& unit, const std::string& year_start, const std::s
                          const std::string& last_year_start, const std::string& last_year_end,
                          bool include_restricted);
 
-// Completed / partially refunded, non-deleted gifts without an acknowledgment.
-long long unacknowledged_count(Unit& unit, bool include_restricted);
+// Completed / partially refunded, non-deleted gifts without an acknowledgment; with
+// `received_until` (YYYY-MM-DD), only those received on or before it (the overdue ones).
+long long unacknowledged_count(Unit& unit, bool include_restricted,
+                               const std::string& received_until = "9999-12-31");
 
 struct RecentGift {
   long long id = 0;

@@ -12,6 +12,30 @@ namespace {
 
 const char* kLiveGift = "g.deleted_at IS NULL AND g.status IN ('completed', 'partially_refunded')";
 
+// The queue's FROM and WHERE (gifts g, constituents c, primary emails e), with five
+// placeholders bound in this order: since, until, gift, gift, all (1: restricted donors too).
+std::string ack_queue_from() {
+  return std::string(
+             " FROM gifts g JOIN constituents c ON c.id = g.constituent_id "
+             "LEFT JOIN emails e ON e.constituent_id = c.id AND e.is_primary = TRUE "
+             "WHERE g.acknowledged_at IS NULL AND c.deleted_at IS NULL AND ") +
+         kLiveGift +
+         " AND g.received_on >= :since AND g.received_on <= :until AND (:gift = 0 OR g.id = "
+         ":gift2) AND (:all = 1 OR c.restricted = FALSE)";
+}
+
+struct AckQueueBinds {
+  std::string since;
+  std::string until;
+  long long gift = 0;
+  int all = 1;
+  explicit AckQueueBinds(const AckQueueFilter& f)
+      : since(f.since.value_or("1900-01-01")),
+        until(f.until.value_or("9999-12-31")),
+        gift(f.gift_id.value_or(0)),
+        all(f.include_restricted ? 1 : 0) {}
+};
+
 }  // namespace
 
 Result<std::vector<AckRow>> ack_queue(Unit& unit, const AckQueueFilter& filter) {
@@ -19,20 +43,15 @@ Result<std::vector<AckRow>> ack_queue(Unit& unit, const AckQueueFilter& filter) 
       "SELECT g.id, g.constituent_id, c.display_name, g.received_on, g.amount_minor, "
       "g.currency, g.base_amount_minor, g.base_currency, g.tribute_type, e.email, "
       "c.do_not_email, (SELECT COUNT(*) FROM mail_messages m WHERE m.gift_id = g.id AND "
-      "m.purpose = 'thank_you' AND m.state = 'sending') "
-      "FROM gifts g JOIN constituents c ON c.id = g.constituent_id "
-      "LEFT JOIN emails e ON e.constituent_id = c.id AND e.is_primary = TRUE "
-      "WHERE g.acknowledged_at IS NULL AND c.deleted_at IS NULL AND " +
-      std::string(kLiveGift) +
-      " AND g.received_on >= :since AND (:gift = 0 OR g.id = :gift2) AND " + kAfterCursor +
-      " ORDER BY g.received_on, g.id LIMIT " + std::to_string(filter.limit < 1 ? 1 : filter.limit);
-  std::string since = filter.since.value_or("1900-01-01");
-  long long gift = filter.gift_id.value_or(0);
+      "m.purpose = 'thank_you' AND m.state = 'sending')" +
+      ack_queue_from() + " AND " + kAfterCursor + " ORDER BY g.received_on, g.id LIMIT " +
+      std::to_string(filter.limit < 1 ? 1 : filter.limit);
+  const AckQueueBinds b(filter);
   const QueueCursor& after = filter.after;
   std::vector<AckRow> out;
-  soci::rowset<soci::row> rows =
-      (unit.sql().prepare << sql, soci::use(since), soci::use(gift), soci::use(gift),
-       soci::use(after.day), soci::use(after.day), soci::use(after.id));
+  soci::rowset<soci::row> rows = (unit.sql().prepare << sql, soci::use(b.since), soci::use(b.until),
+                                  soci::use(b.gift), soci::use(b.gift), soci::use(b.all),
+                                  soci::use(after.day), soci::use(after.day), soci::use(after.id));
   for (const auto& row : rows) {
     RowReader r(row);
     AckRow a;
@@ -50,6 +69,25 @@ Result<std::vector<AckRow>> ack_queue(Unit& unit, const AckQueueFilter& filter) 
     a.in_flight = r.integer() > 0;
     out.push_back(a);
   }
+  return out;
+}
+
+Result<AckQueueCounts> ack_queue_counts(Unit& unit, const AckQueueFilter& filter,
+                                        const std::string& first_day,
+                                        const std::string& second_day) {
+  const AckQueueBinds b(filter);
+  soci::row row;
+  unit.sql() << "SELECT COUNT(*), COALESCE(SUM(CASE WHEN g.received_on <= :first THEN 1 ELSE 0 "
+                "END), 0), COALESCE(SUM(CASE WHEN g.received_on > :first2 AND g.received_on <= "
+                ":second THEN 1 ELSE 0 END), 0)" +
+                    ack_queue_from(),
+      soci::use(first_day), soci::use(first_day), soci::use(second_day), soci::use(b.since),
+      soci::use(b.until), soci::use(b.gift), soci::use(b.gift), soci::use(b.all), soci::into(row);
+  RowReader r(row);
+  AckQueueCounts out;
+  out.total = r.integer();
+  out.up_to_first = r.integer();
+  out.up_to_second = r.integer();
   return out;
 }
 

@@ -31,12 +31,27 @@ struct AckQueueFilter {
   std::optional<std::string> since;  // received on or after (YYYY-MM-DD)
   std::optional<long long> gift_id;  // just this gift
   int limit = 500;
-  QueueCursor after;  // only gifts after this one (the next page)
+  QueueCursor after;                 // only gifts after this one (the next page)
+  std::optional<std::string> until;  // received on or before (YYYY-MM-DD)
+  bool include_restricted = true;    // false: leave out restricted donors' gifts (a listing for
+                                     // a user without the restricted grant)
 };
 
 // Completed (or partly refunded) gifts, not deleted, acknowledged_at empty, donor not deleted;
 // oldest first.
 Result<std::vector<AckRow>> ack_queue(Unit& unit, const AckQueueFilter& filter);
+
+// The whole queue the filter selects (limit and cursor aside), counted by received-on day:
+// `up_to_first` counts the gifts received on or before `first_day`, `up_to_second` those after
+// it and on or before `second_day` (the overdue and due-soon days of decision 0220).
+struct AckQueueCounts {
+  long long total = 0;
+  long long up_to_first = 0;
+  long long up_to_second = 0;
+};
+Result<AckQueueCounts> ack_queue_counts(Unit& unit, const AckQueueFilter& filter,
+                                        const std::string& first_day,
+                                        const std::string& second_day);
 
 struct DonorRow {
   long long id = 0;

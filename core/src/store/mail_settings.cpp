@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/date.hpp"
+#include "domain/thank_deadline.hpp"
 #include "domain/validation.hpp"
 #include "store/audit.hpp"
 #include "store/soci_optional.hpp"
@@ -16,6 +17,11 @@ bool is_count(const std::string& v) {
 
 bool is_rate(const std::string& v) {
   return is_count(v) && v.size() <= 4 && std::stoi(v) >= 1 && std::stoi(v) <= 6000;
+}
+
+bool is_thank_window(const std::string& v) {
+  return is_count(v) && v.size() <= 4 && std::stoi(v) >= 1 &&
+         std::stoi(v) <= domain::kMaxThankWithinHours;
 }
 
 bool is_public_url(const std::string& v) {
@@ -55,6 +61,9 @@ Result<MailSettings> get(Unit& unit) {
     if (key == "mail.appeal_rate_per_minute" && is_rate(value)) {
       out.appeal_rate_per_minute = std::stoi(value);
     }
+    if (key == "mail.thank_within_hours" && is_thank_window(value)) {
+      out.thank_within_hours = std::stoi(value);
+    }
   }
   return out;
 }
@@ -75,7 +84,8 @@ Status set(Unit& unit, const std::string& key, const std::string& value) {
                                  "mail.legal_text",
                                  "mail.statement_year",
                                  "mail.public_url",
-                                 "mail.appeal_rate_per_minute"};
+                                 "mail.appeal_rate_per_minute",
+                                 "mail.thank_within_hours"};
   bool known = false;
   for (const char* k : kKnown) known = known || key == k;
   if (!known) {
@@ -86,7 +96,7 @@ Status set(Unit& unit, const std::string& key, const std::string& value) {
                                  "mail.org_email, mail.tax_id, mail.signer_name, "
                                  "mail.signer_title, mail.paper_size, mail.legal_text, "
                                  "mail.statement_year, mail.public_url, "
-                                 "mail.appeal_rate_per_minute)");
+                                 "mail.appeal_rate_per_minute, mail.thank_within_hours)");
   }
   bool multiline = key == "mail.org_address" || key == "mail.legal_text";
   std::size_t longest = key == "mail.legal_text" ? 2000 : 500;
@@ -109,6 +119,9 @@ Status set(Unit& unit, const std::string& key, const std::string& value) {
   }
   if (key == "mail.appeal_rate_per_minute" && !is_rate(value)) {
     return Status::invalid_field(key, "must be a whole number of messages a minute, 1 to 6000");
+  }
+  if (key == "mail.thank_within_hours" && !is_thank_window(value)) {
+    return Status::invalid_field(key, "must be a whole number of hours, 1 to 720 (48 = two days)");
   }
   if (key == "mail.default_language" && value != "en" && value != "ko") {
     return Status::invalid_field(key, "must be en or ko");

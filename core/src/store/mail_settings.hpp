@@ -18,6 +18,9 @@
 //   mail.public_url            "https://crm.example.org": where donors reach this server; the
 //                              unsubscribe links in appeals start with it (required to send one)
 //   mail.appeal_rate_per_minute "60" messages a minute an appeal send goes out at (1..6000)
+//   mail.thank_within_hours    "48"     hours after the end of the day a gift was received by
+//                              which it should be thanked (1..720); the queue marks it overdue
+//                              after (domain/thank_deadline.hpp, decision 0220)
 #pragma once
 
 #include <string>
@@ -43,6 +46,7 @@ struct MailSettings {
   std::string statement_year = "calendar";
   std::string public_url;
   int appeal_rate_per_minute = 60;
+  int thank_within_hours = 48;
 };
 
 Result<MailSettings> get(Unit& unit);

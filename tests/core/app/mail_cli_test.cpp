@@ -73,6 +73,18 @@ TEST_F(MailCliTest, ThanksDonorsThroughTheOutboxOnceAndListsLetters) {
   ASSERT_EQ(queue.exit_code, 0) << queue.output;
   EXPECT_NE(queue.output.find("email minji@example.com"), std::string::npos) << queue.output;
   EXPECT_NE(queue.output.find("letter (do not email)"), std::string::npos) << queue.output;
+  // Both gifts are months old: past the 48-hour rule (decision 0220).
+  EXPECT_NE(queue.output.find("[overdue]"), std::string::npos) << queue.output;
+  EXPECT_NE(queue.output.find("2 waiting: 2 overdue, 0 due within 24 h"), std::string::npos)
+      << queue.output;
+  CliRun overdue = mail("mail ack-queue --overdue --json");
+  ASSERT_EQ(overdue.exit_code, 0) << overdue.output;
+  EXPECT_NE(overdue.output.find("\"overdue\": 2"), std::string::npos) << overdue.output;
+  EXPECT_NE(overdue.output.find("\"due_by\": \"2026-03-04T00:00:00Z\""), std::string::npos)
+      << overdue.output;
+  CliRun window = mail("mail settings set mail.thank_within_hours 0");
+  EXPECT_EQ(window.exit_code, 1);
+  EXPECT_NE(window.output.find("mail.thank_within_hours"), std::string::npos) << window.output;
 
   CliRun dry = mail("mail thank --dry-run");
   ASSERT_EQ(dry.exit_code, 0) << dry.output;

@@ -100,6 +100,38 @@ TEST_P(ThankYouLettersTest, LettersForDonorsWhoCannotBeEmailedOncePerGift) {
   EXPECT_TRUE(again->path.empty());
 }
 
+TEST_P(ThankYouLettersTest, ARolledBackPageLeavesNoPdfAndItsLettersStayDue) {
+  long long jane = testing::make_donor(db(), "Jane Doe", "");
+  long long gift = testing::record_gift_for(db(), jane, 123450, "2026-03-02", fund_);
+  LetterOptions options;
+  options.send = true;
+  options.dir = dir_;
+  // The unit fails after the PDF is written (as a kill before the commit would leave it).
+  options.on_printed = [](store::Unit&, const LetterRun& run) -> Status {
+    EXPECT_EQ(run.letters, 1);
+    return Status::unavailable("the run's record could not be written");
+  };
+  auto failed = print_thank_you_letters(db(), actor(), options);
+  ASSERT_FALSE(failed);
+  std::size_t files = 0;
+  if (std::filesystem::exists(dir_)) {
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir_)) ++files;
+  }
+  EXPECT_EQ(files, 0u) << "neither a letters PDF nor its temporary file stays";
+  EXPECT_EQ(testing::query_int(db(), "SELECT COUNT(*) FROM gifts WHERE id = " +
+                                         std::to_string(gift) + " AND acknowledged_at IS NULL"),
+            1);
+
+  auto run = print(true);  // the next run prints it, once
+  ASSERT_TRUE(run) << run.status().message();
+  ASSERT_EQ(run->letters, 1);
+  std::vector<std::filesystem::path> left;
+  for (const auto& e : std::filesystem::directory_iterator(dir_)) left.push_back(e.path());
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0], run->path);
+  EXPECT_EQ(testing::pdf_file_pages(run->path.string()), 1);
+}
+
 TEST_P(ThankYouLettersTest, A4PaperFromTheSetting) {
   testing::set_mail_setting(db(), "mail.paper_size", "a4");
   long long minji = testing::make_donor(db(), "김민지", "");

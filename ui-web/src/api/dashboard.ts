@@ -25,6 +25,8 @@ export interface Dashboard {
   my_tasks: { id: number; title: string; due_on: string | null; constituent_id: number | null; constituent_name: string | null }[];
   recent_gifts: { id: number; constituent_id: number; constituent_name: string; received_on: string; amount: Money }[];
   unacknowledged_gifts: number;
+  // Of those, past mail.thank_within_hours (decision 0220); absent from an older server.
+  unacknowledged_overdue?: number;
 }
 
 // Change from last year to this year as "+12.5%" / "−3.0%" / "new" (no giving last year).

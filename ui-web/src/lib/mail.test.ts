@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ackCounts, ackRows, checkYear, defaultStatementYear, failedState, followRun, plannedTotal, runOngoing, stateCounts, templateChanges, templateGroups, type AckItem, type MailTemplate } from './mail';
+import { ackCounts, ackRows, queueCounts, checkYear, defaultStatementYear, failedState, followRun, plannedTotal, runOngoing, stateCounts, templateChanges, templateGroups, type AckItem, type MailTemplate } from './mail';
 
 const item = (over: Partial<AckItem>): AckItem => ({
   gift_id: 1,
@@ -12,6 +12,9 @@ const item = (over: Partial<AckItem>): AckItem => ({
   reason: '',
   personal_call: false,
   in_flight: false,
+  due_by: '2026-01-05T00:00:00Z',
+  overdue: false,
+  due_soon: false,
   ...over,
 });
 
@@ -26,8 +29,20 @@ describe('acknowledgment queue', () => {
     expect(ackRows(items, 'letter').map((i) => i.gift_id)).toEqual([3]);
     expect(ackRows(items, 'email').map((i) => i.gift_id)).toEqual([1, 2]);
     expect(ackRows(items, 'call').map((i) => i.gift_id)).toEqual([1]);
-    expect(ackCounts(items)).toEqual({ all: 3, email: 2, letter: 1, call: 1 });
+    expect(ackCounts(items)).toEqual({ all: 3, overdue: 0, email: 2, letter: 1, call: 1 });
     expect(ackRows([], 'all')).toEqual([]);
+  });
+  it('shows the overdue alone, most overdue first, and takes the counts of the whole queue from the server', () => {
+    const queue = [
+      item({ gift_id: 5, received_on: '2026-01-09', due_soon: true }),
+      item({ gift_id: 4, received_on: '2026-01-03', overdue: true }),
+      item({ gift_id: 6, received_on: '2026-01-01', overdue: true }),
+    ];
+    expect(ackRows(queue, 'overdue').map((i) => i.gift_id)).toEqual([6, 4]);
+    expect(ackCounts(queue).overdue).toBe(2);
+    expect(queueCounts({ items: queue, counts: { total: 900, overdue: 700, due_soon: 40 } })).toEqual({ total: 900, overdue: 700, due_soon: 40, notListed: 897 });
+    // An answer without counts: counted from the items.
+    expect(queueCounts({ items: queue })).toEqual({ total: 3, overdue: 2, due_soon: 1, notListed: 0 });
   });
 });
 

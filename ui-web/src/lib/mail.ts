@@ -13,6 +13,24 @@ export interface AckItem {
   personal_call: boolean;
   in_flight: boolean;
   email?: string;
+  // The deadline (decision 0220): mail.thank_within_hours after the end of the day received
+  // (UTC); overdue once passed, due soon in the 24 hours before.
+  due_by: string;
+  overdue: boolean;
+  due_soon: boolean;
+}
+
+// GET /mail/ack-queue: at most 500 items, most overdue first; the counts cover the whole queue.
+export interface AckQueueCounts {
+  total: number;
+  overdue: number;
+  due_soon: number;
+}
+
+export interface AckQueueAnswer {
+  items: AckItem[];
+  counts?: AckQueueCounts;
+  thank_within_hours?: number;
 }
 
 export interface ThankMessage {
@@ -137,22 +155,37 @@ export interface MailTemplate {
   created_at: string;
 }
 
-export type AckView = 'all' | 'email' | 'letter' | 'call';
+export type AckView = 'all' | 'overdue' | 'email' | 'letter' | 'call';
 
-// The queue as shown: all, those thanked by email, by letter, or the large gifts flagged for a
-// personal call; oldest first (the longest-waiting donor is thanked first).
+function inView(i: AckItem, view: AckView): boolean {
+  if (view === 'all') return true;
+  if (view === 'overdue') return i.overdue;
+  if (view === 'call') return i.personal_call;
+  return i.channel === view;
+}
+
+// The queue as shown: all, the overdue, those thanked by email, by letter, or the large gifts
+// flagged for a personal call; oldest first, which is also the most overdue first (every gift
+// has the same window).
 export function ackRows(items: AckItem[], view: AckView): AckItem[] {
-  const shown = items.filter((i) => view === 'all' || (view === 'call' ? i.personal_call : i.channel === view));
+  const shown = items.filter((i) => inView(i, view));
   return [...shown].sort((a, b) => (a.received_on < b.received_on ? -1 : a.received_on > b.received_on ? 1 : a.gift_id - b.gift_id));
 }
 
 export function ackCounts(items: AckItem[]): Record<AckView, number> {
-  return {
-    all: items.length,
-    email: items.filter((i) => i.channel === 'email').length,
-    letter: items.filter((i) => i.channel === 'letter').length,
-    call: items.filter((i) => i.personal_call).length,
+  const views: AckView[] = ['all', 'overdue', 'email', 'letter', 'call'];
+  return Object.fromEntries(views.map((v) => [v, items.filter((i) => inView(i, v)).length])) as Record<AckView, number>;
+}
+
+// The queue's counts as the server gave them (over the whole queue, not only the items listed),
+// else counted from the items; and how many the list leaves out.
+export function queueCounts(answer: AckQueueAnswer): AckQueueCounts & { notListed: number } {
+  const counts = answer.counts ?? {
+    total: answer.items.length,
+    overdue: answer.items.filter((i) => i.overdue).length,
+    due_soon: answer.items.filter((i) => i.due_soon).length,
   };
+  return { ...counts, notListed: Math.max(0, counts.total - answer.items.length) };
 }
 
 // How many outcomes ended in each state ("accepted": 3, "rejected": 1, ...), in a stable order.

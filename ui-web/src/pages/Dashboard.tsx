@@ -142,6 +142,13 @@ function DashboardBody({ d }: { d: Dashboard }) {
           <h2 id="ack-title">{t('dash.ack')}</h2>
           <p className="big">{d.unacknowledged_gifts}</p>
           <p className="muted">{t('dash.notAcked')}</p>
+          {(d.unacknowledged_overdue ?? 0) > 0 && (
+            <p data-testid="dash-ack-overdue">
+              <Link className="tag tag-warn" to="/mail">
+                {t('dash.ackOverdue', { count: d.unacknowledged_overdue ?? 0 })}
+              </Link>
+            </p>
+          )}
         </section>
       </div>
     </>

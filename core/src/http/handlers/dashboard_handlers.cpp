@@ -7,12 +7,14 @@
 
 #include "domain/date.hpp"
 #include "domain/recurring_schedule.hpp"
+#include "domain/thank_deadline.hpp"
 #include "engine/needs_service.hpp"
 #include "engine/recurring_revenue.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json_body.hpp"
 #include "store/dashboard_queries.hpp"
+#include "store/mail_settings.hpp"
 #include "store/settings_repository.hpp"
 
 namespace steward::http {
@@ -98,6 +100,12 @@ Result<nlohmann::json> figures(store::Unit& u, const domain::Date& as_of, bool a
   namespace dash = store::dashboard;
   auto settings = store::settings::get(u);
   if (!settings) return settings.status();
+  auto mail = store::mail_settings::get(u);
+  if (!mail) return mail.status();
+  // Overdue thank-yous are counted at this moment, whatever as_of says (decision 0220).
+  const std::string overdue_until =
+      domain::thank_cutoffs(mail->thank_within_hours, domain::now_instant())
+          .overdue_until.to_string();
   const std::string cur = settings.value().base_currency;
   const int y = as_of.year();
   const unsigned m = as_of.month();
@@ -178,7 +186,8 @@ Result<nlohmann::json> figures(store::Unit& u, const domain::Date& as_of, bool a
       {"trend", trend},
       {"my_tasks", tasks},
       {"recent_gifts", recent},
-      {"unacknowledged_gifts", dash::unacknowledged_count(u, all)}};
+      {"unacknowledged_gifts", dash::unacknowledged_count(u, all)},
+      {"unacknowledged_overdue", dash::unacknowledged_count(u, all, overdue_until)}};
 }
 
 Response dashboard(Call& call) {
@@ -203,7 +212,7 @@ void add_dashboard_routes(Api& api) {
                     Access::kPermission,
                     auth::Permission::kReadDonors,
                     "Dashboard figures: year to date, this month, donors, MRR, needs, trend, "
-                    "tasks, recent and unacknowledged gifts",
+                    "tasks, recent and unacknowledged gifts (and how many are overdue)",
                     [](Call& c) { return dashboard(c); },
                     {}});
 }

@@ -37,7 +37,8 @@ json mail_settings_json(const store::mail_settings::MailSettings& s) {
           {"mail.legal_text", s.legal_text},
           {"mail.statement_year", s.statement_year},
           {"mail.public_url", s.public_url},
-          {"mail.appeal_rate_per_minute", std::to_string(s.appeal_rate_per_minute)}};
+          {"mail.appeal_rate_per_minute", std::to_string(s.appeal_rate_per_minute)},
+          {"mail.thank_within_hours", std::to_string(s.thank_within_hours)}};
 }
 
 json mail_template_json(const domain::MailTemplate& t) {

@@ -1,5 +1,5 @@
 // Mail sending routes (registered by add_mail_routes, mail_handlers.cpp):
-//   GET  /api/v1/mail/ack-queue                          send mail: ?since=YYYY-MM-DD
+//   GET  /api/v1/mail/ack-queue                          send mail: ?since=YYYY-MM-DD&overdue=true
 //   POST /api/v1/mail/thank                              send mail: {"send": false} is a dry run
 //   POST /api/v1/mail/statements                         send mail: {"year": 2026, "send": ...}
 //   GET  /api/v1/mail/statements/{constituent_id}/{year} send mail: the statement PDF (preview)
@@ -47,28 +47,22 @@ Result<std::string> choose_mailer(store::Unit& unit) { return engine::choose_mai
 
 namespace {
 
+// The queue (at most 500 gifts, most overdue first) and its counts over every gift it holds.
 Response ack_queue(Call& call) {
   engine::AckRule rule;
   if (auto since = call.request.query_param("since")) rule.since = *since;
-  auto queue = call.db.read([&](store::Unit& u) { return engine::ack_queue(u, rule); });
-  if (!queue) return Response::from_status(queue.status());
-  json items = json::array();
-  for (const auto& item : *queue) {
-    json j = {{"gift_id", item.gift.gift_id},
-              {"constituent_id", item.gift.constituent_id},
-              {"donor", item.gift.donor_name},
-              {"received_on", item.gift.received_on},
-              {"amount_minor", item.gift.amount_minor},
-              {"currency", item.gift.currency},
-              {"channel", engine::ack_channel_name(item.channel)},
-              {"reason", item.reason},
-              {"personal_call", item.personal_call},
-              {"in_flight", item.gift.in_flight}};
-    if (item.channel == engine::AckChannel::kEmail && item.gift.email)
-      j["email"] = *item.gift.email;
-    items.push_back(j);
+  if (auto overdue = call.request.query_param("overdue")) {
+    if (*overdue != "true" && *overdue != "false") {
+      return Response::from_status(Status::invalid_field("overdue", "must be true or false"));
+    }
+    rule.overdue_only = *overdue == "true";
   }
-  return Response::json(200, {{"items", items}});
+  // Restricted donors' gifts are listed and counted only for users granted them (decision
+  // 0220); the runs still thank them.
+  rule.include_restricted = call.sees_restricted();
+  auto queue = call.db.read([&](store::Unit& u) { return engine::ack_queue_answer(u, rule); });
+  if (!queue) return Response::from_status(queue.status());
+  return Response::json(200, queue->to_json());
 }
 
 // The sample size asked for; out of range -> 0, which the engine refuses naming the field.
@@ -216,16 +210,26 @@ void add_mail_send_routes(Api& api) {
          "/api/v1/mail/ack-queue",
          Access::kPermission,
          auth::Permission::kSendMail,
-         "Gifts waiting for a thank-you, and how each donor will be thanked",
+         "Gifts waiting for a thank-you (at most 500, most overdue first), how each donor will be "
+         "thanked and by when (due_by, overdue, due_soon), with counts over the whole queue",
          ack_queue,
          {{"parameters", json::array({{{"name", "since"},
                                        {"in", "query"},
                                        {"required", false},
                                        {"schema", {{"type", "string"}, {"format", "date"}}},
-                                       {"description", "only gifts received on or after"}}})},
+                                       {"description", "only gifts received on or after"}},
+                                      {{"name", "overdue"},
+                                       {"in", "query"},
+                                       {"required", false},
+                                       {"schema", kSendBool},
+                                       {"description", "true: only gifts past their deadline"}}})},
           {"response",
            {{"type", "object"},
-            {"properties", {{"items", outcome_list_schema({{"type", "object"}})}}}}},
+            {"properties",
+             {{"items", outcome_list_schema({{"type", "object"}})},
+              {"counts", {{"type", "object"}}},
+              {"thank_within_hours", kSendInteger},
+              {"as_of", kSendString}}}}},
           {"status", 200}}});
   r.add({"POST",
          "/api/v1/mail/thank",

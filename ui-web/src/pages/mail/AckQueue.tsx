@@ -1,6 +1,7 @@
-// The acknowledgment queue (/mail): gifts waiting for a thank-you, oldest first, how each donor
-// will be thanked (email, or a printed letter and why), and large gifts flagged for a personal
-// call. "Prepare thank-yous" shows what a run would do (nothing is sent); "Send now" emails who
+// The acknowledgment queue (/mail): gifts waiting for a thank-you, most overdue first, how each
+// donor will be thanked (email, or a printed letter and why), which are past the time rule
+// (mail.thank_within_hours, decision 0220: an "Overdue" badge, counts over the whole queue) and
+// large gifts flagged for a personal call. "Prepare thank-yous" shows what a run would do (nothing is sent); "Send now" emails who
 // can be emailed and prints the letters (a PDF to download); each gift is acknowledged once.
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -10,15 +11,15 @@ import { Empty, Loaded } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatMinor } from '../../lib/format';
 import { useLoad } from '../../lib/hooks';
-import { ackCounts, ackRows, followRun, plannedTotal, runOngoing, type AckItem, type AckView, type ThankAnswer } from '../../lib/mail';
+import { ackCounts, ackRows, followRun, plannedTotal, queueCounts, runOngoing, type AckQueueAnswer, type AckView, type ThankAnswer } from '../../lib/mail';
 import { RunOutcomes, thankRows } from './RunOutcomes';
 import { RunStatus } from './RunStatus';
 
-const views: AckView[] = ['all', 'email', 'letter', 'call'];
+const views: AckView[] = ['all', 'overdue', 'email', 'letter', 'call'];
 
 export function AckQueuePage() {
   const { t, tx } = useI18n();
-  const [load, reload] = useLoad((signal) => get<{ items: AckItem[] }>(apiPath('/mail/ack-queue'), signal), [], { quiet: true });
+  const [load, reload] = useLoad((signal) => get<AckQueueAnswer>(apiPath('/mail/ack-queue'), signal), [], { quiet: true });
   const [view, setView] = useState<AckView>('all');
   const [busy, setBusy] = useState<'' | 'plan' | 'send'>('');
   const [error, setError] = useState('');
@@ -48,13 +49,26 @@ export function AckQueuePage() {
         <h1>{t('mail.ackTitle')}</h1>
       </div>
       <Loaded load={load} retry={reload}>
-        {({ items }) => {
+        {(answer) => {
+          const { items } = answer;
           const counts = ackCounts(items);
           const rows = ackRows(items, view);
+          const waiting = queueCounts(answer);
           return (
             <>
               <div className="card">
                 <p className="muted">{t('mail.ackIntro')}</p>
+                {waiting.total > 0 && (
+                  <p data-testid="ack-deadline-counts">
+                    {waiting.overdue > 0 && (
+                      <>
+                        <span className="tag tag-warn">{t('mail.overdueCount', { count: waiting.overdue })}</span>{' '}
+                      </>
+                    )}
+                    {t('mail.deadlineCounts', { total: waiting.total, overdue: waiting.overdue, dueSoon: waiting.due_soon, hours: answer.thank_within_hours ?? 48 })}
+                    {waiting.notListed > 0 && <> {t('mail.notListed', { shown: items.length, total: waiting.total })}</>}
+                  </p>
+                )}
                 <fieldset className="radio-row">
                   <legend>{t('mail.show')}</legend>
                   {views.map((v) => (
@@ -89,6 +103,16 @@ export function AckQueuePage() {
                             <td className="numeric">{formatMinor(i.amount_minor, i.currency)}</td>
                             <td>{i.channel === 'email' ? (i.email ?? t('mail.email')) : `${t('mail.letter')}${i.reason ? ` (${i.reason})` : ''}`}</td>
                             <td>
+                              {i.overdue && (
+                                <span className="tag tag-warn" title={i.due_by}>
+                                  {t('mail.overdue')}
+                                </span>
+                              )}
+                              {i.due_soon && (
+                                <span className="tag" title={i.due_by}>
+                                  {t('mail.dueSoon')}
+                                </span>
+                              )}
                               {i.personal_call && <span className="tag tag-warn">{t('mail.personalCall')}</span>}
                               {i.in_flight && <span className="tag">{t('mail.inFlight')}</span>}
                             </td>
