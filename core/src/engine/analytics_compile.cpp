@@ -250,15 +250,26 @@ Compiled compile(const Query& query, const Context& context) {
   std::string partition = keys.empty() ? "" : "PARTITION BY ";
   for (std::size_t i = 0; i < keys.size(); ++i) partition += (i ? ", " : "") + keys[i];
 
-  // The exact median: the one or two middle amounts of each group.
-  sql += " ranked AS (SELECT " + key_list + "amount, ROW_NUMBER() OVER (" + partition +
-         " ORDER BY amount, gift_id) AS rn, COUNT(*) OVER (" + (keys.empty() ? "" : partition) +
-         ") AS n FROM f),"
-         " mid AS (SELECT " +
-         key_list +
-         "SUM(amount) AS median_sum, COUNT(*) AS median_count FROM ranked"
-         " WHERE rn = (n + 1) / 2 OR rn = (n + 2) / 2" +
-         group_by + "),";
+  // The exact median: the one or two middle amounts of each group, added up with their count
+  // (C++ divides). PostgreSQL's percentile_disc in both directions gives them without a window
+  // over every fact (as report-giving-trends does, decision 0221); SQLite has no ordered-set
+  // aggregates, so ROW_NUMBER and COUNT windows pick them.
+  if (context.postgresql) {
+    sql += " mid AS (SELECT " + key_list +
+           "percentile_disc(0.5) WITHIN GROUP (ORDER BY amount)"
+           " + percentile_disc(0.5) WITHIN GROUP (ORDER BY amount DESC) AS median_sum,"
+           " CASE WHEN COUNT(*) > 0 THEN 2 ELSE 0 END AS median_count FROM f" +
+           group_by + "),";
+  } else {
+    sql += " ranked AS (SELECT " + key_list + "amount, ROW_NUMBER() OVER (" + partition +
+           " ORDER BY amount, gift_id) AS rn, COUNT(*) OVER (" + (keys.empty() ? "" : partition) +
+           ") AS n FROM f),"
+           " mid AS (SELECT " +
+           key_list +
+           "SUM(amount) AS median_sum, COUNT(*) AS median_count FROM ranked"
+           " WHERE rn = (n + 1) / 2 OR rn = (n + 2) / 2" +
+           group_by + "),";
+  }
   sql += " agg AS (SELECT " + key_list +
          "SUM(f.amount) AS amount, COUNT(*) AS gift_count, COUNT(DISTINCT f.donor) AS donor_count,"
          " COUNT(DISTINCT CASE WHEN f.received_on = fi.first_on THEN f.donor END) AS new_donors,"
