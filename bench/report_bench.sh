@@ -14,7 +14,8 @@
 #   bench/report_bench.sh [STEWARD_BIN]
 # Environment: REPORT_BENCH_CONSTITUENTS (default 1000000), REPORT_BENCH_YEARS (9),
 # REPORT_BENCH_SEED (1), STEWARD_BENCH_PG_URL (a PostgreSQL server the bench may create the
-# database steward_report_bench on; default: a throw-away cluster from scripts/lib/postgres.sh).
+# database REPORT_BENCH_DB, default steward_report_bench, on; default: a throw-away cluster from
+# scripts/lib/postgres.sh).
 # The generated database is kept and reused while its size and seed match (on the throw-away
 # cluster it goes with the cluster).
 set -euo pipefail
@@ -30,7 +31,8 @@ mkdir -p "$work"
 
 # shellcheck source=bench_pg.sh
 source "$root/bench/bench_pg.sh"
-db=$server_url/steward_report_bench
+dbname=${REPORT_BENCH_DB:-steward_report_bench}
+db=$server_url/$dbname
 now() { date +%s.%N; }
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
@@ -41,8 +43,8 @@ have=$(psql -X -At "$db" -c "SELECT note FROM report_bench_meta" 2>/dev/null || 
 [[ -d $work/plugins ]] || have=""
 if [[ "$have" != "$want" ]]; then
   echo "report_bench: generating $want (this takes a while)"
-  psql_q "$server_url/postgres" -c "DROP DATABASE IF EXISTS steward_report_bench" \
-    -c "CREATE DATABASE steward_report_bench" >/dev/null
+  psql_q "$server_url/postgres" -c "DROP DATABASE IF EXISTS \"$dbname\"" \
+    -c "CREATE DATABASE \"$dbname\"" >/dev/null
   rm -rf "$work/plugins" && mkdir -p "$work/plugins" && chmod 755 "$work/plugins"
   t0=$(now)
   "$bin" --database "$db" migrate >/dev/null
@@ -53,6 +55,7 @@ if [[ "$have" != "$want" ]]; then
     -c "INSERT INTO report_bench_meta VALUES ('$want')"
   echo "report_bench: generated in $(printf '%.0f' "$(echo "$(now) - $t0" | bc -l)") s"
 fi
+"$bin" --database "$db" migrate >/dev/null  # a kept database gets this binary's views
 "$bin" --database "$db" --plugin-dir "$work/plugins" plugins install-bundled >/dev/null
 gifts=$(psql -X -At "$db" -c "SELECT count(*) FROM gifts")
 echo "report_bench: $want: $gifts gifts; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"

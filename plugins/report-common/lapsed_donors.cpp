@@ -7,26 +7,29 @@ namespace {
 
 using sdk::ValueType;
 
+// One pass over the donor's gifts: the window numbers them newest first (the last gift), the
+// grouping adds up lifetime, last-year and this-year giving. received_date compares natively
+// (a DATE on PostgreSQL, migration 0027); the runner makes PostgreSQL print dates as ISO.
 constexpr const char* kSql = R"(
 WITH g AS (
-  SELECT {unit} AS unit_id, gift_id, received_on, base_net_minor AS amount, base_currency
-    FROM analytics_gifts WHERE received_on <= ?
+  SELECT {unit} AS unit_id, gift_id, received_date, base_net_minor AS amount, base_currency
+    FROM analytics_gifts WHERE received_date <= ?
   {soft}
 ),
 r AS (
-  SELECT unit_id, gift_id, received_on, amount, base_currency,
+  SELECT unit_id, gift_id, received_date, amount, base_currency,
          ROW_NUMBER() OVER (PARTITION BY unit_id
-                            ORDER BY received_on DESC, gift_id DESC) AS recency
+                            ORDER BY received_date DESC, gift_id DESC) AS recency
     FROM g
 ),
 a AS (
-  SELECT unit_id, MAX(received_on) AS last_on, SUM(amount) AS lifetime, COUNT(*) AS gifts,
+  SELECT unit_id, MAX(received_date) AS last_on, SUM(amount) AS lifetime, COUNT(*) AS gifts,
          MAX(base_currency) AS currency,
          SUM(CASE WHEN recency = 1 THEN amount ELSE 0 END) AS last_amount,
-         SUM(CASE WHEN received_on >= ? AND received_on <= ? THEN amount ELSE 0 END) AS compare_total,
-         SUM(CASE WHEN received_on >= ? AND received_on <= ? THEN 1 ELSE 0 END) AS last_year_count,
-         SUM(CASE WHEN received_on >= ? THEN 1 ELSE 0 END) AS this_year_count,
-         SUM(CASE WHEN received_on < ? THEN 1 ELSE 0 END) AS earlier_count
+         SUM(CASE WHEN received_date >= ? AND received_date <= ? THEN amount ELSE 0 END) AS compare_total,
+         SUM(CASE WHEN received_date >= ? AND received_date <= ? THEN 1 ELSE 0 END) AS last_year_count,
+         SUM(CASE WHEN received_date >= ? THEN 1 ELSE 0 END) AS this_year_count,
+         SUM(CASE WHEN received_date < ? THEN 1 ELSE 0 END) AS earlier_count
     FROM r GROUP BY unit_id
 )
 SELECT a.unit_id, c.display_name, a.last_on, a.last_amount, a.compare_total, a.lifetime,
@@ -38,8 +41,8 @@ SELECT a.unit_id, c.display_name, a.last_on, a.last_amount, a.compare_total, a.l
 )";
 
 constexpr const char* kSoftCredits =
-    "UNION ALL SELECT constituent_id, gift_id, received_on, base_net_minor, base_currency"
-    " FROM analytics_soft_credits WHERE received_on <= ?";
+    "UNION ALL SELECT constituent_id, gift_id, received_date, base_net_minor, base_currency"
+    " FROM analytics_soft_credits WHERE received_date <= ?";
 
 std::string replace(std::string text, const std::string& key, const std::string& value) {
   auto at = text.find(key);

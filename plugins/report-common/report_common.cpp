@@ -1,6 +1,5 @@
 #include "report_common.hpp"
 
-#include <algorithm>
 #include <cstdlib>
 
 namespace steward::reports {
@@ -91,12 +90,8 @@ double percent(std::int64_t part, std::int64_t whole) {
   return static_cast<double>(divide_rounded(part * 10000, whole)) / 100.0;
 }
 
-std::int64_t median(std::vector<std::int64_t>& values) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  if (n % 2 == 1) return values[n / 2];
-  return divide_rounded(values[n / 2 - 1] + values[n / 2], 2);
+bool is_postgresql(const sdk::QueryCapability& db) {
+  return db.query("SELECT version()", {}).is_ok();
 }
 
 sdk::ParameterSpec as_of_parameter() {

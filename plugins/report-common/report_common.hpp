@@ -37,9 +37,10 @@ bool is_null(const Value& v);
 std::int64_t divide_rounded(std::int64_t a, std::int64_t b);
 // part / whole as a percentage rounded to two decimals; 0 when whole is 0.
 double percent(std::int64_t part, std::int64_t whole);
-// The median of integer amounts (mean of the two middle ones when even, rounded half away from
-// zero); 0 for none. Sorts `values`.
-std::int64_t median(std::vector<std::int64_t>& values);
+// True when the capability runs on PostgreSQL, for the few places where its SQL is much faster
+// than the portable form (ordered-set aggregates). Asks `SELECT version()`: SQLite has no such
+// function and refuses the statement when preparing it, which spoils no transaction.
+bool is_postgresql(const sdk::QueryCapability& db);
 
 // Parameter specs used by several reports.
 sdk::ParameterSpec as_of_parameter();

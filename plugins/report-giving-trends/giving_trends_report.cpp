@@ -1,5 +1,7 @@
 #include "giving_trends_report.hpp"
 
+#include <algorithm>
+
 #include "report_common.hpp"
 #include "trend_buckets.hpp"
 
@@ -8,38 +10,123 @@ namespace {
 
 using sdk::ValueType;
 
-// Each query returns: gift_id, donor, received_on, amount, currency, group key, group label.
-std::string trend_sql(const std::string& group_by) {
-  const std::string where = " WHERE g.received_on >= ? AND g.received_on <= ?";
-  const std::string gift_cols =
-      "SELECT g.gift_id, g.constituent_id, g.received_on, g.base_net_minor, g.base_currency, ";
+// Where a grouping's facts come from and what it groups by (on the fact row g).
+struct Facts {
+  const char* from;
+  const char* key;
+  const char* label;
+  bool per_allocation;  // several rows of one gift may fall in one group (two parts, one fund)
+};
+
+Facts facts_for(const std::string& group_by) {
   if (group_by == "fund")
-    return gift_cols +
-           "CAST(g.fund_id AS TEXT), COALESCE(f.name, '')"
-           " FROM analytics_allocations g LEFT JOIN analytics_funds f ON f.fund_id = g.fund_id" +
-           where;
+    return {"analytics_allocations g LEFT JOIN analytics_funds f ON f.fund_id = g.fund_id",
+            "CAST(g.fund_id AS TEXT)", "COALESCE(f.name, '')", true};
   if (group_by == "campaign")
-    return gift_cols +
-           "COALESCE(CAST(g.campaign_id AS TEXT), ''), COALESCE(k.name, '(no campaign)')"
-           " FROM analytics_gifts g LEFT JOIN analytics_campaigns k"
-           " ON k.campaign_id = g.campaign_id" +
-           where;
+    return {"analytics_gifts g LEFT JOIN analytics_campaigns k ON k.campaign_id = g.campaign_id",
+            "COALESCE(CAST(g.campaign_id AS TEXT), '')", "COALESCE(k.name, '(no campaign)')",
+            false};
   if (group_by == "appeal")
-    return gift_cols +
-           "COALESCE(CAST(g.appeal_id AS TEXT), ''), COALESCE(a.name, '(no appeal)')"
-           " FROM analytics_gifts g LEFT JOIN analytics_appeals a ON a.appeal_id = g.appeal_id" +
-           where;
+    return {"analytics_gifts g LEFT JOIN analytics_appeals a ON a.appeal_id = g.appeal_id",
+            "COALESCE(CAST(g.appeal_id AS TEXT), '')", "COALESCE(a.name, '(no appeal)')", false};
   if (group_by == "method")
-    return gift_cols + "g.payment_method, g.payment_method FROM analytics_gifts g" + where;
+    return {"analytics_gifts g", "g.payment_method", "g.payment_method", false};
   if (group_by == "kind")
-    return gift_cols + "g.constituent_kind, g.constituent_kind FROM analytics_gifts g" + where;
+    return {"analytics_gifts g", "g.constituent_kind", "g.constituent_kind", false};
   if (group_by == "region")
-    return gift_cols +
-           "COALESCE(c.region, ''), COALESCE(c.region, '(no region)')"
-           " FROM analytics_gifts g LEFT JOIN analytics_constituents c"
-           " ON c.constituent_id = g.constituent_id" +
-           where;
-  return gift_cols + "'', 'All' FROM analytics_gifts g" + where;
+    return {
+        "analytics_gifts g LEFT JOIN analytics_constituents c"
+        " ON c.constituent_id = g.constituent_id",
+        "COALESCE(c.region, '')", "COALESCE(c.region, '(no region)')", false};
+  return {"analytics_gifts g", "''", "'All'", false};
+}
+
+// The period number of trend_buckets.hpp from the view's year and month columns.
+std::string period_sql(const std::string& grain, int fiscal_start_month,
+                       std::vector<sdk::Value>& params) {
+  if (grain == "quarter") return "g.received_year * 10 + (g.received_month + 2) / 3";
+  if (grain == "year") return "g.received_year";
+  if (grain == "fiscal_year") {
+    // Calendar fiscal years (start month 1) are never pushed into the next year.
+    params.emplace_back(std::int64_t{fiscal_start_month <= 1 ? 13 : fiscal_start_month});
+    return "g.received_year + CASE WHEN g.received_month >= ? THEN 1 ELSE 0 END";
+  }
+  return "g.received_year * 100 + g.received_month";
+}
+
+constexpr const char* kInWindow = "(g.received_date >= ? AND g.received_date <= ?)";
+
+// One row per role, period and group: total, gifts, donors and the middle amount(s), all
+// computed by the database (decision 0221). The median: PostgreSQL's percentile_disc taken in
+// both directions gives the two middle amounts (the same one when the count is odd); SQLite has
+// no ordered-set aggregates, so ROW_NUMBER and COUNT windows pick them. Both return their sum
+// and count, and the report divides, rounding half away from zero.
+// `fact_rows` against `gifts` tells whether a gift had two rows in one group (two allocations to
+// one fund): only then must the rows be added up per gift first (`per_gift`), which costs a
+// grouping of every fact, so the report asks for it only when a first answer shows the need.
+struct TrendQuery {
+  std::string sql;
+  std::vector<sdk::Value> params;
+};
+
+TrendQuery trend_query(const std::string& group_by, const std::string& grain, int start_month,
+                       const Date& from, const Date& to, const Window* last_year, bool split_roles,
+                       bool postgresql, bool per_gift) {
+  const Facts facts = facts_for(group_by);
+  per_gift = per_gift && facts.per_allocation;
+  TrendQuery q;
+  auto& p = q.params;
+  std::string role = "1";
+  std::string join;
+  if (last_year != nullptr && !split_roles) {
+    role = std::string("CASE WHEN ") + kInWindow + " THEN 1 ELSE 0 END + CASE WHEN " + kInWindow +
+           " THEN 2 ELSE 0 END";
+    p.insert(p.end(), {from.iso(), to.iso(), last_year->from.iso(), last_year->to.iso()});
+  }
+  const std::string period = period_sql(grain, start_month, p);
+  if (last_year != nullptr && split_roles) {
+    // Gifts in both windows are counted twice, once per role.
+    role = "w.role";
+    join =
+        std::string(" JOIN (SELECT 1 AS role UNION ALL SELECT 2 AS role) w ON (w.role = 1 AND ") +
+        kInWindow + ") OR (w.role = 2 AND " + kInWindow + ")";
+  }
+  std::string& sql = q.sql;
+  sql = "WITH f AS (SELECT " + role + " AS role, " + period + " AS period, " + facts.key +
+        " AS group_key, " + facts.label +
+        " AS group_label, g.gift_id, g.constituent_id AS donor, " +
+        (per_gift ? "SUM(g.base_net_minor) AS amount, MAX(g.base_currency)"
+                  : "g.base_net_minor AS amount, g.base_currency") +
+        " AS currency FROM " + facts.from + join;
+  if (!join.empty())
+    p.insert(p.end(), {from.iso(), to.iso(), last_year->from.iso(), last_year->to.iso()});
+  sql += std::string(" WHERE ") + kInWindow;
+  p.insert(p.end(), {(last_year != nullptr ? last_year->from : from).iso(), to.iso()});
+  if (per_gift) sql += " GROUP BY 1, 2, 3, 4, 5, 6";
+  sql += ")";
+  const std::string groups = " GROUP BY role, period, group_key, group_label";
+  const std::string figures =
+      "SELECT role, period, group_key, group_label, SUM(amount) AS total,"
+      " COUNT(DISTINCT gift_id) AS gifts, COUNT(DISTINCT donor) AS donors, COUNT(*) AS fact_rows, ";
+  if (postgresql) {
+    sql += " " + figures +
+           "percentile_disc(0.5) WITHIN GROUP (ORDER BY amount)"
+           " + percentile_disc(0.5) WITHIN GROUP (ORDER BY amount DESC) AS median_sum,"
+           " 2 AS median_count, MAX(currency) AS currency FROM f" +
+           groups;
+  } else {
+    sql +=
+        ", r AS (SELECT f.*, ROW_NUMBER() OVER (PARTITION BY role, period, group_key,"
+        " group_label ORDER BY amount, gift_id) AS rn, COUNT(*) OVER (PARTITION BY role,"
+        " period, group_key, group_label) AS n FROM f) " +
+        figures +
+        "SUM(CASE WHEN rn = (n + 1) / 2 OR rn = (n + 2) / 2 THEN amount ELSE 0 END)"
+        " AS median_sum,"
+        " SUM(CASE WHEN rn = (n + 1) / 2 OR rn = (n + 2) / 2 THEN 1 ELSE 0 END)"
+        " AS median_count, MAX(currency) AS currency FROM r" +
+        groups;
+  }
+  return q;
 }
 
 }  // namespace
@@ -89,18 +176,32 @@ Result<sdk::Table> GivingTrendsReport::run(const sdk::QueryCapability& db,
   const std::string grain = text_param(params, "grain");
   const std::string group_by = text_param(params, "group_by");
 
-  auto rows =
-      db.query(trend_sql(group_by), {(compare ? add_years(from, -1) : from).iso(), to.iso()});
-  if (!rows) return rows.status();
-  std::vector<TrendGift> gifts;
+  const Window last_year = last_year_window(from, to);
+  const bool split = compare && roles_share_a_period(from, to, last_year, grain, month);
+  const bool postgresql = is_postgresql(db);
+  sdk::QueryRows rows;
+  for (bool per_gift : {false, true}) {
+    const auto q = trend_query(group_by, grain, month, from, to, compare ? &last_year : nullptr,
+                               split, postgresql, per_gift);
+    auto answer = db.query(q.sql, q.params);
+    if (!answer) return answer.status();
+    rows = std::move(*answer);
+    const bool gift_in_two_rows =
+        std::any_of(rows.rows.begin(), rows.rows.end(), [](const std::vector<sdk::Value>& r) {
+          return as_int(r.at(7)) != as_int(r.at(5));  // fact_rows != gifts
+        });
+    if (!gift_in_two_rows) break;
+  }
+  std::vector<TrendGroup> groups;
   std::string currency;
-  for (const auto& r : rows->rows) {
-    gifts.push_back({as_int(r.at(0)), as_int(r.at(1)), as_date(r.at(2)), as_int(r.at(3)),
-                     as_text(r.at(5)), as_text(r.at(6))});
-    if (currency.empty()) currency = as_text(r.at(4));
+  for (const auto& r : rows.rows) {
+    groups.push_back({static_cast<int>(as_int(r.at(0))), as_int(r.at(1)), as_text(r.at(2)),
+                      as_text(r.at(3)), as_int(r.at(4)), as_int(r.at(5)), as_int(r.at(6)),
+                      as_int(r.at(8)), as_int(r.at(9))});
+    if (currency.empty()) currency = as_text(r.at(10));
   }
   if (currency.empty()) currency = "USD";
-  const auto buckets = bucket_trends(gifts, from, to, grain, month);
+  const auto buckets = trend_rows(groups, grain);
 
   sdk::Table t;
   t.columns = {{"period", "Period", ValueType::kText}};

@@ -1,5 +1,5 @@
 // The Fundraising Effectiveness Project (FEP) figures for two consecutive 12-month periods P1
-// and P2, from each donor's first gift date and net giving in P1 and in P2. Pure arithmetic.
+// and P2, from cells of donors classified in SQL (retention_report.cpp). Pure arithmetic.
 //
 //   new            gave in P2, first gift ever in P2
 //   recaptured     gave in P2, not in P1, gave before P1
@@ -19,14 +19,19 @@
 #include <cstdint>
 #include <vector>
 
-#include "steward/sdk/date.hpp"
-
 namespace steward::reports {
 
-struct DonorPeriods {
-  std::int64_t id = 0;
-  sdk::Date first_gift_on;  // first gift ever (up to the end of P2)
-  std::int64_t p1 = 0;      // net giving in P1, minor units
+// Donors who fall in the same FEP cell, as the report's grouped query returns them: where
+// their giving falls (P1, P2, both), whether their first gift ever is in P1 or P2, how P2
+// compares with P1, how many there are and their net giving in P1 and in P2.
+struct RetentionCell {
+  bool in_p1 = false;
+  bool in_p2 = false;
+  bool first_in_p1 = false;  // first gift ever on or after the start of P1
+  bool first_in_p2 = false;  // first gift ever on or after the start of P2
+  int change = 0;            // sign of P2 - P1: 1 up, 0 same, -1 down
+  std::int64_t donors = 0;
+  std::int64_t p1 = 0;  // net giving in P1 of all of them, minor units
   std::int64_t p2 = 0;
 };
 
@@ -34,10 +39,10 @@ struct Bucket {
   std::int64_t donors = 0;
   std::int64_t p1 = 0;
   std::int64_t p2 = 0;
-  void add(const DonorPeriods& d) {
-    ++donors;
-    p1 += d.p1;
-    p2 += d.p2;
+  void add(const RetentionCell& c) {
+    donors += c.donors;
+    p1 += c.p1;
+    p2 += c.p2;
   }
 };
 
@@ -47,7 +52,6 @@ struct RetentionFigures {
   Bucket p1_new, p1_new_retained, p1_repeat, p1_repeat_retained;
 };
 
-RetentionFigures compute_retention(const std::vector<DonorPeriods>& donors,
-                                   const sdk::Date& p1_start, const sdk::Date& p2_start);
+RetentionFigures compute_retention(const std::vector<RetentionCell>& cells);
 
 }  // namespace steward::reports

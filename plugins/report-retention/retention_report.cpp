@@ -8,15 +8,27 @@ namespace {
 
 using sdk::ValueType;
 
+// One grouped pass per donor (or household), then the donors counted per FEP cell, so the
+// database returns a dozen rows, not one per donor. received_date compares natively (a DATE on
+// PostgreSQL; migration 0027). Portable: both dialects run it unchanged.
 constexpr const char* kSql =
-    "SELECT {unit} AS unit_id, MIN(received_on) AS first_on,"
-    " SUM(CASE WHEN received_on >= ? AND received_on <= ? THEN base_net_minor ELSE 0 END) AS p1,"
-    " SUM(CASE WHEN received_on >= ? AND received_on <= ? THEN base_net_minor ELSE 0 END) AS p2,"
+    "WITH d AS ("
+    " SELECT {unit} AS unit_id, MIN(received_date) AS first_on,"
+    " SUM(CASE WHEN received_date >= ? AND received_date <= ? THEN base_net_minor ELSE 0 END)"
+    " AS p1,"
+    " SUM(CASE WHEN received_date >= ? AND received_date <= ? THEN base_net_minor ELSE 0 END)"
+    " AS p2,"
     " MAX(base_currency) AS currency"
-    " FROM analytics_gifts WHERE received_on <= ?"
+    " FROM analytics_gifts WHERE received_date <= ?"
     " GROUP BY {unit}"
-    " HAVING SUM(CASE WHEN received_on >= ? THEN 1 ELSE 0 END) > 0"
-    " ORDER BY 1";
+    " HAVING SUM(CASE WHEN received_date >= ? THEN 1 ELSE 0 END) > 0)"
+    " SELECT CASE WHEN p1 > 0 THEN 1 ELSE 0 END AS in_p1,"
+    " CASE WHEN p2 > 0 THEN 1 ELSE 0 END AS in_p2,"
+    " CASE WHEN first_on >= ? THEN 1 ELSE 0 END AS first_in_p1,"
+    " CASE WHEN first_on >= ? THEN 1 ELSE 0 END AS first_in_p2,"
+    " CASE WHEN p2 > p1 THEN 1 WHEN p2 = p1 THEN 0 ELSE -1 END AS change,"
+    " COUNT(*) AS donors, SUM(p1) AS p1, SUM(p2) AS p2, MAX(currency) AS currency"
+    " FROM d GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
 
 std::string with_unit(std::string sql, const std::string& unit) {
   for (auto at = sql.find("{unit}"); at != std::string::npos; at = sql.find("{unit}"))
@@ -57,21 +69,24 @@ Result<sdk::Table> RetentionReport::run(const sdk::QueryCapability& db,
   const Date p1_start = add_years(p2_start, -1);
   const Date p1_end = add_days(p2_start, -1);
   const std::string unit = unit_expression(text_param(params, "counting"));
-  auto rows = db.query(with_unit(kSql, unit), {p1_start.iso(), p1_end.iso(), p2_start.iso(),
-                                               p2_end.iso(), p2_end.iso(), p1_start.iso()});
+  auto rows = db.query(with_unit(kSql, unit),
+                       {p1_start.iso(), p1_end.iso(), p2_start.iso(), p2_end.iso(), p2_end.iso(),
+                        p1_start.iso(), p1_start.iso(), p2_start.iso()});
   if (!rows) return rows.status();
-  std::vector<DonorPeriods> donors;
+  std::vector<RetentionCell> cells;
   std::string currency;
   for (const auto& r : rows->rows) {
-    donors.push_back({as_int(r.at(0)), as_date(r.at(1)), as_int(r.at(2)), as_int(r.at(3))});
-    if (currency.empty()) currency = as_text(r.at(4));
+    cells.push_back({as_int(r.at(0)) != 0, as_int(r.at(1)) != 0, as_int(r.at(2)) != 0,
+                     as_int(r.at(3)) != 0, static_cast<int>(as_int(r.at(4))), as_int(r.at(5)),
+                     as_int(r.at(6)), as_int(r.at(7))});
+    if (currency.empty()) currency = as_text(r.at(8));
   }
   if (currency.empty()) {
     auto base = db.query("SELECT MAX(base_currency) FROM analytics_gifts", {});
     if (base && !base->rows.empty()) currency = as_text(base->rows[0].at(0));
     if (currency.empty()) currency = "USD";
   }
-  const RetentionFigures f = compute_retention(donors, p1_start, p2_start);
+  const RetentionFigures f = compute_retention(cells);
 
   sdk::Table t;
   t.columns = {{"metric", "Metric", ValueType::kText},

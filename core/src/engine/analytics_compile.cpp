@@ -11,8 +11,8 @@ namespace {
 
 using sdk::Value;
 
-const char* const kYear = "CAST(substr(g.received_on, 1, 4) AS INTEGER)";
-const char* const kMonth = "CAST(substr(g.received_on, 6, 2) AS INTEGER)";
+const char* const kYear = "g.received_year";
+const char* const kMonth = "g.received_month";
 
 // A dimension's grouping expression (on the fact row g and the joins below).
 struct DimensionSql {
@@ -66,8 +66,10 @@ constexpr FilterSql kFilters[] = {
     {"amount", "g.base_net_minor", false},
 };
 
-// The period bucket: an integer, consecutive buckets differ by one. Fiscal years are named by
-// the year they end in (start month 7: 2025-07-01 is in FY2026).
+// The period bucket: an integer, consecutive buckets differ by one. Dates are compared and
+// bucketed on the views' native received_date, received_year and received_month (migration
+// 0027, decision 0221), never on the text received_on. Fiscal years are named by the year they
+// end in (start month 7: 2025-07-01 is in FY2026).
 std::string bucket_sql(const std::string& grain, const std::string& alias,
                        std::vector<Value>& params, int start_month) {
   std::string y = kYear;
@@ -131,7 +133,8 @@ std::string filter_sql(const Filter& f, const Context& context, std::vector<Valu
 // With a fund dimension or filter, facts are allocations (as in report-giving-trends): a gift
 // split over two funds counts in each, with each allocation's net base amount.
 const char* const kAllocationFacts =
-    "(SELECT a.gift_id, a.constituent_id, a.restricted, a.received_on, a.fund_id,"
+    "(SELECT a.gift_id, a.constituent_id, a.restricted, a.received_date, a.received_year,"
+    " a.received_month, a.fund_id,"
     " a.base_net_minor, a.payment_method, a.campaign_id, a.appeal_id, x.constituent_kind"
     " FROM analytics_allocations a JOIN analytics_gifts x ON x.gift_id = a.gift_id) g";
 
@@ -219,15 +222,15 @@ Compiled compile(const Query& query, const Context& context) {
 
   std::string& sql = out.sql;
   sql =
-      "WITH firsts AS (SELECT constituent_id AS donor, MIN(received_on) AS first_on"
+      "WITH firsts AS (SELECT constituent_id AS donor, MIN(received_date) AS first_on"
       " FROM analytics_gifts GROUP BY constituent_id),"
       " prev AS (SELECT DISTINCT g.constituent_id AS donor, " +
       prev_bucket +
-      " AS bucket FROM analytics_gifts g WHERE g.received_on >= ? AND g.received_on <= ?),"
+      " AS bucket FROM analytics_gifts g WHERE g.received_date >= ? AND g.received_date <= ?),"
       " f AS (SELECT " +
       select_keys + bucket +
       " AS bucket, g.gift_id, g.constituent_id AS donor, g.base_net_minor AS amount,"
-      " g.received_on FROM " +
+      " g.received_date FROM " +
       std::string(by_allocation(query) ? kAllocationFacts : "analytics_gifts g");
   p.insert(p.end(), prev_params.begin(), prev_params.end());
   p.emplace_back(prev_from);
@@ -236,7 +239,7 @@ Compiled compile(const Query& query, const Context& context) {
   p.insert(p.end(), bucket_params.begin(), bucket_params.end());
   for (const std::string& j : joins) sql += j;
   p.insert(p.end(), join_params.begin(), join_params.end());
-  sql += " WHERE g.received_on >= ? AND g.received_on <= ? AND (? = 1 OR g.restricted = 0)";
+  sql += " WHERE g.received_date >= ? AND g.received_date <= ? AND (? = 1 OR g.restricted = 0)";
   p.emplace_back(context.from);
   p.emplace_back(context.to);
   p.emplace_back(std::int64_t{context.sees_restricted ? 1 : 0});
@@ -250,18 +253,29 @@ Compiled compile(const Query& query, const Context& context) {
   std::string partition = keys.empty() ? "" : "PARTITION BY ";
   for (std::size_t i = 0; i < keys.size(); ++i) partition += (i ? ", " : "") + keys[i];
 
-  // The exact median: the one or two middle amounts of each group.
-  sql += " ranked AS (SELECT " + key_list + "amount, ROW_NUMBER() OVER (" + partition +
-         " ORDER BY amount, gift_id) AS rn, COUNT(*) OVER (" + (keys.empty() ? "" : partition) +
-         ") AS n FROM f),"
-         " mid AS (SELECT " +
-         key_list +
-         "SUM(amount) AS median_sum, COUNT(*) AS median_count FROM ranked"
-         " WHERE rn = (n + 1) / 2 OR rn = (n + 2) / 2" +
-         group_by + "),";
+  // The exact median: the one or two middle amounts of each group, added up with their count
+  // (C++ divides). PostgreSQL's percentile_disc in both directions gives them without a window
+  // over every fact (as report-giving-trends does, decision 0221); SQLite has no ordered-set
+  // aggregates, so ROW_NUMBER and COUNT windows pick them.
+  if (context.postgresql) {
+    sql += " mid AS (SELECT " + key_list +
+           "percentile_disc(0.5) WITHIN GROUP (ORDER BY amount)"
+           " + percentile_disc(0.5) WITHIN GROUP (ORDER BY amount DESC) AS median_sum,"
+           " CASE WHEN COUNT(*) > 0 THEN 2 ELSE 0 END AS median_count FROM f" +
+           group_by + "),";
+  } else {
+    sql += " ranked AS (SELECT " + key_list + "amount, ROW_NUMBER() OVER (" + partition +
+           " ORDER BY amount, gift_id) AS rn, COUNT(*) OVER (" + (keys.empty() ? "" : partition) +
+           ") AS n FROM f),"
+           " mid AS (SELECT " +
+           key_list +
+           "SUM(amount) AS median_sum, COUNT(*) AS median_count FROM ranked"
+           " WHERE rn = (n + 1) / 2 OR rn = (n + 2) / 2" +
+           group_by + "),";
+  }
   sql += " agg AS (SELECT " + key_list +
          "SUM(f.amount) AS amount, COUNT(*) AS gift_count, COUNT(DISTINCT f.donor) AS donor_count,"
-         " COUNT(DISTINCT CASE WHEN f.received_on = fi.first_on THEN f.donor END) AS new_donors,"
+         " COUNT(DISTINCT CASE WHEN f.received_date = fi.first_on THEN f.donor END) AS new_donors,"
          " COUNT(DISTINCT CASE WHEN pv.donor IS NOT NULL THEN f.donor END) AS retained_donors"
          " FROM f JOIN firsts fi ON fi.donor = f.donor"
          " LEFT JOIN prev pv ON pv.donor = f.donor AND pv.bucket = f.bucket" +

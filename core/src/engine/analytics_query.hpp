@@ -93,6 +93,7 @@ struct Context {
   std::string to;
   int fiscal_year_start_month = 1;
   bool sees_restricted = false;
+  bool postgresql = false;        // the median then uses percentile_disc (decision 0221)
   std::vector<Segment> segments;  // for the segment dimension and filter, resolved by the caller
 };
 Compiled compile(const Query& query, const Context& context);

@@ -131,6 +131,7 @@ steward::Result<Answer> run(store::Database& db, const Query& query, bool sees_r
     if (!settings) return settings.status();
     Context context;
     context.sees_restricted = sees_restricted;
+    context.postgresql = unit.is_postgresql();
     context.fiscal_year_start_month =
         query.fiscal_year_start_month.value_or(static_cast<int>(settings->fiscal_year_start_month));
     const domain::Date to =

@@ -148,6 +148,9 @@ STEWARD_NO_SANITIZE_VPTR Status ReportSandbox::setup() {
     sql << "SET LOCAL ROLE steward_report_all";
   }
   sql << "SET LOCAL transaction_read_only = on";
+  // Dates a report selects (received_date, migration 0027) come back as YYYY-MM-DD whatever the
+  // server's or the role's DateStyle, as they do on SQLite.
+  sql << "SET LOCAL DateStyle = 'ISO, YMD'";
   capability_ = detail::make_postgresql_query(sql);
   return Status::ok();
 }

@@ -25,17 +25,17 @@ const std::vector<Value>& metric(const sdk::Table& t, const std::string& key) {
 
 TEST(RetentionReport, FepWorkedExampleGives45PercentDonorAnd65PercentDollarRetention) {
   testing::FakeQuery db;
-  std::vector<std::vector<Value>> rows;
   // 1,000 donors gave $1,000 each in P1 (first gifts long before); 450 gave $650,000 in P2.
+  // The report's query returns them counted per FEP cell: 450 retained who gave less in P2
+  // ($650,000 together), 550 who lapsed.
   const std::int64_t p2_total = 65'000'000;
-  for (int i = 0; i < 1000; ++i) {
-    std::int64_t p2 = 0;
-    if (i < 449) p2 = 144'444;
-    if (i == 449) p2 = p2_total - 449 * 144'444;
-    rows.push_back({std::int64_t{i + 1}, std::string("2010-01-01"), std::int64_t{100'000},
-                    std::int64_t{p2}, std::string("USD")});
-  }
-  db.answer({"unit_id", "first_on", "p1", "p2", "currency"}, rows);
+  db.answer(
+      {"in_p1", "in_p2", "first_in_p1", "first_in_p2", "change", "donors", "p1", "p2", "currency"},
+      {{std::int64_t{1}, std::int64_t{0}, std::int64_t{0}, std::int64_t{0}, std::int64_t{-1},
+        std::int64_t{550}, std::int64_t{550 * 100'000}, std::int64_t{0}, std::string("USD")},
+       {std::int64_t{1}, std::int64_t{1}, std::int64_t{0}, std::int64_t{0}, std::int64_t{-1},
+        std::int64_t{450}, std::int64_t{450 * 100'000}, std::int64_t{p2_total},
+        std::string("USD")}});
   RetentionReport report;
   auto t = report.run(db, params(2025));
   ASSERT_TRUE(t.is_ok()) << t.status().to_string();
@@ -48,8 +48,9 @@ TEST(RetentionReport, FepWorkedExampleGives45PercentDonorAnd65PercentDollarReten
   ASSERT_EQ(db.calls.size(), 1u);
   std::vector<std::string> bound;
   for (const auto& v : db.calls[0].params) bound.push_back(testing::cell(v));
-  EXPECT_EQ(bound, (std::vector<std::string>{"2024-01-01", "2024-12-31", "2025-01-01", "2025-12-31",
-                                             "2025-12-31", "2024-01-01"}));
+  EXPECT_EQ(bound,
+            (std::vector<std::string>{"2024-01-01", "2024-12-31", "2025-01-01", "2025-12-31",
+                                      "2025-12-31", "2024-01-01", "2024-01-01", "2025-01-01"}));
 }
 
 TEST(RetentionReport, FiscalYearsStartingInJuly) {
