@@ -30,19 +30,6 @@ Line mixed_line(const std::string& id, long long amount, const std::string& name
   return l;
 }
 
-Result<long long> mixed_stage(store::Database& db, const store::Actor& actor,
-                              const std::vector<Line>& lines) {
-  testing::TempFile file("mixed.txt", testing::lines_file(lines));
-  engine::imports::StageOptions stage;
-  stage.path = file.path();
-  stage.plugin_id = testing::kLinesPluginId;
-  stage.default_fund_code = "GEN";
-  auto importer = testing::lines_importer();
-  auto preview = engine::imports::stage_import(db, actor, *importer, stage);
-  if (!preview) return preview.status();
-  return preview->import_id;
-}
-
 // What both databases hold before the file: donors known by payer id (from an earlier import)
 // and by email only, one with a recurring plan, one in a household, and two to choose in review.
 struct MixedSeed {
@@ -51,7 +38,7 @@ struct MixedSeed {
 
 MixedSeed mixed_seed(store::Database& db, const store::Actor& actor) {
   MixedSeed seed;
-  auto earlier = mixed_stage(
+  auto earlier = testing::stage_lines(
       db, actor, {mixed_line("ch_seed", 300, "Payer Known", "pk@example.org", "cus_known")});
   EXPECT_TRUE(earlier) << earlier.status().to_string();
   if (earlier) {
@@ -123,7 +110,7 @@ std::vector<Line> mixed_lines(bool tail) {
 Result<engine::imports::CommitSummary> mixed_import(store::Database& db, const store::Actor& actor,
                                                     const MixedSeed& seed, CommitOptions options,
                                                     bool tail = true) {
-  auto id = mixed_stage(db, actor, mixed_lines(tail));
+  auto id = testing::stage_lines(db, actor, mixed_lines(tail));
   if (!id) return id.status();
   auto first = engine::imports::decide_review(db, actor, *id, 5, {seed.chosen, false});
   if (!first) return first.status();
@@ -132,18 +119,7 @@ Result<engine::imports::CommitSummary> mixed_import(store::Database& db, const s
   return engine::imports::commit_import(db, actor, *id, options);
 }
 
-class ImportBulkMixedTest : public testing::ImportTest {
- protected:
-  std::unique_ptr<testing::TestDatabase> fresh_db() {
-    std::string why;
-    auto other = testing::TestDatabase::create(GetParam(), why);
-    EXPECT_TRUE(other) << why;
-    if (!other) return other;
-    other->migrate();
-    testing::make_fund(other->db(), "GEN");
-    return other;
-  }
-};
+class ImportBulkMixedTest : public testing::ImportTest {};
 
 TEST_P(ImportBulkMixedTest, KnownAndDecidedRowsInBulkLeaveWhatRowByRowLeaves) {
   for (int chunk_rows : {5000, 6, 1}) {

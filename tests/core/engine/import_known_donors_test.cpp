@@ -22,23 +22,10 @@ Line known_line(const std::string& id, long long amount, const std::string& name
   return l;
 }
 
-Result<long long> known_stage(store::Database& db, const store::Actor& actor,
-                              const std::vector<Line>& lines) {
-  testing::TempFile file("known.txt", testing::lines_file(lines));
-  engine::imports::StageOptions stage;
-  stage.path = file.path();
-  stage.plugin_id = testing::kLinesPluginId;
-  stage.default_fund_code = "GEN";
-  auto importer = testing::lines_importer();
-  auto preview = engine::imports::stage_import(db, actor, *importer, stage);
-  if (!preview) return preview.status();
-  return preview->import_id;
-}
-
 Result<engine::imports::CommitSummary> known_import(store::Database& db, const store::Actor& actor,
                                                     const std::vector<Line>& lines,
                                                     CommitOptions options = {}) {
-  auto id = known_stage(db, actor, lines);
+  auto id = testing::stage_lines(db, actor, lines);
   if (!id) return id.status();
   return engine::imports::commit_import(db, actor, *id, options);
 }
@@ -69,18 +56,7 @@ std::vector<Line> known_file() {
   return l;
 }
 
-class ImportKnownDonorsTest : public testing::ImportTest {
- protected:
-  std::unique_ptr<testing::TestDatabase> fresh_db() {
-    std::string why;
-    auto other = testing::TestDatabase::create(GetParam(), why);
-    EXPECT_TRUE(other) << why;
-    if (!other) return other;
-    other->migrate();
-    testing::make_fund(other->db(), "GEN");
-    return other;
-  }
-};
+class ImportKnownDonorsTest : public testing::ImportTest {};
 
 TEST_P(ImportKnownDonorsTest, AChunkOfKnownAndNewDonorsLeavesWhatRowByRowLeaves) {
   auto reference = fresh_db();
