@@ -9,6 +9,7 @@
 #include "domain/gift.hpp"
 #include "domain/name_normalizer.hpp"
 #include "domain/validation.hpp"
+#include "engine/import_in_batches.hpp"
 #include "store/constituent_name_keys.hpp"
 
 namespace steward::engine::imports {
@@ -50,15 +51,26 @@ Result<bool> BulkChunk::exists(const std::string& table, long long id) {
 // Alive (gifts::create's check), in no current household (no household soft credits) and with
 // no recurring plan (attach_gift's search by donor, amount and date finds nothing): a gift to
 // this donor writes exactly the gift, its allocation, its identity and their audit rows.
+constexpr const char* kPlainDonorSql =
+    "SELECT c.id FROM constituents c WHERE c.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
+    "household_members h WHERE h.member_id = c.id AND h.ended_on IS NULL) AND NOT EXISTS (SELECT "
+    "1 FROM recurring_plans p WHERE p.constituent_id = c.id) AND c.id IN ";
+
+Status BulkChunk::check_donors(const std::vector<long long>& ids) {
+  for (long long id : ids) plain_donors_[id] = false;
+  in_batches(unit_, kPlainDonorSql, "", std::nullopt, ids,
+             [&](store::RowReader r) { plain_donors_[r.integer()] = true; });
+  return Status::ok();
+}
+
 Result<bool> BulkChunk::plain_donor(long long id) {
   auto it = plain_donors_.find(id);
   if (it != plain_donors_.end()) return it->second;
+  // Not checked with the chunk (a donor a person chose in review since, or one whose row went
+  // through apply_plan): one query, as the chunk's (a rowset would cost PostgreSQL three round
+  // trips).
   long long n = 0;
-  unit_.sql() << "SELECT COUNT(*) FROM constituents c WHERE c.id = :id AND c.deleted_at IS NULL "
-                 "AND NOT EXISTS (SELECT 1 FROM household_members h WHERE h.member_id = c.id "
-                 "AND h.ended_on IS NULL) AND NOT EXISTS (SELECT 1 FROM recurring_plans p "
-                 "WHERE p.constituent_id = c.id)",
-      soci::use(id), soci::into(n);
+  unit_.sql() << std::string(kPlainDonorSql) + "(:id)", soci::use(id), soci::into(n);
   plain_donors_[id] = n > 0;
   return n > 0;
 }
@@ -150,8 +162,11 @@ void BulkChunk::queue_outcome(store::imports::ImportRow& row, const RowPlan& pla
 Status BulkChunk::apply_now(store::imports::ImportRow& row, const sdk::PaymentRecord& record,
                             const Identity& identity, const RowPlan& plan, ApplyTotals& totals) {
   if (Status s = flush(totals); !s) return s;
-  plain_donors_.clear();  // a recurring row may give its donor a plan
-  return apply_plan(unit_, matcher_, row, record, identity, plan, totals);
+  // A recurring payment may give its donor (as planned, or as chosen in review) a plan.
+  if (plan.constituent_id) plain_donors_.erase(*plan.constituent_id);
+  Status applied = apply_plan(unit_, matcher_, row, record, identity, plan, totals);
+  if (row.constituent_id) plain_donors_.erase(*row.constituent_id);
+  return applied;
 }
 
 Status BulkChunk::add(store::imports::ImportRow& row, ApplyTotals& totals) {

@@ -33,6 +33,11 @@ namespace steward::engine::imports {
 class BulkChunk {
  public:
   BulkChunk(store::Unit& unit, const Matcher& matcher) : unit_(unit), matcher_(matcher) {}
+  // Checks in one query per 400 ids which of `ids` (the donors the chunk's payments may be
+  // matched to: Prefetch::known_donors, review decisions) are plain, so that a known donor's
+  // payment costs no query of its own. Call before the first add(); an id not checked here is
+  // asked on its own when a payment meets it.
+  Status check_donors(const std::vector<long long>& ids);
   // Commits `row` (queued or applied at once); `row` must outlive the next flush().
   Status add(store::imports::ImportRow& row, ApplyTotals& totals);
   // Writes the queued rows. Call before the chunk's transaction commits.
@@ -72,7 +77,7 @@ class BulkChunk {
   std::set<std::string> payers_, emails_, name_keys_, identities_;
   std::map<std::string, bool> exists_;  // "table:id" -> found
   // Known donor -> alive, in no household and with no recurring plan (a gift to them is plain).
-  // Forgotten whenever a row goes through apply_plan, which may create a plan.
+  // A row that goes through apply_plan forgets its donor (it may give them a recurring plan).
   std::map<long long, bool> plain_donors_;
   long long bulk_rows_ = 0;
 };

@@ -73,6 +73,9 @@ Status BulkChunk::write_queue(ApplyTotals& totals) {
       } else {
         new_index[i] = next;
         donor_ids[i] = first_donor + next++;
+        // Alive, in no household, with no plan: a later payment of theirs in this chunk is plain
+        // too, with no query (a row that gives them a plan forgets this: BulkChunk::apply_now).
+        plain_donors_[donor_ids[i]] = true;
       }
     }
   }

@@ -41,6 +41,33 @@ struct ChunkResult {
   bool stop = false;  // cancel requested (engine/import_cancel.hpp)
 };
 
+// SQLite keeps at most 2 MiB of pages per connection by default; a chunk of 5,000 rows dirties
+// far more (donors, gifts, their indexes and audit images), so the rest spilled to the WAL file
+// and was read back while the chunk was written. The chunk runs with a larger cache, and the
+// connection returns to the pool with the size it had (the pages are freed).
+class ChunkPageCache {
+ public:
+  static constexpr int kKibibytes = 65536;
+  explicit ChunkPageCache(store::Unit& unit) : unit_(unit) {
+    if (unit_.is_postgresql()) return;
+    unit_.sql() << "PRAGMA cache_size", soci::into(previous_);
+    unit_.sql() << "PRAGMA cache_size = -" + std::to_string(kKibibytes);
+  }
+  ~ChunkPageCache() {
+    if (unit_.is_postgresql()) return;
+    try {
+      unit_.sql() << "PRAGMA cache_size = " + std::to_string(previous_);
+    } catch (const std::exception&) {  // the connection is gone: nothing to give back
+    }
+  }
+  ChunkPageCache(const ChunkPageCache&) = delete;
+  ChunkPageCache& operator=(const ChunkPageCache&) = delete;
+
+ private:
+  store::Unit& unit_;
+  int previous_ = -2000;  // SQLite's default: 2,000 KiB
+};
+
 // The chunk's identities, payer ids and emails in one query each (engine/import_prefetch.hpp).
 Result<Prefetch> prefetch_rows(store::Unit& unit, const Matcher& matcher,
                                const std::vector<store::imports::ImportRow>& rows) {
@@ -136,7 +163,13 @@ Result<CommitSummary> commit_import(store::Database& db, const store::Actor& act
           // Giving summaries once per chunk for every donor it touched, and the common rows
           // written together (decision 0200).
           store::giving::DeferRollups rollups(u);
+          ChunkPageCache cache(u);
           BulkChunk bulk(u, *matcher);
+          std::vector<long long> donors = matcher->prefetch()->known_donors();
+          for (const auto& row : *rows) {
+            if (row.decided_by && row.constituent_id) donors.push_back(*row.constituent_id);
+          }
+          if (Status s = bulk.check_donors(donors); !s) return s;
           for (auto& row : *rows) {
             if (Status s = bulk.add(row, out.totals); !s) return s;
             out.last_seq = row.seq;

@@ -4,10 +4,11 @@
 // The Stripe file is the Dashboard's unified payments export (the columns of
 // tests/plugins/import-stripe/data/payments_unified.csv, with a "fund (metadata)" column). It is
 // realistic enough to exercise matching and dedupe: about 5% of charges come from repeat
-// customers (same cus_ id and email), names are Hangul or Latin, about 3% are refunded (1 in 3 of
-// those partially), and the fund metadata names one of kGeneratedFunds or is empty (the import's
-// default fund). The same seed writes the same bytes. Memory stays flat: rows are written as they
-// are drawn.
+// customers (same cus_ id and email), names are Hangul (3 in 10) or Latin and differ between
+// customers up to about 1.4 million of them (so no payment goes to review because its name
+// matches another donor's), about 3% are refunded (1 in 3 of those partially), and the fund
+// metadata names one of kGeneratedFunds or is empty (the import's default fund). The same seed
+// writes the same bytes. Memory stays flat: rows are written as they are drawn.
 #pragma once
 
 #include <cstdint>

@@ -24,9 +24,10 @@ inline std::string in_placeholders(std::size_t n) {
 }
 
 // Binds `fixed` first (when set), then the slice, and hands every row to `each(RowReader)`.
-template <typename Each>
+// `Value`: std::string or long long (ids).
+template <typename Value, typename Each>
 void in_batches(store::Unit& unit, const std::string& sql_head, const std::string& sql_tail,
-                const std::optional<std::string>& fixed, const std::vector<std::string>& values,
+                const std::optional<std::string>& fixed, const std::vector<Value>& values,
                 Each each) {
   for (std::size_t start = 0; start < values.size(); start += kInBatch) {
     std::size_t n = std::min(kInBatch, values.size() - start);

@@ -99,6 +99,15 @@ std::optional<std::vector<long long>> Prefetch::name_candidates(const std::strin
   return std::vector<long long>(it->second.begin(), it->second.end());
 }
 
+std::vector<long long> Prefetch::known_donors() const {
+  std::set<long long> ids;
+  for (const auto& [payer, id] : payers_) {
+    if (id) ids.insert(*id);
+  }
+  for (const auto& [email, owners] : emails_) ids.insert(owners.begin(), owners.end());
+  return {ids.begin(), ids.end()};
+}
+
 void Prefetch::forget_name_keys(const std::vector<std::string>& keys) {
   for (const std::string& key : keys) names_loaded_.erase(key);
 }

@@ -46,6 +46,10 @@ class Prefetch {
   // constituents whose name_key or display_name_key it is, in id order (name_keys::find).
   std::optional<std::vector<long long>> name_candidates(const std::string& key) const;
 
+  // Every donor the payer ids and emails were found to belong to, as loaded: the donors the
+  // chunk's payments may be matched to (BulkChunk checks them in one query).
+  std::vector<long long> known_donors() const;
+
   void forget(const Identity& id, const sdk::PaymentRecord& record);
   // A donor created in this chunk has these stored keys: later rows ask the database for them.
   void forget_name_keys(const std::vector<std::string>& keys);

@@ -11,6 +11,7 @@
 #include "import_support.hpp"
 #include "store/import_repository.hpp"
 #include "store/row_reader.hpp"
+#include "support/import_tables.hpp"
 #include "support/needs_fixtures.hpp"
 #include "support/table_dump.hpp"
 
@@ -21,79 +22,12 @@ using engine::imports::CommitOptions;
 using testing::Line;
 using testing::pay;
 
-std::map<std::string, std::string> mixed_snapshot(store::Database& db) {
-  std::map<std::string, std::string> s;
-  s["constituents"] = testing::table_dump(db,
-                                          "SELECT id, kind, first_name, last_name, display_name, "
-                                          "donor_source, name_key, display_name_key, version FROM "
-                                          "constituents ORDER BY id");
-  s["emails"] = testing::table_dump(
-      db, "SELECT id, constituent_id, email, is_primary FROM emails ORDER BY id");
-  s["payer_ids"] = testing::table_dump(db,
-                                       "SELECT source, external_id, constituent_id FROM "
-                                       "constituent_external_ids ORDER BY source, external_id");
-  s["gifts"] =
-      testing::table_dump(db,
-                          "SELECT id, constituent_id, received_on, amount_minor, currency, "
-                          "base_amount_minor, fee_minor, refunded_minor, payment_method, status, "
-                          "source, external_id, campaign_id, appeal_id, recurring_plan_id, notes, "
-                          "created_by, version FROM gifts ORDER BY id");
-  s["allocations"] =
-      testing::table_dump(db,
-                          "SELECT gift_id, fund_id, amount_minor, refunded_minor FROM "
-                          "gift_allocations ORDER BY gift_id, id");
-  s["soft_credits"] = testing::table_dump(db,
-                                          "SELECT gift_id, constituent_id, amount_minor, role FROM "
-                                          "soft_credits ORDER BY gift_id, id");
-  s["identities"] =
-      testing::table_dump(db,
-                          "SELECT source, external_id, kind, gift_id FROM payment_identities "
-                          "ORDER BY source, external_id, kind");
-  s["plans"] =
-      testing::table_dump(db,
-                          "SELECT id, constituent_id, amount_minor, status, last_paid_on FROM "
-                          "recurring_plans ORDER BY id");
-  s["rows"] =
-      testing::table_dump(db,
-                          "SELECT import_id, seq, outcome, constituent_id, create_donor, "
-                          "decided_by, matched_by, fund_id, gift_id, message, committed FROM "
-                          "import_rows ORDER BY import_id, seq");
-  s["summaries"] =
-      testing::table_dump(db,
-                          "SELECT constituent_id, first_gift_on, last_gift_on, gift_count, "
-                          "lifetime_minor, soft_credit_count, soft_credit_minor FROM "
-                          "giving_summaries ORDER BY constituent_id");
-  s["by_year"] =
-      testing::table_dump(db,
-                          "SELECT constituent_id, fiscal_year, gift_count, total_minor, "
-                          "soft_credit_minor FROM giving_by_year ORDER BY constituent_id, "
-                          "fiscal_year");
-  // The quick-search text the batch's one refresh built must be what the per-row triggers build.
-  s["search"] =
-      testing::table_dump(db, "SELECT constituent_id, doc FROM constituent_search ORDER BY 1");
-  s["audit"] = testing::audit_dump_without_times(db);
-  return s;
-}
-
 Line mixed_line(const std::string& id, long long amount, const std::string& name,
                 const std::string& email, const std::string& payer) {
   Line l = pay(id, amount, name, email);
   l.payer = payer;
   l.fee = "25";
   return l;
-}
-
-Result<long long> mixed_stage(store::Database& db, const store::Actor& actor,
-                              const std::vector<Line>& lines) {
-  testing::TempFile file("mixed.txt", testing::lines_file(lines));
-  engine::imports::StageOptions stage;
-  stage.path = file.path();
-  stage.plugin_id = testing::kLinesPluginId;
-  stage.default_fund_code = "GEN";
-  auto importer = testing::lines_importer();
-  auto preview = engine::imports::stage_import(db, actor, *importer, stage);
-  if (!preview) return preview.status();
-  return preview->import_id;
 }
 
 // What both databases hold before the file: donors known by payer id (from an earlier import)
@@ -104,7 +38,7 @@ struct MixedSeed {
 
 MixedSeed mixed_seed(store::Database& db, const store::Actor& actor) {
   MixedSeed seed;
-  auto earlier = mixed_stage(
+  auto earlier = testing::stage_lines(
       db, actor, {mixed_line("ch_seed", 300, "Payer Known", "pk@example.org", "cus_known")});
   EXPECT_TRUE(earlier) << earlier.status().to_string();
   if (earlier) {
@@ -176,7 +110,7 @@ std::vector<Line> mixed_lines(bool tail) {
 Result<engine::imports::CommitSummary> mixed_import(store::Database& db, const store::Actor& actor,
                                                     const MixedSeed& seed, CommitOptions options,
                                                     bool tail = true) {
-  auto id = mixed_stage(db, actor, mixed_lines(tail));
+  auto id = testing::stage_lines(db, actor, mixed_lines(tail));
   if (!id) return id.status();
   auto first = engine::imports::decide_review(db, actor, *id, 5, {seed.chosen, false});
   if (!first) return first.status();
@@ -185,18 +119,7 @@ Result<engine::imports::CommitSummary> mixed_import(store::Database& db, const s
   return engine::imports::commit_import(db, actor, *id, options);
 }
 
-class ImportBulkMixedTest : public testing::ImportTest {
- protected:
-  std::unique_ptr<testing::TestDatabase> fresh_db() {
-    std::string why;
-    auto other = testing::TestDatabase::create(GetParam(), why);
-    EXPECT_TRUE(other) << why;
-    if (!other) return other;
-    other->migrate();
-    testing::make_fund(other->db(), "GEN");
-    return other;
-  }
-};
+class ImportBulkMixedTest : public testing::ImportTest {};
 
 TEST_P(ImportBulkMixedTest, KnownAndDecidedRowsInBulkLeaveWhatRowByRowLeaves) {
   for (int chunk_rows : {5000, 6, 1}) {
@@ -228,8 +151,8 @@ TEST_P(ImportBulkMixedTest, KnownAndDecidedRowsInBulkLeaveWhatRowByRowLeaves) {
     EXPECT_EQ(done->totals.donors_created, expected->totals.donors_created);
     EXPECT_EQ(done->totals.committed, expected->totals.committed);
     EXPECT_EQ(done->pending_review, 1);
-    auto got = mixed_snapshot(target->db());
-    for (const auto& [name, text] : mixed_snapshot(reference->db())) {
+    auto got = testing::import_tables(target->db());
+    for (const auto& [name, text] : testing::import_tables(reference->db())) {
       EXPECT_EQ(got.at(name), text) << "table " << name << " differs";
     }
     // What a user sees: the known donors got their gifts, the decisions were followed.

@@ -45,10 +45,34 @@ class ImportTest : public DatabaseTest {
     return done ? *done : engine::imports::CommitSummary{};
   }
   long long count(const std::string& sql) { return query_int(db(), sql); }
+  // A second fresh database of the same backend with the GEN fund, for comparing two commits.
+  std::unique_ptr<TestDatabase> fresh_db() {
+    std::string why;
+    auto other = TestDatabase::create(GetParam(), why);
+    EXPECT_TRUE(other) << why;
+    if (!other) return other;
+    other->migrate();
+    make_fund(other->db(), "GEN");
+    return other;
+  }
   long long gifts() { return count("SELECT COUNT(*) FROM gifts WHERE deleted_at IS NULL"); }
 
   long long general = 0;
 };
+
+// Stages `lines` (the steward-lines importer, default fund GEN) into `db`; the import's id.
+inline Result<long long> stage_lines(store::Database& db, const store::Actor& actor,
+                                     const std::vector<Line>& lines) {
+  TempFile file("payments.txt", lines_file(lines));
+  engine::imports::StageOptions stage;
+  stage.path = file.path();
+  stage.plugin_id = kLinesPluginId;
+  stage.default_fund_code = "GEN";
+  auto importer = lines_importer();
+  auto preview = engine::imports::stage_import(db, actor, *importer, stage);
+  if (!preview) return preview.status();
+  return preview->import_id;
+}
 
 inline Line pay(const std::string& id, long long amount, const std::string& name,
                 const std::string& email = "") {
