@@ -9,7 +9,7 @@ using sdk::ValueType;
 
 // One pass over the donor's gifts: the window numbers them newest first (the last gift), the
 // grouping adds up lifetime, last-year and this-year giving. received_date compares natively
-// (a DATE on PostgreSQL, migration 0027); the runner makes PostgreSQL print dates as ISO.
+// (a DATE on PostgreSQL, migration 0026); the runner makes PostgreSQL print dates as ISO.
 constexpr const char* kSql = R"(
 WITH g AS (
   SELECT {unit} AS unit_id, gift_id, received_date, base_net_minor AS amount, base_currency

@@ -10,7 +10,7 @@ using sdk::ValueType;
 
 // One grouped pass per donor (or household), then the donors counted per FEP cell, so the
 // database returns a dozen rows, not one per donor. received_date compares natively (a DATE on
-// PostgreSQL; migration 0027). Portable: both dialects run it unchanged.
+// PostgreSQL; migration 0026). Portable: both dialects run it unchanged.
 constexpr const char* kSql =
     "WITH d AS ("
     " SELECT {unit} AS unit_id, MIN(received_date) AS first_on,"

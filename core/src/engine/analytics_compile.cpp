@@ -68,7 +68,7 @@ constexpr FilterSql kFilters[] = {
 
 // The period bucket: an integer, consecutive buckets differ by one. Dates are compared and
 // bucketed on the views' native received_date, received_year and received_month (migration
-// 0027, decision 0221), never on the text received_on. Fiscal years are named by the year they
+// 0026, decision 0221), never on the text received_on. Fiscal years are named by the year they
 // end in (start month 7: 2025-07-01 is in FY2026).
 std::string bucket_sql(const std::string& grain, const std::string& alias,
                        std::vector<Value>& params, int start_month) {

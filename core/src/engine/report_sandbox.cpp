@@ -148,7 +148,7 @@ STEWARD_NO_SANITIZE_VPTR Status ReportSandbox::setup() {
     sql << "SET LOCAL ROLE steward_report_all";
   }
   sql << "SET LOCAL transaction_read_only = on";
-  // Dates a report selects (received_date, migration 0027) come back as YYYY-MM-DD whatever the
+  // Dates a report selects (received_date, migration 0026) come back as YYYY-MM-DD whatever the
   // server's or the role's DateStyle, as they do on SQLite.
   sql << "SET LOCAL DateStyle = 'ISO, YMD'";
   capability_ = detail::make_postgresql_query(sql);
