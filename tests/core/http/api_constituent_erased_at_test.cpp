@@ -92,7 +92,8 @@ TEST_P(ApiConstituentErasedAtTest, EveryConstituentAnswerSaysWhetherItWasErased)
   EXPECT_EQ(put.header("etag"), admin.get(other).header("etag"));
 
   // Lists leave erased records out; restore answers the field as well.
-  for (const auto& item : admin.get("/api/v1/constituents?limit=500").json()["items"]) {
+  const nlohmann::json after_erase = admin.get("/api/v1/constituents?limit=500").json();
+  for (const auto& item : after_erase["items"]) {
     EXPECT_NE(item["id"], d.donor);
   }
   ASSERT_EQ(admin.del(other).status, 204);
